@@ -1,0 +1,37 @@
+package com.usdtagent.domain.chat;
+
+import com.usdtagent.domain.account.UserId;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One stored message. {@code seq} numbers the messages of a room 1, 2, 3... with no gaps; its status is not
+ * stored here but read off the recipient's {@link ReadPointers}.
+ *
+ * @param clientMessageId the sender's own id for the message, which makes a resend harmless; null for system messages
+ * @param meta            details of system and call messages (such as an order's id and status); empty for text
+ */
+public record Message(MessageId id, RoomId roomId, long seq, UserId senderId, MessageType type, String text,
+                      String clientMessageId, Map<String, Object> meta, Instant createdAt) {
+
+    public static final int MAX_TEXT_LENGTH = 4000;
+
+    public Message {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(senderId, "senderId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (seq < 1) {
+            throw new IllegalArgumentException("seq starts at 1");
+        }
+        meta = meta == null ? Map.of() : Map.copyOf(meta);
+    }
+
+    public static boolean isAcceptableText(String text) {
+        return text != null && !text.isBlank() && text.length() <= MAX_TEXT_LENGTH;
+    }
+}
