@@ -1,0 +1,46 @@
+package com.usdtagent.application.account;
+
+import com.usdtagent.domain.account.UserAccount;
+import com.usdtagent.domain.account.Username;
+import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
+
+import java.util.Optional;
+
+public final class LogInService implements LogIn {
+
+    private final UserAccounts accounts;
+    private final PasswordHasher hasher;
+    private final AccessTokens tokens;
+    private final PhoneNumbers phoneNumbers;
+    /** Checked against when the login names nobody, so that an unknown login costs as much as a wrong password. */
+    private final String decoyHash;
+
+    public LogInService(UserAccounts accounts, PasswordHasher hasher, AccessTokens tokens, PhoneNumbers phoneNumbers) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.phoneNumbers = phoneNumbers;
+        this.decoyHash = hasher.hash("decoy password that matches nothing");
+    }
+
+    @Override
+    public SignedIn logIn(Command command) {
+        String password = command.password() == null ? "" : command.password();
+        Optional<UserAccount> account = find(command.login());
+        boolean matches = hasher.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
+        if (account.isEmpty() || !matches) {
+            throw new BusinessException(ErrorCode.UNAUTHORIZED, "Wrong login or password");
+        }
+        return new SignedIn(tokens.issue(account.get()), account.get().publicProfile());
+    }
+
+    private Optional<UserAccount> find(String login) {
+        if (login == null || login.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<UserAccount> byName = Username.isValid(login)
+                ? accounts.findByUsername(new Username(login)) : Optional.empty();
+        return byName.or(() -> phoneNumbers.normalize(login).flatMap(accounts::findByPhone));
+    }
+}

@@ -1,0 +1,47 @@
+package com.usdtagent.application.chat;
+
+import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.chat.ChatRoom;
+import com.usdtagent.domain.chat.ReadPointers;
+import com.usdtagent.domain.chat.RoomId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The stored rooms, their members' read pointers, and the room lists built from them. */
+public interface ChatRooms {
+
+    Optional<ChatRoom> findById(RoomId id);
+
+    Optional<ChatRoom> findByPair(UserId one, UserId other);
+
+    /** Stores a new room with both pointers at 0, unless the pair already has one; returns the pair's stored room. */
+    ChatRoom addOrGetExisting(ChatRoom room);
+
+    /** Reads the room and holds its row lock until the transaction ends, so that appends to it take turns. */
+    Optional<ChatRoom> lockForAppend(RoomId id);
+
+    /** Records that the room's messages now end at {@code seq}, last active at {@code at}. */
+    void recordAppend(RoomId id, long seq, Instant at);
+
+    ReadPointers pointers(RoomId room, UserId member);
+
+    /** Moves the member's pointers forward to at least {@code target}; returns the pointers as stored afterwards. */
+    ReadPointers advance(RoomId room, UserId member, ReadPointers target);
+
+    /** Marks delivered, in every room of the member, all that the room holds; returns the rooms where it moved. */
+    List<PendingDelivery> deliverAll(UserId member);
+
+    /** The member's rooms, newest activity first, optionally only those whose opponent's username contains {@code search}. */
+    RoomPage listFor(UserId viewer, String search, int page, int limit);
+
+    Optional<RoomSummary> summaryFor(RoomId room, UserId viewer);
+
+    /** Everybody who shares a room with the user. */
+    List<UserId> contactsOf(UserId user);
+
+    /** A room where a member's delivered pointer just moved up to {@code upToSeq}. */
+    record PendingDelivery(RoomId roomId, UserId opponent, long upToSeq) {
+    }
+}

@@ -1,0 +1,49 @@
+package com.usdtagent.application.chat;
+
+import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.shared.Transactions;
+import com.usdtagent.domain.account.UserAccount;
+import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.chat.ChatRoom;
+import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
+
+import java.time.Clock;
+
+public final class OpenDirectRoomService implements OpenDirectRoom {
+
+    private final UserAccounts accounts;
+    private final ChatRooms rooms;
+    private final RoomUpdates updates;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public OpenDirectRoomService(UserAccounts accounts, ChatRooms rooms, RealtimePublisher publisher,
+                                 Transactions transactions, Clock clock) {
+        this.accounts = accounts;
+        this.rooms = rooms;
+        this.updates = new RoomUpdates(rooms, publisher);
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Opened open(AuthenticatedUser opener, UserId participant) {
+        UserAccount me = accounts.findById(opener.id())
+                .orElseThrow(() -> new BusinessException(ErrorCode.UNAUTHORIZED, "The account no longer exists"));
+        UserAccount other = accounts.findById(participant)
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such participant"));
+        ChatRoom.requirePairable(me.publicProfile(), other.publicProfile());
+
+        ChatRoom proposed = ChatRoom.open(me.publicProfile(), other.publicProfile(), clock.instant());
+        ChatRoom stored = transactions.inTransaction(() -> rooms.findByPair(me.id(), other.id())
+                .orElseGet(() -> rooms.addOrGetExisting(proposed)));
+        boolean created = stored.id().equals(proposed.id());
+        if (created) {
+            updates.reload(stored.id(), me.id(), other.id());
+        }
+        RoomSummary summary = rooms.summaryFor(stored.id(), me.id()).orElseThrow();
+        return new Opened(summary, created);
+    }
+}
