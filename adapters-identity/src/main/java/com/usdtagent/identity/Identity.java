@@ -1,0 +1,27 @@
+package com.usdtagent.identity;
+
+import com.usdtagent.application.account.AccessTokens;
+import com.usdtagent.application.account.PasswordHasher;
+import com.usdtagent.application.account.PhoneNumbers;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The identity adapters, for the bootstrap to wire. */
+public final class Identity {
+
+    private Identity() {
+    }
+
+    public static PasswordHasher passwordHasher() {
+        return new Argon2PasswordHasher();
+    }
+
+    public static AccessTokens accessTokens(byte[] secret, Duration timeToLive, Clock clock) {
+        return new JwtAccessTokens(secret, timeToLive, clock);
+    }
+
+    public static PhoneNumbers phoneNumbers() {
+        return new LibPhoneNumbers();
+    }
+}
