@@ -1,0 +1,275 @@
+package com.usdtagent.persistence;
+
+import com.usdtagent.application.chat.ChatRooms;
+import com.usdtagent.application.chat.Contact;
+import com.usdtagent.application.chat.MessageView;
+import com.usdtagent.application.chat.RoomPage;
+import com.usdtagent.application.chat.RoomSummary;
+import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.account.Username;
+import com.usdtagent.domain.chat.ChatRoom;
+import com.usdtagent.domain.chat.Message;
+import com.usdtagent.domain.chat.ReadPointers;
+import com.usdtagent.domain.chat.RoomId;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Rooms in {@code chat_room}, each member's side of them in {@code room_member}. Joins the caller's transaction when
+ * there is one (see JdbiTransactions).
+ */
+final class JdbiChatRooms implements ChatRooms {
+
+    private static final String SELECT_ROOM = """
+            SELECT id, member_low, member_high, last_seq, created_at
+            FROM chat_room
+            """;
+    private static final String BY_ID = SELECT_ROOM + "WHERE id = :id";
+    private static final String BY_ID_FOR_UPDATE = BY_ID + " FOR UPDATE";
+    // the pair is stored in PostgreSQL's uuid order, which differs from java.util.UUID's signed compareTo
+    private static final String BY_PAIR = SELECT_ROOM
+            + "WHERE member_low = LEAST(:one, :other) AND member_high = GREATEST(:one, :other)";
+    // the members join in the same statement, so no room is ever seen without them
+    private static final String INSERT_IF_PAIR_IS_NEW = """
+            WITH room AS (
+                INSERT INTO chat_room (id, member_low, member_high, last_seq, created_at, last_activity_at)
+                VALUES (:id, LEAST(:first, :second), GREATEST(:first, :second), :lastSeq, :createdAt, :createdAt)
+                ON CONFLICT (member_low, member_high) DO NOTHING
+                RETURNING id, member_low, member_high, created_at
+            )
+            INSERT INTO room_member (room_id, user_id, last_activity_at)
+            SELECT id, member_low, created_at FROM room
+            UNION ALL
+            SELECT id, member_high, created_at FROM room
+            """;
+    private static final String RECORD_APPEND = """
+            WITH room AS (
+                UPDATE chat_room SET last_seq = :seq, last_activity_at = :at WHERE id = :id RETURNING id
+            )
+            UPDATE room_member SET last_activity_at = :at FROM room WHERE room_member.room_id = room.id
+            """;
+    private static final String POINTERS = """
+            SELECT delivered_seq, read_seq FROM room_member WHERE room_id = :room AND user_id = :member
+            """;
+    private static final String ADVANCE = """
+            UPDATE room_member
+            SET delivered_seq = GREATEST(delivered_seq, :deliveredSeq), read_seq = GREATEST(read_seq, :readSeq)
+            WHERE room_id = :room AND user_id = :member
+            RETURNING delivered_seq, read_seq
+            """;
+    private static final String DELIVER_ALL = """
+            UPDATE room_member me SET delivered_seq = room.last_seq
+            FROM chat_room room
+            WHERE me.user_id = :member AND room.id = me.room_id AND me.delivered_seq < room.last_seq
+            RETURNING me.room_id, me.delivered_seq,
+                      CASE WHEN room.member_low = me.user_id THEN room.member_high ELSE room.member_low END AS opponent
+            """;
+    private static final String CONTACTS = """
+            SELECT them.user_id
+            FROM room_member me JOIN room_member them ON them.room_id = me.room_id AND them.user_id <> me.user_id
+            WHERE me.user_id = :user
+            """;
+
+    // The viewer's rooms with the other member's side and account: the rows of the room list, before its filter.
+    private static final String VIEWER_ROOMS = """
+            FROM room_member me
+            JOIN room_member them ON them.room_id = me.room_id AND them.user_id <> me.user_id
+            JOIN user_account opponent ON opponent.id = them.user_id
+            """;
+    private static final String SUMMARIES = """
+            SELECT me.room_id, me.last_activity_at, room.last_seq,
+                   me.delivered_seq AS my_delivered_seq, me.read_seq AS my_read_seq,
+                   them.delivered_seq AS their_delivered_seq, them.read_seq AS their_read_seq,
+                   opponent.id AS opponent_id, opponent.username AS opponent_username, opponent.role AS opponent_role,
+                   opponent.last_seen_at AS opponent_last_seen_at,
+                   EXISTS (SELECT 1 FROM socket_connection s WHERE s.user_id = opponent.id) AS opponent_online,
+            """ + MessageRows.COLUMNS + VIEWER_ROOMS + """
+            JOIN chat_room room ON room.id = me.room_id
+            LEFT JOIN message m ON m.room_id = room.id AND m.seq = room.last_seq
+            WHERE me.user_id = :viewer
+            """;
+    // backslash is LIKE's default escape character; without a search the pattern is '%', which every name matches
+    private static final String MATCHING_OPPONENT = "AND opponent.username ILIKE :pattern\n";
+    // room_id breaks ties, so that consecutive pages neither lose nor repeat a room
+    static final String ROOM_PAGE = SUMMARIES + MATCHING_OPPONENT + """
+            ORDER BY me.last_activity_at DESC, me.room_id
+            LIMIT :limit OFFSET :offset
+            """;
+    private static final String ROOM_COUNT = "SELECT count(*)\n" + VIEWER_ROOMS + "WHERE me.user_id = :viewer\n"
+            + MATCHING_OPPONENT;
+    private static final String ONE_SUMMARY = SUMMARIES + "AND me.room_id = :room";
+
+    private final Jdbi jdbi;
+
+    JdbiChatRooms(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<ChatRoom> findById(RoomId id) {
+        return roomById(BY_ID, id);
+    }
+
+    @Override
+    public Optional<ChatRoom> findByPair(UserId one, UserId other) {
+        return jdbi.withHandle(handle -> handle.createQuery(BY_PAIR)
+                .bind("one", one.value())
+                .bind("other", other.value())
+                .map(JdbiChatRooms::toRoom)
+                .findOne());
+    }
+
+    @Override
+    public ChatRoom addOrGetExisting(ChatRoom room) {
+        jdbi.useHandle(handle -> handle.createUpdate(INSERT_IF_PAIR_IS_NEW)
+                .bind("id", room.id().value())
+                .bind("first", room.firstMember().value())
+                .bind("second", room.secondMember().value())
+                .bind("lastSeq", room.lastSeq())
+                .bind("createdAt", Timestamps.utc(room.createdAt()))
+                .execute());
+        // a separate statement: one that lost the race to a concurrent insert sees the winner's row only from here
+        return findByPair(room.firstMember(), room.secondMember()).orElseThrow();
+    }
+
+    @Override
+    public Optional<ChatRoom> lockForAppend(RoomId id) {
+        return roomById(BY_ID_FOR_UPDATE, id);
+    }
+
+    private Optional<ChatRoom> roomById(String sql, RoomId id) {
+        return jdbi.withHandle(handle -> handle.createQuery(sql)
+                .bind("id", id.value())
+                .map(JdbiChatRooms::toRoom)
+                .findOne());
+    }
+
+    @Override
+    public void recordAppend(RoomId id, long seq, Instant at) {
+        jdbi.useHandle(handle -> handle.createUpdate(RECORD_APPEND)
+                .bind("id", id.value())
+                .bind("seq", seq)
+                .bind("at", Timestamps.utc(at))
+                .execute());
+    }
+
+    @Override
+    public ReadPointers pointers(RoomId room, UserId member) {
+        return jdbi.withHandle(handle -> handle.createQuery(POINTERS)
+                .bind("room", room.value())
+                .bind("member", member.value())
+                .map(JdbiChatRooms::toPointers)
+                .findOne())
+                .orElseThrow(() -> notAMember(room, member));
+    }
+
+    @Override
+    public ReadPointers advance(RoomId room, UserId member, ReadPointers target) {
+        return jdbi.withHandle(handle -> handle.createQuery(ADVANCE)
+                .bind("room", room.value())
+                .bind("member", member.value())
+                .bind("deliveredSeq", target.deliveredSeq())
+                .bind("readSeq", target.readSeq())
+                .map(JdbiChatRooms::toPointers)
+                .findOne())
+                .orElseThrow(() -> notAMember(room, member));
+    }
+
+    private static IllegalStateException notAMember(RoomId room, UserId member) {
+        // every member has a row from the room's creation on, so the caller asked about somebody else
+        return new IllegalStateException(member + " has no pointers in room " + room);
+    }
+
+    @Override
+    public List<PendingDelivery> deliverAll(UserId member) {
+        return jdbi.withHandle(handle -> handle.createQuery(DELIVER_ALL)
+                .bind("member", member.value())
+                .map((row, context) -> new PendingDelivery(
+                        new RoomId(row.getObject("room_id", UUID.class)),
+                        new UserId(row.getObject("opponent", UUID.class)),
+                        row.getLong("delivered_seq")))
+                .list());
+    }
+
+    @Override
+    public RoomPage listFor(UserId viewer, String search, int page, int limit) {
+        String pattern = search == null ? "%" : "%" + likeLiteral(search) + "%";
+        return jdbi.withHandle(handle -> {
+            long total = handle.createQuery(ROOM_COUNT)
+                    .bind("viewer", viewer.value())
+                    .bind("pattern", pattern)
+                    .mapTo(Long.class)
+                    .one();
+            List<RoomSummary> rooms = handle.createQuery(ROOM_PAGE)
+                    .bind("viewer", viewer.value())
+                    .bind("pattern", pattern)
+                    .bind("limit", limit)
+                    .bind("offset", (long) (page - 1) * limit)
+                    .map((row, context) -> toSummary(row, viewer))
+                    .list();
+            return new RoomPage(rooms, page, limit, total, (long) page * limit < total);
+        });
+    }
+
+    /** The term with LIKE's wildcards and its escape character taken literally. */
+    private static String likeLiteral(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    @Override
+    public Optional<RoomSummary> summaryFor(RoomId room, UserId viewer) {
+        return jdbi.withHandle(handle -> handle.createQuery(ONE_SUMMARY)
+                .bind("viewer", viewer.value())
+                .bind("room", room.value())
+                .map((row, context) -> toSummary(row, viewer))
+                .findOne());
+    }
+
+    @Override
+    public List<UserId> contactsOf(UserId user) {
+        return jdbi.withHandle(handle -> handle.createQuery(CONTACTS)
+                .bind("user", user.value())
+                .map((row, context) -> new UserId(row.getObject("user_id", UUID.class)))
+                .list());
+    }
+
+    private static ChatRoom toRoom(ResultSet row, StatementContext context) throws SQLException {
+        return new ChatRoom(
+                new RoomId(row.getObject("id", UUID.class)),
+                new UserId(row.getObject("member_low", UUID.class)),
+                new UserId(row.getObject("member_high", UUID.class)),
+                row.getLong("last_seq"),
+                Timestamps.instant(row, "created_at"));
+    }
+
+    private static ReadPointers toPointers(ResultSet row, StatementContext context) throws SQLException {
+        return new ReadPointers(row.getLong("delivered_seq"), row.getLong("read_seq"));
+    }
+
+    private static RoomSummary toSummary(ResultSet row, UserId viewer) throws SQLException {
+        ReadPointers mine = new ReadPointers(row.getLong("my_delivered_seq"), row.getLong("my_read_seq"));
+        ReadPointers theirs = new ReadPointers(row.getLong("their_delivered_seq"), row.getLong("their_read_seq"));
+        Contact opponent = new Contact(
+                new UserId(row.getObject("opponent_id", UUID.class)),
+                new Username(row.getString("opponent_username")),
+                JdbiUserAccounts.role(row.getString("opponent_role")),
+                row.getBoolean("opponent_online"),
+                Timestamps.instant(row, "opponent_last_seen_at"));
+        MessageView lastMessage = null;
+        if (row.getObject("message_id") != null) {
+            Message message = MessageRows.toMessage(row);
+            // its ticks are the pointers of whoever it was sent to
+            ReadPointers recipient = message.senderId().equals(viewer) ? theirs : mine;
+            lastMessage = new MessageView(message, recipient.statusOf(message.seq()));
+        }
+        return new RoomSummary(new RoomId(row.getObject("room_id", UUID.class)), opponent, lastMessage,
+                mine.unreadOf(row.getLong("last_seq")), Timestamps.instant(row, "last_activity_at"));
+    }
+}

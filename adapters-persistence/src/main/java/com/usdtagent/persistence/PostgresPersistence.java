@@ -1,0 +1,131 @@
+package com.usdtagent.persistence;
+
+import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.chat.ChatRooms;
+import com.usdtagent.application.chat.Messages;
+import com.usdtagent.application.chat.Presence;
+import com.usdtagent.application.health.DatabaseProbe;
+import com.usdtagent.application.shared.Transactions;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The PostgreSQL side of the service: a connection pool, the migrated schema, and the ports built on them. */
+public final class PostgresPersistence implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
+    private static final int DEFAULT_MAX_POOL_SIZE = 16;
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final UserAccounts userAccounts;
+    private final Transactions transactions;
+    private final DatabaseProbe databaseProbe;
+    private final ChatRooms chatRooms;
+    private final Messages messages;
+
+    private PostgresPersistence(HikariDataSource dataSource, Jdbi jdbi) {
+        this.dataSource = dataSource;
+        this.jdbi = jdbi;
+        this.userAccounts = new JdbiUserAccounts(jdbi);
+        this.transactions = new JdbiTransactions(jdbi);
+        this.databaseProbe = new JdbiDatabaseProbe(jdbi);
+        this.chatRooms = new JdbiChatRooms(jdbi);
+        this.messages = new JdbiMessages(jdbi);
+    }
+
+    public static PostgresPersistence open(JdbcTarget target, MeterRegistry meterRegistry) {
+        return open(target, meterRegistry, DEFAULT_MAX_POOL_SIZE);
+    }
+
+    /** Connects, migrates the schema and fails at once, with a message saying which of the two went wrong. */
+    public static PostgresPersistence open(JdbcTarget target, MeterRegistry meterRegistry, int maxPoolSize) {
+        HikariDataSource dataSource = connect(target, meterRegistry, maxPoolSize);
+        try {
+            migrate(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        return new PostgresPersistence(dataSource, jdbi);
+    }
+
+    private static HikariDataSource connect(JdbcTarget target, MeterRegistry meterRegistry, int maxPoolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("usdt-agent");
+        config.setJdbcUrl(target.url());
+        config.setUsername(target.user());
+        config.setPassword(target.password());
+        config.setMaximumPoolSize(maxPoolSize);
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meterRegistry));
+        try {
+            // Hikari opens a first connection here, so a wrong URL or a server that is down shows up at start
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot connect to the database " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void migrate(HikariDataSource dataSource) {
+        try {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+            // Flyway reports no target version when there was nothing to apply
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            LOG.info("Database schema at version {} ({} migrations applied now)", version, result.migrationsExecuted);
+        } catch (FlywayException e) {
+            throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    public UserAccounts userAccounts() {
+        return userAccounts;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public DatabaseProbe databaseProbe() {
+        return databaseProbe;
+    }
+
+    public ChatRooms chatRooms() {
+        return chatRooms;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /**
+     * The presence of the sockets connected to this server process, {@code nodeId}, which is registered with a
+     * heartbeat now; other nodes take its users offline once its heartbeats stop.
+     */
+    public Presence presence(UUID nodeId) {
+        Presence presence = new JdbiPresence(jdbi, nodeId);
+        presence.heartbeat(Instant.now());
+        return presence;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,110 @@
+package com.usdtagent.persistence;
+
+import com.usdtagent.persistence.testing.TestDatabases;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plans PostgreSQL makes for the hot reads, the room list and the history pages, over a realistic volume:
+ * they must read ranges of indexes, never scan the tables that grow with every room and message.
+ * docs/query-plans.md shows the plans.
+ */
+class QueryPlansTest {
+
+    // Users 0..1999 each share a room with the 10 after them around a ring (20 rooms each); 5 messages a room,
+    // and 5,000 in the busy room of users 0 and 1; 500 users online on one node.
+    private static final String VOLUME = """
+            INSERT INTO user_account (id, username, phone, password_hash, role, created_at)
+            SELECT md5('user' || n)::uuid, 'user' || n, NULL, 'hash', 'user', now()
+            FROM generate_series(0, 1999) n;
+
+            INSERT INTO chat_room (id, member_low, member_high, last_seq, created_at, last_activity_at)
+            SELECT md5('room' || n || '/' || k)::uuid, LEAST(a, b), GREATEST(a, b),
+                   CASE WHEN n = 0 AND k = 1 THEN 5000 ELSE 5 END,
+                   now() - interval '30 days', now() - random() * interval '30 days'
+            FROM generate_series(0, 1999) n, generate_series(1, 10) k,
+                 LATERAL (SELECT md5('user' || n)::uuid AS a, md5('user' || (n + k) % 2000)::uuid AS b) pair;
+
+            INSERT INTO room_member (room_id, user_id, delivered_seq, read_seq, last_activity_at)
+            SELECT id, member, last_seq, last_seq - 2, last_activity_at
+            FROM chat_room, LATERAL (VALUES (member_low), (member_high)) m(member);
+
+            -- ids counted up: random ones are slow to make on some machines
+            INSERT INTO message (id, room_id, seq, sender_id, type, text, created_at)
+            SELECT lpad(to_hex(row_number() OVER ()), 32, '0')::uuid, id, seq,
+                   CASE WHEN seq % 2 = 0 THEN member_low ELSE member_high END, 'text', 'message ' || seq, created_at
+            FROM chat_room, generate_series(1, last_seq) seq;
+
+            INSERT INTO server_node (id, heartbeat_at) VALUES (md5('node')::uuid, now());
+            INSERT INTO socket_connection (socket_id, user_id, node_id, connected_at)
+            SELECT md5('socket' || n)::uuid, md5('user' || n)::uuid, md5('node')::uuid, now()
+            FROM generate_series(0, 1999, 4) n;
+
+            ANALYZE;
+            """;
+
+    private static PostgresPersistence persistence;
+    private static Jdbi jdbi;
+    private static UUID member;
+    private static UUID busyRoom;
+
+    @BeforeAll
+    static void loadAVolume() throws SQLException {
+        JdbcTarget target = TestDatabases.fresh();
+        persistence = PostgresPersistence.open(target, new SimpleMeterRegistry());
+        jdbi = Jdbi.create(() -> DriverManager.getConnection(target.url(), target.user(), target.password()))
+                .installPlugin(new PostgresPlugin());
+        jdbi.useHandle(handle -> {
+            // plain JDBC runs the script as it is, with its casts and several statements
+            try (Statement statement = handle.getConnection().createStatement()) {
+                statement.execute(VOLUME);
+            }
+        });
+        member = jdbi.withHandle(handle -> handle.createQuery("SELECT CAST(md5('user0') AS uuid)")
+                .mapTo(UUID.class).one());
+        busyRoom = jdbi.withHandle(handle -> handle.createQuery("SELECT CAST(md5('room0/1') AS uuid)")
+                .mapTo(UUID.class).one());
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        persistence.close();
+    }
+
+    @Test
+    void theRoomListReadsTheMembersIndexRange() {
+        String plan = plan(JdbiChatRooms.ROOM_PAGE,
+                Map.of("viewer", member, "pattern", "%", "limit", 20, "offset", 0L));
+
+        assertThat(plan).contains("room_member_room_list_idx")
+                .doesNotContain("Seq Scan on room_member", "Seq Scan on message");
+    }
+
+    @Test
+    void historyPagesReadTheRoomsSeqIndexRange() {
+        String newest = plan(JdbiMessages.BEFORE, Map.of("room", busyRoom, "seq", Long.MAX_VALUE, "limit", 51));
+        String after = plan(JdbiMessages.AFTER, Map.of("room", busyRoom, "seq", 4900L, "limit", 51));
+
+        assertThat(newest).contains("message_room_seq_key").doesNotContain("Seq Scan on message");
+        assertThat(after).contains("message_room_seq_key").doesNotContain("Seq Scan on message");
+    }
+
+    private static String plan(String sql, Map<String, Object> parameters) {
+        return jdbi.withHandle(handle -> String.join("\n", handle.createQuery("EXPLAIN (FORMAT TEXT) " + sql)
+                .bindMap(parameters)
+                .mapTo(String.class)
+                .list()));
+    }
+}
