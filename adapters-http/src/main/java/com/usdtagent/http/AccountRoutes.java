@@ -1,0 +1,99 @@
+package com.usdtagent.http;
+
+import com.usdtagent.application.account.LogIn;
+import com.usdtagent.application.account.RegisterAccount;
+import com.usdtagent.application.account.ShowMyAccount;
+import com.usdtagent.application.account.SignedIn;
+import com.usdtagent.domain.account.PublicProfile;
+import com.usdtagent.domain.account.Role;
+import com.usdtagent.domain.account.UserAccount;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.Locale;
+
+/** {@code /api/auth/register}, {@code /api/auth/login} and {@code /api/me}. */
+final class AccountRoutes {
+
+    record RegisterRequest(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9_.]{3,32}", message = "must be 3 to 32 of A-Z, a-z, 0-9, '_' and '.'")
+            String username,
+            @NotBlank String phone,
+            @NotNull @Size(min = 8, max = 128) String password,
+            @NotNull @Pattern(regexp = "user|agent", message = "must be user or agent") String role) {
+
+        @Override
+        public String toString() {
+            return "RegisterRequest[redacted]";
+        }
+    }
+
+    record LogInRequest(@NotNull String login, @NotNull String password) {
+
+        @Override
+        public String toString() {
+            return "LogInRequest[redacted]";
+        }
+    }
+
+    /** A user as everybody may see them. */
+    record UserView(String id, String username, String role) {
+        static UserView of(PublicProfile profile) {
+            return new UserView(profile.id().toString(), profile.username().value(), profile.role().wireName());
+        }
+    }
+
+    record SignedInView(String token, UserView user) {
+        static SignedInView of(SignedIn signedIn) {
+            return new SignedInView(signedIn.token().value(), UserView.of(signedIn.user()));
+        }
+    }
+
+    /** The caller's own account: the only view with a phone number, null for the configured admin. */
+    record MyAccountView(String id, String username, String role, String phone) {
+        static MyAccountView of(UserAccount account) {
+            return new MyAccountView(account.id().toString(), account.username().value(), account.role().wireName(),
+                    account.phone() == null ? null : account.phone().e164());
+        }
+    }
+
+    private final RegisterAccount registerAccount;
+    private final LogIn logIn;
+    private final ShowMyAccount showMyAccount;
+    private final RequestBodies requestBodies;
+
+    AccountRoutes(RegisterAccount registerAccount, LogIn logIn, ShowMyAccount showMyAccount,
+                  RequestBodies requestBodies) {
+        this.registerAccount = registerAccount;
+        this.logIn = logIn;
+        this.showMyAccount = showMyAccount;
+        this.requestBodies = requestBodies;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.post("/api/auth/register", this::register);
+        routes.post("/api/auth/login", this::logIn);
+        routes.get("/api/me", this::me);
+    }
+
+    private void register(Context ctx) {
+        RegisterRequest request = requestBodies.read(ctx, RegisterRequest.class);
+        SignedIn signedIn = registerAccount.register(new RegisterAccount.Command(request.username(), request.phone(),
+                request.password(), Role.valueOf(request.role().toUpperCase(Locale.ROOT))));
+        ctx.status(HttpStatus.CREATED).json(SignedInView.of(signedIn));
+    }
+
+    private void logIn(Context ctx) {
+        LogInRequest request = requestBodies.read(ctx, LogInRequest.class);
+        ctx.json(SignedInView.of(logIn.logIn(new LogIn.Command(request.login(), request.password()))));
+    }
+
+    private void me(Context ctx) {
+        ctx.json(MyAccountView.of(showMyAccount.show(BearerAuthentication.caller(ctx))));
+    }
+}

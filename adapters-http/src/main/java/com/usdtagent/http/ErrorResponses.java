@@ -1,0 +1,74 @@
+package com.usdtagent.http;
+
+import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
+import com.usdtagent.domain.shared.FieldError;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Turns every failure into the contract's error body {@code { "error": { code, message, details } }}: refusals of the
+ * use cases, Javalin's own (no route, body too large) and unexpected exceptions, which are logged but never shown.
+ */
+final class ErrorResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+    record ErrorBody(ErrorContent error) {
+    }
+
+    record ErrorContent(String code, String message, List<FieldError> details) {
+    }
+
+    private ErrorResponses() {
+    }
+
+    static void addTo(RoutesConfig routes) {
+        routes.exception(BusinessException.class, (refusal, ctx) -> respond(ctx, refusal));
+        routes.exception(HttpResponseException.class, ErrorResponses::respondToJavalin);
+        routes.exception(Exception.class, ErrorResponses::respondToUnexpected);
+    }
+
+    /** The one place that gives each contract code its HTTP status. */
+    static int status(ErrorCode code) {
+        return switch (code) {
+            case VALIDATION_FAILED -> 400;
+            case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case INVALID_STATE, CONFLICT, INSUFFICIENT_FUNDS, BUSY -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case RATE_LIMITED -> 429;
+            case INTERNAL -> 500;
+        };
+    }
+
+    private static void respond(Context ctx, BusinessException refusal) {
+        if (refusal.code() == ErrorCode.UNAUTHORIZED) {
+            ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
+        }
+        ctx.status(status(refusal.code()))
+                .json(new ErrorBody(new ErrorContent(refusal.code().name(), refusal.getMessage(), refusal.details())));
+    }
+
+    private static void respondToJavalin(HttpResponseException refusal, Context ctx) {
+        switch (refusal.getStatus()) {
+            case 404 -> respond(ctx, new BusinessException(ErrorCode.NOT_FOUND, "No such route"));
+            case 413 -> respond(ctx, new BusinessException(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + HttpApi.MAX_BODY_BYTES / 1024 + " KiB"));
+            default -> respondToUnexpected(refusal, ctx);
+        }
+    }
+
+    private static void respondToUnexpected(Exception failure, Context ctx) {
+        // the route template, not the path: a path may carry a token
+        log.error("Request {} {} failed", ctx.method().name(), MatchedRoute.template(ctx), failure);
+        respond(ctx, new BusinessException(ErrorCode.INTERNAL, "Internal server error"));
+    }
+}

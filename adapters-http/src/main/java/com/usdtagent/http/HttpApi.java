@@ -1,0 +1,96 @@
+package com.usdtagent.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.usdtagent.application.account.AuthenticateToken;
+import com.usdtagent.application.account.LogIn;
+import com.usdtagent.application.account.RegisterAccount;
+import com.usdtagent.application.account.ShowMyAccount;
+import com.usdtagent.application.health.CheckHealth;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** The HTTP API of the shared contract (shared/spec/http-api.md), served by Javalin on Jetty. */
+public final class HttpApi {
+
+    static final long MAX_BODY_BYTES = 64 * 1024;
+    /** How long {@link #stop()} lets in-flight requests finish. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    /** The inbound ports the routes call. */
+    public record UseCases(RegisterAccount registerAccount, LogIn logIn, AuthenticateToken authenticateToken,
+                           ShowMyAccount showMyAccount, CheckHealth checkHealth) {
+        public UseCases {
+            Objects.requireNonNull(registerAccount, "registerAccount");
+            Objects.requireNonNull(logIn, "logIn");
+            Objects.requireNonNull(authenticateToken, "authenticateToken");
+            Objects.requireNonNull(showMyAccount, "showMyAccount");
+            Objects.requireNonNull(checkHealth, "checkHealth");
+        }
+    }
+
+    private final Javalin javalin;
+
+    private HttpApi(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /**
+     * @param prometheusScrape the Prometheus text served on {@code GET /metrics}
+     * @param meterRegistry    where each request is timed, per route template, method and status
+     */
+    public static HttpApi create(UseCases useCases, Supplier<String> prometheusScrape, MeterRegistry meterRegistry) {
+        ObjectMapper objectMapper = JsonMapping.objectMapper();
+        RequestBodies requestBodies = new RequestBodies(objectMapper);
+        BearerAuthentication authentication = new BearerAuthentication(useCases.authenticateToken());
+        OperationsRoutes operations = new OperationsRoutes(useCases.checkHealth(), prometheusScrape);
+        AccountRoutes accounts = new AccountRoutes(useCases.registerAccount(), useCases.logIn(),
+                useCases.showMyAccount(), requestBodies);
+        RequestMetrics metrics = new RequestMetrics(meterRegistry);
+
+        Javalin javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jsonMapper(new JavalinJackson(objectMapper, false));
+            config.jetty.modifyServer(HttpApi::stopGracefully);
+            config.requestLogger.http(metrics::record);
+            ErrorResponses.addTo(config.routes);
+            authentication.addTo(config.routes);
+            operations.addTo(config.routes);
+            accounts.addTo(config.routes);
+        });
+        return new HttpApi(javalin);
+    }
+
+    /** @param port 0 for any free port; {@link #port()} tells which one was taken */
+    public void start(int port) {
+        javalin.start(port);
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops accepting connections and lets the requests under way finish, for a few seconds at most. */
+    public void stop() {
+        javalin.stop();
+    }
+
+    /** For tests that inspect the registered routes. */
+    Javalin javalin() {
+        return javalin;
+    }
+
+    private static void stopGracefully(Server server) {
+        // Jetty waits for Graceful components only when a stop timeout is set; the handler counts in-flight requests
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        server.insertHandler(new GracefulHandler());
+    }
+}

@@ -1,0 +1,81 @@
+package com.usdtagent.http;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
+import com.usdtagent.domain.shared.FieldError;
+import io.javalin.http.Context;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads a JSON request body into a record and checks its Jakarta constraints, refusing with {@code VALIDATION_FAILED}. */
+final class RequestBodies {
+
+    private static final String REFUSED = "Request validation failed";
+
+    private final ObjectMapper objectMapper;
+    private final Validator validator;
+
+    RequestBodies(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+        // parameters only, no expression language; the root locale keeps messages the same on every machine
+        this.validator = Validation.byProvider(HibernateValidator.class).configure()
+                .messageInterpolator(new ParameterMessageInterpolator(Set.of(Locale.ROOT), Locale.ROOT, false))
+                .buildValidatorFactory()
+                .getValidator();
+    }
+
+    /** Javalin refuses a body over {@code maxRequestSize} with 413 while it is read here. */
+    <T> T read(Context ctx, Class<T> type) {
+        T body = parse(ctx.bodyAsBytes(), type);
+        List<FieldError> violations = validator.validate(body).stream()
+                .map(violation -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        if (!violations.isEmpty()) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, REFUSED, violations);
+        }
+        return body;
+    }
+
+    private <T> T parse(byte[] bytes, Class<T> type) {
+        JsonNode tree;
+        try {
+            tree = objectMapper.readTree(bytes);
+        } catch (IOException e) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "The body is not valid JSON");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "The body must be a JSON object");
+        }
+        try {
+            return objectMapper.treeToValue(tree, type);
+        } catch (MismatchedInputException e) {
+            throw BusinessException.invalidField(fieldPath(e), "has the wrong JSON type");
+        } catch (IOException e) {
+            // any other failure to bind a well-formed object is a bug in the request record
+            throw new IllegalStateException("Cannot bind a JSON object to " + type.getSimpleName(), e);
+        }
+    }
+
+    /** {@code a.b[0]} for the field a Jackson failure is about. */
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null
+                        ? "." + reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+    }
+}

@@ -1,0 +1,107 @@
+package com.usdtagent.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.usdtagent.application.account.AuthenticateToken;
+import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.account.LogIn;
+import com.usdtagent.application.account.RegisterAccount;
+import com.usdtagent.application.account.ShowMyAccount;
+import com.usdtagent.application.health.CheckHealth;
+import com.usdtagent.domain.account.Role;
+import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * The real HTTP API on a free port, in front of hand-written use cases that each test may replace: the server calls
+ * the use cases through these fields, so one server serves a whole test class.
+ */
+final class TestServer implements AutoCloseable {
+
+    static final String VALID_TOKEN = "valid-token";
+    static final AuthenticatedUser CALLER = new AuthenticatedUser(UserId.newId(), Role.USER);
+
+    volatile RegisterAccount registerAccount = command -> {
+        throw new AssertionError("registerAccount was not expected");
+    };
+    volatile LogIn logIn = command -> {
+        throw new AssertionError("logIn was not expected");
+    };
+    volatile ShowMyAccount showMyAccount = caller -> {
+        throw new AssertionError("showMyAccount was not expected");
+    };
+    volatile CheckHealth checkHealth = () -> true;
+    volatile String prometheusText = "# TYPE up gauge\nup 1\n";
+    final AuthenticateToken authenticateToken = token -> {
+        if (VALID_TOKEN.equals(token)) {
+            return CALLER;
+        }
+        throw new BusinessException(ErrorCode.UNAUTHORIZED, "The token is invalid or expired");
+    };
+
+    final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+    final HttpApi api;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    TestServer() {
+        HttpApi.UseCases useCases = new HttpApi.UseCases(
+                command -> registerAccount.register(command),
+                command -> logIn.logIn(command),
+                authenticateToken,
+                caller -> showMyAccount.show(caller),
+                () -> checkHealth.healthy());
+        api = HttpApi.create(useCases, () -> prometheusText, meterRegistry);
+        api.start(0);
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + api.port() + path));
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    HttpResponse<String> getAsCaller(String path) {
+        return send(request(path).header("Authorization", "Bearer " + VALID_TOKEN).GET());
+    }
+
+    HttpResponse<String> post(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode json(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        api.stop();
+    }
+}
