@@ -1,0 +1,50 @@
+package com.usdtagent.socketio;
+
+import com.corundumstudio.socketio.messages.PacketsMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * netty-socketio checks the v4 auth payload only when a CONNECT packet carries one: a bare {@code 40} would connect
+ * without ever meeting the token check. This handler gives such a packet an empty auth object, so that the token
+ * listener runs, finds no token and refuses the connection like any other bad token.
+ */
+@ChannelHandler.Sharable
+final class BareConnectGuard extends ChannelInboundHandlerAdapter {
+
+    private static final String RECORD_SEPARATOR = "\u001e";
+    private static final String BARE_CONNECT = "40";
+    private static final String CONNECT_WITH_EMPTY_AUTH = "40{}";
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof PacketsMessage packets && containsBareConnect(packets.getContent())) {
+            ByteBuf original = packets.getContent();
+            String rewritten = Arrays.stream(original.toString(StandardCharsets.UTF_8).split(RECORD_SEPARATOR, -1))
+                    .map(packet -> packet.equals(BARE_CONNECT) ? CONNECT_WITH_EMPTY_AUTH : packet)
+                    .collect(Collectors.joining(RECORD_SEPARATOR));
+            ByteBuf content = Unpooled.copiedBuffer(rewritten, StandardCharsets.UTF_8);
+            // the transport releases its own buffer after this call; the copy is plain heap memory
+            ctx.fireChannelRead(new PacketsMessage(packets.getClient(), content, packets.getTransport()));
+            return;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    private static boolean containsBareConnect(ByteBuf content) {
+        int length = content.readableBytes();
+        if (length < 2 || length > 64 * 1024) {
+            return false;
+        }
+        String text = content.toString(StandardCharsets.UTF_8);
+        return text.equals(BARE_CONNECT) || text.startsWith(BARE_CONNECT + RECORD_SEPARATOR)
+                || text.endsWith(RECORD_SEPARATOR + BARE_CONNECT) || text.contains(RECORD_SEPARATOR + BARE_CONNECT + RECORD_SEPARATOR);
+    }
+}

@@ -1,0 +1,87 @@
+package com.usdtagent.socketio;
+
+import com.corundumstudio.socketio.AckRequest;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts every client event through the same path: refused unless the socket is authenticated, then queued in the
+ * socket's order, read strictly, validated, handed to its handler, and answered with an ack (and an
+ * {@code error} event on failure).
+ */
+final class EventRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRouter.class);
+
+    /** Handles one validated payload for the socket's user; what it returns is the ack's {@code data}. */
+    interface Handler<P> {
+        Object handle(SocketSession session, P payload);
+    }
+
+    private final SocketIOServer server;
+    private final Sessions sessions;
+    private final Json json;
+    private final PayloadValidator validator;
+    private final Replies replies;
+    private final MeterRegistry meters;
+
+    EventRouter(SocketIOServer server, Sessions sessions, Json json, Replies replies, MeterRegistry meters) {
+        this.server = server;
+        this.sessions = sessions;
+        this.json = json;
+        this.validator = new PayloadValidator();
+        this.replies = replies;
+        this.meters = meters;
+    }
+
+    <P> void on(Class<P> payloadType, Handler<P> handler, String... eventNames) {
+        for (String event : eventNames) {
+            server.addEventListener(event, JsonNode.class,
+                    (client, data, ack) -> dispatch(event, client, data, ack, payloadType, handler));
+        }
+    }
+
+    private <P> void dispatch(String event, SocketIOClient client, JsonNode data, AckRequest ack,
+                              Class<P> payloadType, Handler<P> handler) {
+        var session = sessions.find(client.getSessionId());
+        if (session.isEmpty()) {
+            // a socket without a verified user gets nothing back, not even an error, and is closed
+            log.debug("event {} from unauthenticated socket {}; closing it", event, client.getSessionId());
+            client.disconnect();
+            return;
+        }
+        if (!session.get().rateLimit().tryAcquire()) {
+            replies.fail(client, ack, event, Replies.Failure.of(
+                    new BusinessException(ErrorCode.RATE_LIMITED, "Too many events; slow down")));
+            return;
+        }
+        session.get().queue().submit(() -> handle(event, session.get(), data, ack, payloadType, handler));
+    }
+
+    private <P> void handle(String event, SocketSession session, JsonNode data, AckRequest ack,
+                            Class<P> payloadType, Handler<P> handler) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "ok";
+        try {
+            P payload = validator.requireValid(json.readPayload(data, payloadType));
+            replies.succeed(ack, handler.handle(session, payload));
+        } catch (BusinessException refused) {
+            outcome = refused.code().name();
+            replies.fail(session.client(), ack, event, Replies.Failure.of(refused));
+        } catch (RuntimeException failure) {
+            outcome = ErrorCode.INTERNAL.name();
+            log.error("event {} failed for user {}", event, session.user().id(), failure);
+            replies.fail(session.client(), ack, event, Replies.Failure.internal());
+        } finally {
+            sample.stop(meters.timer("socketio.events", Tags.of("event", event, "outcome", outcome)));
+        }
+    }
+}

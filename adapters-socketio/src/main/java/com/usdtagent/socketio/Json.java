@@ -1,0 +1,63 @@
+package com.usdtagent.socketio;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.usdtagent.domain.shared.BusinessException;
+
+import java.util.stream.Collectors;
+
+/**
+ * The JSON rules of the socket protocol: payloads are read strictly (a number is not a string, a string is not a
+ * number), unknown fields are ignored, and what goes out uses ISO-8601 times.
+ */
+final class Json {
+
+    private final ObjectMapper mapper;
+
+    Json() {
+        mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+
+    /** Reads one event payload; anything but a JSON object of the right shape is {@code VALIDATION_FAILED}. */
+    <T> T readPayload(JsonNode payload, Class<T> type) {
+        JsonNode object = payload == null || payload.isNull() ? mapper.createObjectNode() : payload;
+        if (!object.isObject()) {
+            throw BusinessException.invalidField("payload", "must be a JSON object");
+        }
+        try {
+            return mapper.treeToValue(object, type);
+        } catch (MismatchedInputException wrongType) {
+            String field = wrongType.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            throw BusinessException.invalidField(field.isEmpty() ? "payload" : field, "has the wrong type");
+        } catch (JsonProcessingException unreadable) {
+            throw BusinessException.invalidField("payload", "is not readable");
+        }
+    }
+
+    /** What netty-socketio sends: a tree, so that its own mapper needs no knowledge of our types. */
+    JsonNode tree(Object value) {
+        return mapper.valueToTree(value);
+    }
+}

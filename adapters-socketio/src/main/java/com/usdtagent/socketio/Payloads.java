@@ -1,0 +1,63 @@
+package com.usdtagent.socketio;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What clients send, one record per event shape, with the contract's limits as Jakarta constraints. */
+final class Payloads {
+
+    static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    private static final String NOT_A_UUID = "must be a UUID";
+    /** Far beyond any real room, small enough to stay exact in every JSON parser. */
+    private static final long MAX_SEQ = 1L << 50;
+    /** PostgreSQL text cannot hold NUL; refusing it here keeps it a validation error, not a database failure. */
+    private static final String NO_NUL = "[^\\x00]*";
+    private static final String HAS_NUL = "must not contain NUL characters";
+
+    private Payloads() {
+    }
+
+    /** {@code chat-room-list}: { search?: 0..100 chars, page?: >= 1, limit?: 1..100 }. */
+    record RoomList(@Size(max = 100) @Pattern(regexp = NO_NUL, message = HAS_NUL) String search, @Min(1) @Max(1_000_000) Integer page,
+                    @Min(1) @Max(100) Integer limit) {
+        int pageOrFirst() {
+            return page == null ? 1 : page;
+        }
+
+        int limitOrDefault() {
+            return limit == null ? 20 : limit;
+        }
+    }
+
+    record CreateRoom(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String participantId) {
+    }
+
+    record ChatHistory(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String roomId,
+                       @Min(1) @Max(MAX_SEQ) Long before, @Min(0) @Max(MAX_SEQ) Long after,
+                       @Min(1) @Max(100) Integer limit) {
+        int limitOrDefault() {
+            return limit == null ? 30 : limit;
+        }
+    }
+
+    /** {@code chatHistoryReload} and {@code leave-room}. */
+    record RoomRef(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String roomId) {
+    }
+
+    record SendMessage(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String roomId,
+                       @NotNull @Size(min = 1, max = 64) @Pattern(regexp = NO_NUL, message = HAS_NUL) String clientMessageId,
+                       @NotBlank @Size(max = 4000) @Pattern(regexp = NO_NUL, message = HAS_NUL) String text) {
+    }
+
+    record Receipt(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String roomId,
+                   @NotNull @Min(0) @Max(MAX_SEQ) Long seq,
+                   @NotNull @Pattern(regexp = "delivered|read", message = "must be delivered or read") String status) {
+    }
+
+    record Typing(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String roomId, @NotNull Boolean typing) {
+    }
+}

@@ -1,0 +1,33 @@
+package com.usdtagent.socketio;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs one socket's events one after another, in arrival order, on the shared worker executor, so that
+ * JDBC never runs on a Netty event loop and a socket's events never overtake each other.
+ */
+final class SerialQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(SerialQueue.class);
+
+    private final Executor workers;
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+
+    SerialQueue(Executor workers) {
+        this.workers = workers;
+    }
+
+    synchronized void submit(Runnable task) {
+        tail = tail.thenRunAsync(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error failure) {
+                log.error("socket task failed", failure);
+            }
+        }, workers);
+    }
+}

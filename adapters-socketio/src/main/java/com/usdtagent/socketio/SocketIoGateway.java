@@ -1,0 +1,105 @@
+package com.usdtagent.socketio;
+
+import com.corundumstudio.socketio.AckMode;
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketConfig;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.listener.DefaultExceptionListener;
+import com.usdtagent.application.chat.RealtimePublisher;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Socket.IO side of the service: one netty-socketio server and the events of the socket protocol. Built in
+ * two steps because the use cases need this gateway's {@link #publisher()} and the gateway needs the use cases.
+ */
+public final class SocketIoGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(SocketIoGateway.class);
+
+    private final SocketIOServer server;
+    private final Sessions sessions = new Sessions();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("socket-timers").daemon().factory());
+    private final Json json = new Json();
+    private final Replies replies = new Replies(json);
+    private final MeterRegistry meters;
+
+    public SocketIoGateway(SocketSettings settings, MeterRegistry meters) {
+        this.server = new SocketIOServer(configuration(settings));
+        this.meters = meters;
+        server.setPipelineFactory(new GuardedChannelInitializer());
+        Gauge.builder("socketio.sessions", sessions, Sessions::count)
+                .description("authenticated sockets on this node").register(meters);
+    }
+
+    /** Emits to users' sockets; hand it to the use cases. */
+    public RealtimePublisher publisher() {
+        return new SocketIoRealtimePublisher(server, json);
+    }
+
+    /** Connects the events to their use cases and starts listening. */
+    public void start(ChatUseCases chat) {
+        var chatEvents = new ChatEvents(chat, replies);
+        server.getNamespace("").addAuthTokenListener(
+                new TokenAuthenticator(chat.authenticateToken(), sessions, workers, timers, chatEvents::onConnected));
+        server.addDisconnectListener(client -> sessions.remove(client.getSessionId())
+                .ifPresent(session -> session.queue().submit(() -> chatEvents.onDisconnected(session))));
+        chatEvents.registerOn(new EventRouter(server, sessions, json, replies, meters));
+        server.start();
+        log.info("Socket.IO listening on {}:{}", server.getConfiguration().getHostname(), port());
+    }
+
+    public int port() {
+        return server.getConfiguration().getPort();
+    }
+
+    /** Closes every socket, then lets queued events (and the users' going offline) finish, a few seconds at most. */
+    public void stop() {
+        server.stop();
+        timers.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("socket work still running after 10 s; stopping anyway");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Configuration configuration(SocketSettings settings) {
+        var config = new Configuration();
+        config.setHostname(settings.host());
+        config.setPort(settings.port());
+        config.setAckMode(AckMode.MANUAL);
+        config.setMaxFramePayloadLength(settings.maxFrameBytes());
+        config.setMaxHttpContentLength(settings.maxFrameBytes());
+        config.setWebsocketCompression(settings.websocketCompression());
+        config.setHttpCompression(false);
+        config.setExceptionListener(new QuietExceptionListener());
+        var socketConfig = new SocketConfig();
+        socketConfig.setReuseAddress(true);
+        config.setSocketConfig(socketConfig);
+        return config;
+    }
+
+    /** Netty's own I/O errors (a client that vanished mid-frame) are routine for a socket server. */
+    private static final class QuietExceptionListener extends DefaultExceptionListener {
+        @Override
+        public boolean exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            log.debug("socket channel error: {}", cause.toString());
+            ctx.close();
+            return true;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.usdtagent.socketio;
+
+import com.corundumstudio.socketio.SocketIOServer;
+import com.usdtagent.application.chat.MessageView;
+import com.usdtagent.application.chat.PresenceChange;
+import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.RoomPage;
+import com.usdtagent.application.chat.RoomSummary;
+import com.usdtagent.application.chat.SocketId;
+import com.usdtagent.application.chat.StatusChange;
+import com.usdtagent.application.chat.TypingNotice;
+import com.usdtagent.domain.account.UserId;
+
+/** Emits to the per-user room {@code user:<id>}, which every socket of the user joined when it authenticated. */
+final class SocketIoRealtimePublisher implements RealtimePublisher {
+
+    private final SocketIOServer server;
+    private final Json json;
+
+    SocketIoRealtimePublisher(SocketIOServer server, Json json) {
+        this.server = server;
+        this.json = json;
+    }
+
+    @Override
+    public void roomList(SocketId to, RoomPage page) {
+        var client = server.getClient(to.value());
+        if (client != null) {
+            client.sendEvent("chat-room-list", json.tree(Wire.RoomPageJson.of(page)));
+        }
+    }
+
+    @Override
+    public void newMessage(UserId to, MessageView message) {
+        emit(to, "new-message", new Wire.OneMessage(Wire.MessageJson.of(message)));
+    }
+
+    @Override
+    public void roomUpdated(UserId to, RoomSummary room) {
+        emit(to, "reload-chat-list", new Wire.OneRoom(Wire.RoomJson.of(room)));
+    }
+
+    @Override
+    public void messageStatus(UserId to, StatusChange change) {
+        emit(to, "message-status", Wire.StatusJson.of(change));
+    }
+
+    @Override
+    public void presence(UserId to, PresenceChange change) {
+        emit(to, "presence", Wire.PresenceJson.of(change));
+    }
+
+    @Override
+    public void typing(UserId to, TypingNotice notice) {
+        emit(to, "typing", Wire.TypingJson.of(notice));
+    }
+
+    private void emit(UserId to, String event, Object payload) {
+        server.getRoomOperations(SocketSession.userRoom(to)).sendEvent(event, json.tree(payload));
+    }
+}

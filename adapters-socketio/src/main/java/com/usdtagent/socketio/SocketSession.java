@@ -1,0 +1,18 @@
+package com.usdtagent.socketio;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.chat.SocketId;
+import com.usdtagent.domain.account.UserId;
+
+/** One authenticated socket: who it belongs to and the queue its events run in. */
+record SocketSession(SocketIOClient client, AuthenticatedUser user, SerialQueue queue, RateLimit rateLimit) {
+
+    static String userRoom(UserId user) {
+        return "user:" + user;
+    }
+
+    SocketId socketId() {
+        return new SocketId(client.getSessionId());
+    }
+}

@@ -1,0 +1,91 @@
+package com.usdtagent.socketio;
+
+import com.usdtagent.application.chat.Contact;
+import com.usdtagent.application.chat.HistoryPage;
+import com.usdtagent.application.chat.MessageView;
+import com.usdtagent.application.chat.PresenceChange;
+import com.usdtagent.application.chat.RoomPage;
+import com.usdtagent.application.chat.RoomSummary;
+import com.usdtagent.application.chat.StatusChange;
+import com.usdtagent.application.chat.TypingNotice;
+import com.usdtagent.domain.chat.Message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The payload shapes of the socket protocol (shared/spec/socket-protocol.md), made from the application's views. */
+final class Wire {
+
+    private Wire() {
+    }
+
+    record MessageJson(String id, String roomId, long seq, String senderId, String type, String text,
+                       String clientMessageId, Map<String, Object> meta, Instant createdAt, String status) {
+        static MessageJson of(MessageView view) {
+            Message message = view.message();
+            return new MessageJson(message.id().toString(), message.roomId().toString(), message.seq(),
+                    message.senderId().toString(), lower(message.type()), message.text(), message.clientMessageId(),
+                    message.meta().isEmpty() ? null : message.meta(), message.createdAt(), lower(view.status()));
+        }
+    }
+
+    record ContactJson(String id, String username, String role, boolean online, Instant lastSeenAt) {
+        static ContactJson of(Contact contact) {
+            return new ContactJson(contact.id().toString(), contact.username().value(), contact.role().wireName(),
+                    contact.online(), contact.lastSeenAt());
+        }
+    }
+
+    record RoomJson(String roomId, ContactJson opponent, MessageJson lastMessage, long unreadCount, Instant updatedAt) {
+        static RoomJson of(RoomSummary room) {
+            return new RoomJson(room.roomId().toString(), ContactJson.of(room.opponent()),
+                    room.lastMessage() == null ? null : MessageJson.of(room.lastMessage()), room.unreadCount(),
+                    room.updatedAt());
+        }
+    }
+
+    record RoomPageJson(List<RoomJson> rooms, int page, int limit, long total, boolean hasMore) {
+        static RoomPageJson of(RoomPage page) {
+            return new RoomPageJson(page.rooms().stream().map(RoomJson::of).toList(), page.page(), page.limit(),
+                    page.total(), page.hasMore());
+        }
+    }
+
+    record OneRoom(RoomJson room) {
+    }
+
+    record OneMessage(MessageJson message) {
+    }
+
+    record HistoryJson(String roomId, List<MessageJson> messages, boolean hasMore) {
+        static HistoryJson of(HistoryPage page) {
+            return new HistoryJson(page.roomId().toString(), page.messages().stream().map(MessageJson::of).toList(),
+                    page.hasMore());
+        }
+    }
+
+    record StatusJson(String roomId, String userId, String status, long upToSeq, Instant at) {
+        static StatusJson of(StatusChange change) {
+            return new StatusJson(change.roomId().toString(), change.userId().toString(), lower(change.status()),
+                    change.upToSeq(), change.at());
+        }
+    }
+
+    record PresenceJson(String userId, boolean online, Instant lastSeenAt) {
+        static PresenceJson of(PresenceChange change) {
+            return new PresenceJson(change.userId().toString(), change.online(), change.lastSeenAt());
+        }
+    }
+
+    record TypingJson(String roomId, String userId, boolean typing) {
+        static TypingJson of(TypingNotice notice) {
+            return new TypingJson(notice.roomId().toString(), notice.userId().toString(), notice.typing());
+        }
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}
