@@ -1,0 +1,182 @@
+package com.usdtagent.bootstrap;
+
+import com.usdtagent.application.account.AccessTokens;
+import com.usdtagent.application.account.AuthenticateTokenService;
+import com.usdtagent.application.account.EnsureAdminAccountService;
+import com.usdtagent.application.account.LogInService;
+import com.usdtagent.application.account.PasswordHasher;
+import com.usdtagent.application.account.PhoneNumbers;
+import com.usdtagent.application.account.RegisterAccountService;
+import com.usdtagent.application.account.ShowMyAccountService;
+import com.usdtagent.application.chat.AcknowledgeReceiptService;
+import com.usdtagent.application.chat.ChatRooms;
+import com.usdtagent.application.chat.GoOfflineService;
+import com.usdtagent.application.chat.GoOnlineService;
+import com.usdtagent.application.chat.LeaveRoomService;
+import com.usdtagent.application.chat.ListChatRoomsService;
+import com.usdtagent.application.chat.Messages;
+import com.usdtagent.application.chat.OpenChatHistoryService;
+import com.usdtagent.application.chat.OpenDirectRoomService;
+import com.usdtagent.application.chat.Presence;
+import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.SendMessageService;
+import com.usdtagent.application.chat.ShowTypingService;
+import com.usdtagent.application.chat.SweepPresenceService;
+import com.usdtagent.application.health.CheckHealthService;
+import com.usdtagent.application.shared.Transactions;
+import com.usdtagent.http.HttpApi;
+import com.usdtagent.identity.Identity;
+import com.usdtagent.persistence.EmbeddedDatabase;
+import com.usdtagent.persistence.JdbcTarget;
+import com.usdtagent.persistence.PostgresPersistence;
+import com.usdtagent.push.Push;
+import com.usdtagent.socketio.ChatUseCases;
+import com.usdtagent.socketio.SocketIoGateway;
+import com.usdtagent.socketio.SocketSettings;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running node of the service: the only place that knows every adapter. It starts the parts in dependency
+ * order and stops them in reverse, so that no request finds its database gone.
+ */
+final class ServiceNode implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceNode.class);
+
+    private final Deque<AutoCloseable> stopInReverse = new ArrayDeque<>();
+    private HttpApi http;
+    private SocketIoGateway sockets;
+
+    private ServiceNode() {
+    }
+
+    static ServiceNode start(Settings settings) {
+        var node = new ServiceNode();
+        try {
+            node.startParts(settings);
+            return node;
+        } catch (RuntimeException failure) {
+            node.close();
+            throw failure;
+        }
+    }
+
+    private void startParts(Settings settings) {
+        // PostgreSQL keeps microseconds: times sent live must equal the ones read back later
+        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+        var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        new UptimeMetrics().bindTo(meters);
+        var gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(meters);
+        stopInReverse.push(gcMetrics);
+
+        JdbcTarget database = settings.database().orElseGet(() -> {
+            var embedded = EmbeddedDatabase.start(settings.dataDir());
+            stopInReverse.push(embedded);
+            return embedded.target();
+        });
+        var persistence = PostgresPersistence.open(database, meters, settings.databasePoolSize());
+        stopInReverse.push(persistence);
+
+        byte[] secret = settings.jwtSecret().orElseGet(() -> JwtSecret.generatedOnceIn(settings.dataDir()));
+        AccessTokens tokens = Identity.accessTokens(secret, settings.tokenTimeToLive(), clock);
+        PasswordHasher passwords = Identity.passwordHasher();
+        PhoneNumbers phoneNumbers = Identity.phoneNumbers();
+        var accounts = persistence.userAccounts();
+
+        settings.admin().ifPresent(admin -> {
+            boolean created = new EnsureAdminAccountService(accounts, passwords, persistence.transactions(), clock)
+                    .ensure(admin.username(), admin.password());
+            log.info(created ? "admin account {} created" : "admin account {} already exists", admin.username());
+        });
+
+        var authenticateToken = new AuthenticateTokenService(tokens);
+        sockets = new SocketIoGateway(SocketSettings.defaults(settings.socketPort()), meters);
+        startChat(settings, persistence, authenticateToken, clock);
+
+        http = HttpApi.create(new HttpApi.UseCases(
+                new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, clock),
+                new LogInService(accounts, passwords, tokens, phoneNumbers),
+                authenticateToken,
+                new ShowMyAccountService(accounts),
+                new CheckHealthService(persistence.databaseProbe())),
+                meters::scrape, meters);
+        http.start(settings.httpPort());
+        stopInReverse.push(http::stop);
+    }
+
+    private void startChat(Settings settings, PostgresPersistence persistence, AuthenticateTokenService authenticateToken,
+                           Clock clock) {
+        RealtimePublisher publisher = sockets.publisher();
+        Presence presence = persistence.presence(UUID.randomUUID());
+        ChatRooms rooms = persistence.chatRooms();
+        Messages messages = persistence.messages();
+        Transactions transactions = persistence.transactions();
+        sockets.start(new ChatUseCases(authenticateToken,
+                new GoOnlineService(presence, rooms, publisher, transactions, clock),
+                new GoOfflineService(presence, rooms, publisher, clock),
+                new ListChatRoomsService(rooms),
+                new OpenDirectRoomService(persistence.userAccounts(), rooms, publisher, transactions, clock),
+                new OpenChatHistoryService(rooms, messages, presence, publisher, transactions, clock),
+                new SendMessageService(rooms, messages, presence, persistence.userAccounts(), publisher,
+                        Push.loggingOnly(), transactions, clock),
+                new AcknowledgeReceiptService(rooms, publisher, transactions, clock),
+                new LeaveRoomService(rooms, presence),
+                new ShowTypingService(rooms, publisher)));
+        stopInReverse.push(sockets::stop);
+
+        // heartbeats keep this node's sockets counted; a node silent for the TTL has its users taken offline
+        var sweep = new SweepPresenceService(presence, rooms, publisher, settings.presenceTimeToLive(), clock);
+        var sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("presence-sweep").factory());
+        long every = Math.max(1, settings.presenceTimeToLive().toMillis() / 3);
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                sweep.sweep();
+            } catch (RuntimeException failure) {
+                log.warn("presence sweep failed", failure);
+            }
+        }, 0, every, TimeUnit.MILLISECONDS);
+        stopInReverse.push(sweeper::shutdownNow);
+    }
+
+    int httpPort() {
+        return http.port();
+    }
+
+    int socketPort() {
+        return sockets.port();
+    }
+
+    /** Stops taking connections first, finishes what is in flight, then closes the pool and the database. */
+    @Override
+    public void close() {
+        while (!stopInReverse.isEmpty()) {
+            AutoCloseable part = stopInReverse.pop();
+            try {
+                part.close();
+            } catch (Exception failure) {
+                log.warn("failed to stop {}", part, failure);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,138 @@
+package com.usdtagent.bootstrap;
+
+import com.usdtagent.persistence.JdbcTarget;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the server reads from its environment, checked before anything starts. Every variable is listed,
+ * with its default, in the README's configuration table.
+ *
+ * @param database  empty: run the embedded PostgreSQL under {@code dataDir}
+ * @param jwtSecret   empty: only allowed with the embedded database, which then keeps a generated one in {@code dataDir}
+ */
+record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int databasePoolSize, Path dataDir,
+                Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
+                Duration presenceTimeToLive) {
+
+    record AdminAccount(String username, String password) {
+        @Override
+        public String toString() {
+            return "AdminAccount[" + username + "]";
+        }
+    }
+
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd])");
+
+    static Settings fromEnvironment(Map<String, String> env) {
+        var reader = new Reader(env);
+        Optional<JdbcTarget> database = reader.text("DATABASE_URL").map(url -> {
+            try {
+                return JdbcTarget.parse(url);
+            } catch (IllegalArgumentException unusable) {
+                throw new InvalidSettingException("DATABASE_URL", unusable.getMessage());
+            }
+        });
+        Optional<byte[]> secret = reader.text("AUTH_JWT_SECRET").map(value -> value.getBytes(StandardCharsets.UTF_8));
+        if (secret.isPresent() && secret.get().length < 32) {
+            throw new InvalidSettingException("AUTH_JWT_SECRET", "must be at least 32 bytes long");
+        }
+        if (secret.isEmpty() && database.isPresent()) {
+            throw new InvalidSettingException("AUTH_JWT_SECRET", "is required when DATABASE_URL is set");
+        }
+        Optional<String> adminUsername = reader.text("ADMIN_USERNAME");
+        Optional<String> adminPassword = reader.text("ADMIN_PASSWORD");
+        if (adminUsername.isPresent() != adminPassword.isPresent()) {
+            throw new InvalidSettingException(adminUsername.isPresent() ? "ADMIN_PASSWORD" : "ADMIN_USERNAME",
+                    "ADMIN_USERNAME and ADMIN_PASSWORD go together; set both or neither");
+        }
+        return new Settings(
+                reader.port("SOCKET_PORT", 9092),
+                reader.port("HTTP_PORT", 8080),
+                database,
+                reader.integer("DATABASE_POOL_SIZE", 16, 1, 500),
+                reader.path("DATA_DIR", "./data"),
+                secret,
+                reader.duration("AUTH_TOKEN_TTL", Duration.ofDays(7)),
+                adminUsername.map(name -> new AdminAccount(name, adminPassword.orElseThrow())),
+                Duration.ofSeconds(reader.integer("PRESENCE_TTL_SECONDS", 30, 3, 3600)));
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[socketPort=" + socketPort + ", httpPort=" + httpPort + ", database="
+                + (database.isPresent() ? "external" : "embedded") + ", dataDir=" + dataDir + "]";
+    }
+
+    private record Reader(Map<String, String> env) {
+
+        Optional<String> text(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+        }
+
+        int port(String name, int fallback) {
+            return integer(name, fallback, 1, 65535);
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            return text(name).map(value -> {
+                try {
+                    int number = Integer.parseInt(value);
+                    if (number >= min && number <= max) {
+                        return number;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // reported below with the allowed range
+                }
+                throw new InvalidSettingException(name, "must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+            }).orElse(fallback);
+        }
+
+        Path path(String name, String fallback) {
+            String value = text(name).orElse(fallback);
+            try {
+                return Path.of(value).toAbsolutePath().normalize();
+            } catch (InvalidPathException e) {
+                throw new InvalidSettingException(name, "is not a usable path: '" + value + "'");
+            }
+        }
+
+        /** Accepts "7d", "12h", "30m", "3600s" or an ISO-8601 duration such as "PT12H". */
+        Duration duration(String name, Duration fallback) {
+            return text(name).map(value -> {
+                Duration parsed = parseDuration(value);
+                if (parsed == null || parsed.isNegative() || parsed.isZero()) {
+                    throw new InvalidSettingException(name, "must be a positive duration such as 7d, 12h, 30m or PT12H, got '" + value + "'");
+                }
+                return parsed;
+            }).orElse(fallback);
+        }
+
+        private static Duration parseDuration(String value) {
+            Matcher simple = SIMPLE_DURATION.matcher(value.toLowerCase(Locale.ROOT));
+            if (simple.matches()) {
+                long amount = Long.parseLong(simple.group(1));
+                return switch (simple.group(2)) {
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                };
+            }
+            try {
+                return Duration.parse(value);
+            } catch (DateTimeParseException notIso) {
+                return null;
+            }
+        }
+    }
+}

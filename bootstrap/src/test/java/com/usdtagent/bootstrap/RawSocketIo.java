@@ -1,0 +1,68 @@
+package com.usdtagent.bootstrap;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Speaks the Engine.IO v4 / Socket.IO v5 wire format by hand over the JDK's websocket, to send what a well-behaved
+ * client never would (a CONNECT without auth, events after a refusal).
+ */
+final class RawSocketIo implements AutoCloseable {
+
+    private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    private final WebSocket webSocket;
+
+    RawSocketIo(int port) {
+        webSocket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket"),
+                        new WebSocket.Listener() {
+                            private final StringBuilder partial = new StringBuilder();
+
+                            @Override
+                            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                                partial.append(data);
+                                if (last) {
+                                    String frame = partial.toString();
+                                    partial.setLength(0);
+                                    if (frame.equals("2")) {
+                                        ws.sendText("3", true); // answer the server's ping
+                                    } else {
+                                        frames.add(frame);
+                                    }
+                                }
+                                ws.request(1);
+                                return null;
+                            }
+                        })
+                .join();
+        String open = next(Duration.ofSeconds(5));
+        if (open == null || !open.startsWith("0{")) {
+            throw new IllegalStateException("no Engine.IO open packet: " + open);
+        }
+    }
+
+    void send(String frame) {
+        webSocket.sendText(frame, true).join();
+    }
+
+    /** The next frame, or null when none arrives in time. */
+    String next(Duration wait) {
+        try {
+            return frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        webSocket.abort();
+    }
+}

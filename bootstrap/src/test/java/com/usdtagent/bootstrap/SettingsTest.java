@@ -1,0 +1,75 @@
+package com.usdtagent.bootstrap;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsTest {
+
+    private static final String SECRET = "s".repeat(32);
+
+    @Test
+    void anEmptyEnvironmentGivesTheDocumentedDefaults() {
+        var settings = Settings.fromEnvironment(Map.of());
+
+        assertThat(settings.socketPort()).isEqualTo(9092);
+        assertThat(settings.httpPort()).isEqualTo(8080);
+        assertThat(settings.database()).isEmpty();
+        assertThat(settings.dataDir().getFileName()).hasToString("data");
+        assertThat(settings.jwtSecret()).isEmpty();
+        assertThat(settings.tokenTimeToLive()).isEqualTo(Duration.ofDays(7));
+        assertThat(settings.admin()).isEmpty();
+    }
+
+    @Test
+    void readsEveryVariable() {
+        var settings = Settings.fromEnvironment(Map.of(
+                "SOCKET_PORT", "9100", "HTTP_PORT", "8100",
+                "DATABASE_URL", "postgres://app:s3cret@db.internal:6543/market",
+                "DATABASE_POOL_SIZE", "32", "DATA_DIR", "/var/lib/usdt",
+                "AUTH_JWT_SECRET", SECRET, "AUTH_TOKEN_TTL", "12h",
+                "ADMIN_USERNAME", "boss", "ADMIN_PASSWORD", "long enough"));
+
+        assertThat(settings.socketPort()).isEqualTo(9100);
+        assertThat(settings.httpPort()).isEqualTo(8100);
+        assertThat(settings.database().orElseThrow().url()).isEqualTo("jdbc:postgresql://db.internal:6543/market");
+        assertThat(settings.databasePoolSize()).isEqualTo(32);
+        assertThat(settings.dataDir()).isEqualTo(java.nio.file.Path.of("/var/lib/usdt"));
+        assertThat(settings.tokenTimeToLive()).isEqualTo(Duration.ofHours(12));
+        assertThat(settings.admin().orElseThrow().username()).isEqualTo("boss");
+        assertThat(Settings.fromEnvironment(Map.of("AUTH_TOKEN_TTL", "PT90M")).tokenTimeToLive())
+                .isEqualTo(Duration.ofMinutes(90));
+    }
+
+    @Test
+    void aBadValueIsOneLineNamingTheVariable() {
+        assertRefused(Map.of("SOCKET_PORT", "ninety"), "SOCKET_PORT");
+        assertRefused(Map.of("HTTP_PORT", "70000"), "HTTP_PORT");
+        assertRefused(Map.of("AUTH_JWT_SECRET", "too short"), "AUTH_JWT_SECRET");
+        assertRefused(Map.of("DATABASE_URL", "postgres://localhost/db"), "AUTH_JWT_SECRET");
+        assertRefused(Map.of("DATABASE_URL", "mysql://u:hunter22@h/db", "AUTH_JWT_SECRET", SECRET), "DATABASE_URL");
+        assertRefused(Map.of("AUTH_TOKEN_TTL", "forever"), "AUTH_TOKEN_TTL");
+        assertRefused(Map.of("AUTH_TOKEN_TTL", "0s"), "AUTH_TOKEN_TTL");
+        assertRefused(Map.of("ADMIN_USERNAME", "boss"), "ADMIN_PASSWORD");
+        assertRefused(Map.of("DATABASE_POOL_SIZE", "0"), "DATABASE_POOL_SIZE");
+    }
+
+    @Test
+    void aRefusedDatabaseUrlDoesNotEchoItsPassword() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("DATABASE_URL", "mysql://u:hunter22@h/db",
+                "AUTH_JWT_SECRET", SECRET))).message().doesNotContain("hunter22");
+        assertThat(Settings.fromEnvironment(Map.of("DATABASE_URL", "postgres://u:hunter22@h/db",
+                "AUTH_JWT_SECRET", SECRET, "ADMIN_USERNAME", "boss", "ADMIN_PASSWORD", "pw-hunter22")).toString())
+                .doesNotContain("hunter22");
+    }
+
+    private static void assertRefused(Map<String, String> env, String variable) {
+        assertThatThrownBy(() -> Settings.fromEnvironment(env))
+                .isInstanceOf(InvalidSettingException.class)
+                .message().startsWith(variable + ":").doesNotContain("\n");
+    }
+}

@@ -1,0 +1,130 @@
+package com.usdtagent.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.usdtagent.persistence.JdbcTarget;
+import com.usdtagent.persistence.testing.TestDatabases;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The real server, wired as Main wires it, on free ports and a fresh database, with an HTTP client for the tests. */
+final class TestNode implements AutoCloseable {
+
+    static final String JWT_SECRET = "end-to-end-test-secret-of-at-least-32-bytes";
+    static final String ADMIN_USERNAME = "root_admin";
+    static final String ADMIN_PASSWORD = "admin-password-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger PHONE_SEQUENCE = new AtomicInteger();
+
+    private final Settings settings;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ServiceNode node;
+
+    private TestNode(Settings settings) {
+        this.settings = settings;
+    }
+
+    static TestNode start() {
+        return start(TestDatabases.fresh());
+    }
+
+    static TestNode start(JdbcTarget database) {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("usdt-agent-e2e");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var settings = new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
+                Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1),
+                Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30));
+        var testNode = new TestNode(settings);
+        testNode.node = ServiceNode.start(settings);
+        return testNode;
+    }
+
+    /** Stops this node and starts a new one on the same database, as a server restart would. */
+    void restart() {
+        node.close();
+        node = ServiceNode.start(settings);
+    }
+
+    URI socketUri() {
+        return URI.create("http://127.0.0.1:" + node.socketPort());
+    }
+
+    int socketPort() {
+        return node.socketPort();
+    }
+
+    Response get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    Response post(String path, String jsonBody, String token) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    /** Registers an account with a unique phone number and returns its token and id. */
+    Account register(String username, String role) {
+        String phone = "+4479111" + String.format("%05d", PHONE_SEQUENCE.incrementAndGet());
+        var response = post("/api/auth/register", """
+                {"username":"%s","phone":"%s","password":"password-%s","role":"%s"}""".formatted(username, phone, username, role), null);
+        if (response.status() != 201) {
+            throw new IllegalStateException("register " + username + " failed: " + response.status() + " " + response.body());
+        }
+        return new Account(response.json().path("user").path("id").asText(), username, phone,
+                response.json().path("token").asText());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
+                .timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+
+    record Account(String id, String username, String phone, String token) {
+    }
+
+    record Response(int status, String body, String contentType) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+    }
+}
