@@ -18,6 +18,7 @@ import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.OpenChatHistoryService;
 import com.usdtagent.application.chat.OpenDirectRoomService;
 import com.usdtagent.application.chat.Presence;
+import com.usdtagent.application.chat.PushNotifier;
 import com.usdtagent.application.chat.RealtimePublisher;
 import com.usdtagent.application.chat.SendMessageService;
 import com.usdtagent.application.chat.ShowTypingService;
@@ -67,9 +68,13 @@ final class ServiceNode implements AutoCloseable {
     }
 
     static ServiceNode start(Settings settings) {
+        return start(settings, Push.loggingOnly());
+    }
+
+    static ServiceNode start(Settings settings, PushNotifier push) {
         var node = new ServiceNode();
         try {
-            node.startParts(settings);
+            node.startParts(settings, push);
             return node;
         } catch (RuntimeException failure) {
             node.close();
@@ -77,7 +82,7 @@ final class ServiceNode implements AutoCloseable {
         }
     }
 
-    private void startParts(Settings settings) {
+    private void startParts(Settings settings, PushNotifier push) {
         // PostgreSQL keeps microseconds: times sent live must equal the ones read back later
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
         var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -111,7 +116,7 @@ final class ServiceNode implements AutoCloseable {
 
         var authenticateToken = new AuthenticateTokenService(tokens);
         sockets = new SocketIoGateway(SocketSettings.defaults(settings.socketPort()), meters);
-        startChat(settings, persistence, authenticateToken, clock);
+        startChat(settings, persistence, authenticateToken, push, clock);
 
         http = HttpApi.create(new HttpApi.UseCases(
                 new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, clock),
@@ -125,7 +130,7 @@ final class ServiceNode implements AutoCloseable {
     }
 
     private void startChat(Settings settings, PostgresPersistence persistence, AuthenticateTokenService authenticateToken,
-                           Clock clock) {
+                           PushNotifier push, Clock clock) {
         RealtimePublisher publisher = sockets.publisher();
         Presence presence = persistence.presence(UUID.randomUUID());
         ChatRooms rooms = persistence.chatRooms();
@@ -138,7 +143,7 @@ final class ServiceNode implements AutoCloseable {
                 new OpenDirectRoomService(persistence.userAccounts(), rooms, publisher, transactions, clock),
                 new OpenChatHistoryService(rooms, messages, presence, publisher, transactions, clock),
                 new SendMessageService(rooms, messages, presence, persistence.userAccounts(), publisher,
-                        Push.loggingOnly(), transactions, clock),
+                        push, transactions, clock),
                 new AcknowledgeReceiptService(rooms, publisher, transactions, clock),
                 new LeaveRoomService(rooms, presence),
                 new ShowTypingService(rooms, publisher)));

@@ -319,6 +319,20 @@ class ChatTest {
     }
 
     @Test
+    void aFrameOver64KibIsRefusedAndStoresNothing() {
+        var user = account("user");
+        var agent = account("agent");
+        var userSocket = connect(user);
+        String roomId = createRoom(userSocket, agent);
+
+        userSocket.emit("send-message", message(roomId, "huge", "x".repeat(70 * 1024)));
+
+        await().atMost(SocketClient.WAIT).until(() -> !userSocket.isConnected());
+        var again = connect(user);
+        assertThat(again.call("chat-history", "{\"roomId\":\"" + roomId + "\"}").path("data").path("messages")).isEmpty();
+    }
+
+    @Test
     void typingReachesTheOtherMemberOnly() {
         var user = account("user");
         var agent = account("agent");

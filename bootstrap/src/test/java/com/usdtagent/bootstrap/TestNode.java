@@ -2,7 +2,9 @@ package com.usdtagent.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.usdtagent.application.chat.PushNotifier;
 import com.usdtagent.persistence.JdbcTarget;
+import com.usdtagent.push.Push;
 import com.usdtagent.persistence.testing.TestDatabases;
 
 import java.io.IOException;
@@ -28,18 +30,21 @@ final class TestNode implements AutoCloseable {
     private static final AtomicInteger PHONE_SEQUENCE = new AtomicInteger();
 
     private final Settings settings;
+    private final PushNotifier push;
     private final HttpClient http = HttpClient.newHttpClient();
     private ServiceNode node;
 
-    private TestNode(Settings settings) {
+    private TestNode(Settings settings, PushNotifier push) {
         this.settings = settings;
+        this.push = push;
     }
 
     static TestNode start() {
-        return start(TestDatabases.fresh());
+        return start(Push.loggingOnly());
     }
 
-    static TestNode start(JdbcTarget database) {
+    static TestNode start(PushNotifier push) {
+        JdbcTarget database = TestDatabases.fresh();
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("usdt-agent-e2e");
@@ -49,15 +54,15 @@ final class TestNode implements AutoCloseable {
         var settings = new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
                 Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1),
                 Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30));
-        var testNode = new TestNode(settings);
-        testNode.node = ServiceNode.start(settings);
+        var testNode = new TestNode(settings, push);
+        testNode.node = ServiceNode.start(settings, push);
         return testNode;
     }
 
     /** Stops this node and starts a new one on the same database, as a server restart would. */
     void restart() {
         node.close();
-        node = ServiceNode.start(settings);
+        node = ServiceNode.start(settings, push);
     }
 
     URI socketUri() {
