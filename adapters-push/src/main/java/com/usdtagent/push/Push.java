@@ -1,6 +1,6 @@
 package com.usdtagent.push;
 
-import com.usdtagent.application.chat.PushNotifier;
+import com.usdtagent.application.push.PushOutbox;
 
 /** The push adapters, for the bootstrap to wire. */
 public final class Push {
@@ -8,8 +8,8 @@ public final class Push {
     private Push() {
     }
 
-    /** A notifier that only logs; the FCM one replaces it once credentials can be configured. */
-    public static PushNotifier loggingOnly() {
-        return new LoggingPushNotifier();
+    /** An outbox that only logs; the FCM one replaces it once credentials can be configured. */
+    public static PushOutbox loggingOnly() {
+        return new LoggingPushOutbox();
     }
 }

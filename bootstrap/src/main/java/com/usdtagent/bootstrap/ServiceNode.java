@@ -18,7 +18,7 @@ import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.OpenChatHistoryService;
 import com.usdtagent.application.chat.OpenDirectRoomService;
 import com.usdtagent.application.chat.Presence;
-import com.usdtagent.application.chat.PushNotifier;
+import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.chat.RealtimePublisher;
 import com.usdtagent.application.chat.SendMessageService;
 import com.usdtagent.application.chat.ShowTypingService;
@@ -71,7 +71,7 @@ final class ServiceNode implements AutoCloseable {
         return start(settings, Push.loggingOnly());
     }
 
-    static ServiceNode start(Settings settings, PushNotifier push) {
+    static ServiceNode start(Settings settings, PushOutbox push) {
         var node = new ServiceNode();
         try {
             node.startParts(settings, push);
@@ -82,7 +82,7 @@ final class ServiceNode implements AutoCloseable {
         }
     }
 
-    private void startParts(Settings settings, PushNotifier push) {
+    private void startParts(Settings settings, PushOutbox push) {
         // PostgreSQL keeps microseconds: times sent live must equal the ones read back later
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
         var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -130,7 +130,7 @@ final class ServiceNode implements AutoCloseable {
     }
 
     private void startChat(Settings settings, PostgresPersistence persistence, AuthenticateTokenService authenticateToken,
-                           PushNotifier push, Clock clock) {
+                           PushOutbox push, Clock clock) {
         RealtimePublisher publisher = sockets.publisher();
         Presence presence = persistence.presence(UUID.randomUUID());
         ChatRooms rooms = persistence.chatRooms();

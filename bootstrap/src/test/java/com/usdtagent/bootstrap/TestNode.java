@@ -2,7 +2,7 @@ package com.usdtagent.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.usdtagent.application.chat.PushNotifier;
+import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.persistence.JdbcTarget;
 import com.usdtagent.push.Push;
 import com.usdtagent.persistence.testing.TestDatabases;
@@ -30,11 +30,11 @@ final class TestNode implements AutoCloseable {
     private static final AtomicInteger PHONE_SEQUENCE = new AtomicInteger();
 
     private final Settings settings;
-    private final PushNotifier push;
+    private final PushOutbox push;
     private final HttpClient http = HttpClient.newHttpClient();
     private ServiceNode node;
 
-    private TestNode(Settings settings, PushNotifier push) {
+    private TestNode(Settings settings, PushOutbox push) {
         this.settings = settings;
         this.push = push;
     }
@@ -43,7 +43,7 @@ final class TestNode implements AutoCloseable {
         return start(Push.loggingOnly());
     }
 
-    static TestNode start(PushNotifier push) {
+    static TestNode start(PushOutbox push) {
         JdbcTarget database = TestDatabases.fresh();
         Path dataDir;
         try {

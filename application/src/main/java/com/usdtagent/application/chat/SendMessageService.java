@@ -2,7 +2,10 @@ package com.usdtagent.application.chat;
 
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.push.PushNotification;
+import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.shared.Transactions;
+import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.chat.ChatRoom;
 import com.usdtagent.domain.chat.DeliveryStatus;
@@ -26,26 +29,26 @@ public final class SendMessageService implements SendMessage {
     private final Presence presence;
     private final UserAccounts accounts;
     private final RealtimePublisher publisher;
-    private final PushNotifier push;
+    private final PushOutbox pushOutbox;
     private final RoomUpdates updates;
     private final Transactions transactions;
     private final Clock clock;
 
     public SendMessageService(ChatRooms rooms, Messages messages, Presence presence, UserAccounts accounts,
-                              RealtimePublisher publisher, PushNotifier push, Transactions transactions, Clock clock) {
+                              RealtimePublisher publisher, PushOutbox pushOutbox, Transactions transactions, Clock clock) {
         this.rooms = rooms;
         this.messages = messages;
         this.presence = presence;
         this.accounts = accounts;
         this.publisher = publisher;
-        this.push = push;
+        this.pushOutbox = pushOutbox;
         this.updates = new RoomUpdates(rooms, publisher);
         this.transactions = transactions;
         this.clock = clock;
     }
 
     /** What one send did: the message, whether it is new, and how the pointers of both members moved. */
-    private record Outcome(Message message, boolean stored, UserId recipient, boolean recipientViewing,
+    private record Outcome(Message message, boolean stored, UserId recipient,
                            ReadPointers senderBefore, ReadPointers recipientBefore, ReadPointers recipientAfter) {
     }
 
@@ -62,7 +65,7 @@ public final class SendMessageService implements SendMessage {
                     throw new BusinessException(ErrorCode.INVALID_STATE, "clientMessageId was already used in another room");
                 }
                 ReadPointers theirs = rooms.pointers(resent.get().roomId(), recipient);
-                return new Outcome(resent.get(), false, recipient, false, null, theirs, theirs);
+                return new Outcome(resent.get(), false, recipient, null, theirs, theirs);
             }
             Message message = new Message(MessageId.newId(), room.id(), room.nextSeq(), sender.id(), MessageType.TEXT,
                     command.text(), command.clientMessageId(), Map.of(), now);
@@ -79,7 +82,11 @@ public final class SendMessageService implements SendMessage {
             if (!recipientAfter.equals(recipientBefore)) {
                 rooms.advance(room.id(), recipient, recipientAfter);
             }
-            return new Outcome(message, true, recipient, viewing, senderBefore, recipientBefore, recipientAfter);
+            if (!viewing) {
+                UserAccount author = accounts.findById(sender.id()).orElseThrow();
+                pushOutbox.enqueue(new PushNotification.NewMessage(recipient, author.publicProfile(), message));
+            }
+            return new Outcome(message, true, recipient, senderBefore, recipientBefore, recipientAfter);
         });
 
         Message message = outcome.message();
@@ -107,10 +114,6 @@ public final class SendMessageService implements SendMessage {
             // the sender had unread messages of the recipient; replying marks them read
             publisher.messageStatus(outcome.recipient(), new StatusChange(message.roomId(), sender.id(),
                     DeliveryStatus.READ, message.seq(), now));
-        }
-        if (!outcome.recipientViewing()) {
-            accounts.findById(sender.id()).ifPresent(account ->
-                    push.newMessage(outcome.recipient(), account.publicProfile(), message));
         }
     }
 }
