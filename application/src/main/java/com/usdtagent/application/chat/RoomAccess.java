@@ -7,18 +7,18 @@ import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 
 /** The rule every room event starts with: the room exists ({@code NOT_FOUND}) and the caller is in it ({@code FORBIDDEN}). */
-final class RoomAccess {
+public final class RoomAccess {
 
     private RoomAccess() {
     }
 
-    static ChatRoom memberRoom(ChatRooms rooms, RoomId id, UserId member) {
+    public static ChatRoom memberRoom(ChatRooms rooms, RoomId id, UserId member) {
         ChatRoom room = rooms.findById(id).orElseThrow(RoomAccess::notFound);
         room.requireMember(member);
         return room;
     }
 
-    static BusinessException notFound() {
+    public static BusinessException notFound() {
         return new BusinessException(ErrorCode.NOT_FOUND, "No such room");
     }
 }

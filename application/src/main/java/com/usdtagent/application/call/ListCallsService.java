@@ -1,0 +1,23 @@
+package com.usdtagent.application.call;
+
+import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.domain.call.CallSession;
+
+import java.util.List;
+
+final class ListCallsService implements ListCalls {
+
+    private final CallSteps steps;
+
+    ListCallsService(CallSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public CallPage list(AuthenticatedUser participant, Query query) {
+        // one more than asked tells whether older calls exist
+        List<CallSession> calls = steps.sessions.history(participant.id(), query, query.limit() + 1);
+        boolean hasMore = calls.size() > query.limit();
+        return new CallPage(calls.stream().limit(query.limit()).map(steps::view).toList(), hasMore);
+    }
+}
