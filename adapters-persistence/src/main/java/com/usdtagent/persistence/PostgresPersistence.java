@@ -1,6 +1,7 @@
 package com.usdtagent.persistence;
 
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
@@ -34,6 +35,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final DatabaseProbe databaseProbe;
     private final ChatRooms chatRooms;
     private final Messages messages;
+    private final CallSessions callSessions;
 
     private PostgresPersistence(HikariDataSource dataSource, Jdbi jdbi) {
         this.dataSource = dataSource;
@@ -43,6 +45,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.databaseProbe = new JdbiDatabaseProbe(jdbi);
         this.chatRooms = new JdbiChatRooms(jdbi);
         this.messages = new JdbiMessages(jdbi);
+        this.callSessions = new JdbiCallSessions(jdbi);
     }
 
     public static PostgresPersistence open(JdbcTarget target, MeterRegistry meterRegistry) {
@@ -112,6 +115,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Messages messages() {
         return messages;
+    }
+
+    public CallSessions callSessions() {
+        return callSessions;
     }
 
     /**
