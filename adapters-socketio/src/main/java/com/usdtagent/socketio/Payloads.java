@@ -60,4 +60,8 @@ final class Payloads {
 
     record Typing(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String roomId, @NotNull Boolean typing) {
     }
+
+    /** {@code call-accept}, {@code call-reject}, {@code call-cancel}, {@code call-end} and {@code call-token-renew}. */
+    record CallRef(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String callId) {
+    }
 }

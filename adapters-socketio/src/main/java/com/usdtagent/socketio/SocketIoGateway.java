@@ -5,6 +5,8 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketConfig;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.listener.DefaultExceptionListener;
+import com.usdtagent.application.call.CallMetrics;
+import com.usdtagent.application.call.CallSignals;
 import com.usdtagent.application.chat.RealtimePublisher;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,14 +49,26 @@ public final class SocketIoGateway {
         return new SocketIoRealtimePublisher(server, json);
     }
 
+    /** Emits the call events to users' sockets; hand it to the call use cases. */
+    public CallSignals callSignals() {
+        return new SocketIoCallSignals(server, json);
+    }
+
+    /** Counts calls in this gateway's meter registry. */
+    public CallMetrics callMetrics() {
+        return new MicrometerCallMetrics(meters);
+    }
+
     /** Connects the events to their use cases and starts listening. */
-    public void start(ChatUseCases chat) {
+    public void start(ChatUseCases chat, CallUseCases calls) {
         var chatEvents = new ChatEvents(chat, replies);
         server.getNamespace("").addAuthTokenListener(
                 new TokenAuthenticator(chat.authenticateToken(), sessions, workers, timers, chatEvents::onConnected));
         server.addDisconnectListener(client -> sessions.remove(client.getSessionId())
                 .ifPresent(session -> session.queue().submit(() -> chatEvents.onDisconnected(session))));
-        chatEvents.registerOn(new EventRouter(server, sessions, json, replies, meters));
+        var events = new EventRouter(server, sessions, json, replies, meters);
+        chatEvents.registerOn(events);
+        new CallEvents(calls).registerOn(events);
         server.start();
         log.info("Socket.IO listening on {}:{}", server.getConfiguration().getHostname(), port());
     }

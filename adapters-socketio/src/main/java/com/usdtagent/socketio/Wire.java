@@ -1,5 +1,7 @@
 package com.usdtagent.socketio;
 
+import com.usdtagent.application.call.CallView;
+import com.usdtagent.application.call.RtcAccess;
 import com.usdtagent.application.chat.Contact;
 import com.usdtagent.application.chat.HistoryPage;
 import com.usdtagent.application.chat.MessageView;
@@ -8,6 +10,8 @@ import com.usdtagent.application.chat.RoomPage;
 import com.usdtagent.application.chat.RoomSummary;
 import com.usdtagent.application.chat.StatusChange;
 import com.usdtagent.application.chat.TypingNotice;
+import com.usdtagent.domain.account.PublicProfile;
+import com.usdtagent.domain.call.CallSession;
 import com.usdtagent.domain.chat.Message;
 
 import java.time.Instant;
@@ -83,6 +87,45 @@ final class Wire {
         static TypingJson of(TypingNotice notice) {
             return new TypingJson(notice.roomId().toString(), notice.userId().toString(), notice.typing());
         }
+    }
+
+    /** A user as everybody may see them: no phone number. */
+    record PartyJson(String id, String username, String role) {
+        static PartyJson of(PublicProfile profile) {
+            return new PartyJson(profile.id().toString(), profile.username().value(), profile.role().wireName());
+        }
+    }
+
+    record CallJson(String callId, String roomId, PartyJson caller, PartyJson callee, String status,
+                    Instant startedAt, Instant answeredAt, Instant endedAt, long durationSeconds) {
+        static CallJson of(CallView view) {
+            CallSession call = view.session();
+            return new CallJson(call.id().toString(), call.roomId().toString(), PartyJson.of(view.caller()),
+                    PartyJson.of(view.callee()), call.status().wireName(), call.startedAt(), call.answeredAt(),
+                    call.endedAt(), call.durationSeconds());
+        }
+    }
+
+    /** @param token null in Agora's testing mode */
+    record RtcJson(String provider, String appId, String channelName, long uid, String token, Instant expiresAt) {
+        static RtcJson of(RtcAccess rtc) {
+            return new RtcJson(rtc.provider(), rtc.appId(), rtc.channelName(), rtc.uid(), rtc.token(), rtc.expiresAt());
+        }
+    }
+
+    record OneCall(CallJson call) {
+        static OneCall of(CallView view) {
+            return new OneCall(CallJson.of(view));
+        }
+    }
+
+    record JoinedCallJson(CallJson call, RtcJson rtc) {
+    }
+
+    record OneRtc(RtcJson rtc) {
+    }
+
+    record CallRef(String callId) {
     }
 
     private static String lower(Enum<?> value) {
