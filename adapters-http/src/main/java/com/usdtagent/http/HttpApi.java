@@ -5,6 +5,7 @@ import com.usdtagent.application.account.AuthenticateToken;
 import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
+import com.usdtagent.application.call.ListCalls;
 import com.usdtagent.application.health.CheckHealth;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -25,13 +26,14 @@ public final class HttpApi {
 
     /** The inbound ports the routes call. */
     public record UseCases(RegisterAccount registerAccount, LogIn logIn, AuthenticateToken authenticateToken,
-                           ShowMyAccount showMyAccount, CheckHealth checkHealth) {
+                           ShowMyAccount showMyAccount, CheckHealth checkHealth, ListCalls listCalls) {
         public UseCases {
             Objects.requireNonNull(registerAccount, "registerAccount");
             Objects.requireNonNull(logIn, "logIn");
             Objects.requireNonNull(authenticateToken, "authenticateToken");
             Objects.requireNonNull(showMyAccount, "showMyAccount");
             Objects.requireNonNull(checkHealth, "checkHealth");
+            Objects.requireNonNull(listCalls, "listCalls");
         }
     }
 
@@ -52,6 +54,7 @@ public final class HttpApi {
         OperationsRoutes operations = new OperationsRoutes(useCases.checkHealth(), prometheusScrape);
         AccountRoutes accounts = new AccountRoutes(useCases.registerAccount(), useCases.logIn(),
                 useCases.showMyAccount(), requestBodies);
+        CallRoutes calls = new CallRoutes(useCases.listCalls());
         RequestMetrics metrics = new RequestMetrics(meterRegistry);
 
         Javalin javalin = Javalin.create(config -> {
@@ -65,6 +68,7 @@ public final class HttpApi {
             authentication.addTo(config.routes);
             operations.addTo(config.routes);
             accounts.addTo(config.routes);
+            calls.addTo(config.routes);
         });
         return new HttpApi(javalin);
     }

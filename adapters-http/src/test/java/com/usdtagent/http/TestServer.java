@@ -7,6 +7,7 @@ import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
+import com.usdtagent.application.call.ListCalls;
 import com.usdtagent.application.health.CheckHealth;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserId;
@@ -40,6 +41,9 @@ final class TestServer implements AutoCloseable {
         throw new AssertionError("showMyAccount was not expected");
     };
     volatile CheckHealth checkHealth = () -> true;
+    volatile ListCalls listCalls = (caller, query) -> {
+        throw new AssertionError("listCalls was not expected");
+    };
     volatile String prometheusText = "# TYPE up gauge\nup 1\n";
     final AuthenticateToken authenticateToken = token -> {
         if (VALID_TOKEN.equals(token)) {
@@ -59,7 +63,8 @@ final class TestServer implements AutoCloseable {
                 command -> logIn.logIn(command),
                 authenticateToken,
                 caller -> showMyAccount.show(caller),
-                () -> checkHealth.healthy());
+                () -> checkHealth.healthy(),
+                (caller, query) -> listCalls.list(caller, query));
         api = HttpApi.create(useCases, () -> prometheusText, meterRegistry);
         api.start(0);
     }
