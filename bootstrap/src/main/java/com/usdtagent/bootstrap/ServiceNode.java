@@ -8,6 +8,8 @@ import com.usdtagent.application.account.PasswordHasher;
 import com.usdtagent.application.account.PhoneNumbers;
 import com.usdtagent.application.account.RegisterAccountService;
 import com.usdtagent.application.account.ShowMyAccountService;
+import com.usdtagent.agora.Agora;
+import com.usdtagent.application.call.CallServices;
 import com.usdtagent.application.chat.AcknowledgeReceiptService;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.GoOfflineService;
@@ -31,6 +33,7 @@ import com.usdtagent.persistence.EmbeddedDatabase;
 import com.usdtagent.persistence.JdbcTarget;
 import com.usdtagent.persistence.PostgresPersistence;
 import com.usdtagent.push.Push;
+import com.usdtagent.socketio.CallUseCases;
 import com.usdtagent.socketio.ChatUseCases;
 import com.usdtagent.socketio.SocketIoGateway;
 import com.usdtagent.socketio.SocketSettings;
@@ -44,6 +47,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -116,21 +120,32 @@ final class ServiceNode implements AutoCloseable {
 
         var authenticateToken = new AuthenticateTokenService(tokens);
         sockets = new SocketIoGateway(SocketSettings.defaults(settings.socketPort()), meters);
-        startChat(settings, persistence, authenticateToken, push, clock);
+        var calls = callServices(settings.calls(), persistence, push, clock);
+        startSockets(settings, persistence, authenticateToken, push, calls, clock);
 
         http = HttpApi.create(new HttpApi.UseCases(
                 new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, clock),
                 new LogInService(accounts, passwords, tokens, phoneNumbers),
                 authenticateToken,
                 new ShowMyAccountService(accounts),
-                new CheckHealthService(persistence.databaseProbe())),
+                new CheckHealthService(persistence.databaseProbe()),
+                calls.listCalls()),
                 meters::scrape, meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);
     }
 
-    private void startChat(Settings settings, PostgresPersistence persistence, AuthenticateTokenService authenticateToken,
-                           PushOutbox push, Clock clock) {
+    private CallServices callServices(Settings.CallSettings settings, PostgresPersistence persistence, PushOutbox push,
+                                      Clock clock) {
+        log.info("Agora voice calls: {}", Agora.modeOf(settings.agoraAppId(), settings.agoraCertificate()).description());
+        var tokens = Agora.tokenIssuer(settings.agoraAppId(), settings.agoraCertificate(), settings.tokenTimeToLive(), clock);
+        return new CallServices(persistence.callSessions(), persistence.userAccounts(), persistence.chatRooms(),
+                persistence.messages(), sockets.publisher(), sockets.callSignals(), sockets.callMetrics(), tokens, push,
+                persistence.transactions(), clock, new SecureRandom(), settings.ringTimeout(), settings.disconnectGrace());
+    }
+
+    private void startSockets(Settings settings, PostgresPersistence persistence, AuthenticateTokenService authenticateToken,
+                              PushOutbox push, CallServices calls, Clock clock) {
         RealtimePublisher publisher = sockets.publisher();
         Presence presence = persistence.presence(UUID.randomUUID());
         ChatRooms rooms = persistence.chatRooms();
@@ -146,21 +161,29 @@ final class ServiceNode implements AutoCloseable {
                         push, transactions, clock),
                 new AcknowledgeReceiptService(rooms, publisher, transactions, clock),
                 new LeaveRoomService(rooms, presence),
-                new ShowTypingService(rooms, publisher)));
+                new ShowTypingService(rooms, publisher)),
+                new CallUseCases(calls.startCall(), calls.acceptCall(), calls.rejectCall(), calls.cancelCall(),
+                        calls.endCall(), calls.renewCallToken()));
         stopInReverse.push(sockets::stop);
 
         // heartbeats keep this node's sockets counted; a node silent for the TTL has its users taken offline
         var sweep = new SweepPresenceService(presence, rooms, publisher, settings.presenceTimeToLive(), clock);
-        var sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("presence-sweep").factory());
-        long every = Math.max(1, settings.presenceTimeToLive().toMillis() / 3);
-        sweeper.scheduleWithFixedDelay(() -> {
+        repeat("presence-sweep", Duration.ofMillis(Math.max(1, settings.presenceTimeToLive().toMillis() / 3)), sweep::sweep);
+        // ring timeouts and dropped participants, read from the database, so that they outlive this node
+        repeat("call-timer", Duration.ofSeconds(1), calls.expireCalls()::expire);
+    }
+
+    /** Runs {@code job} at once and then {@code every} apart, on a thread of its own, until the node stops. */
+    private void repeat(String name, Duration every, Runnable job) {
+        var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name).factory());
+        timer.scheduleWithFixedDelay(() -> {
             try {
-                sweep.sweep();
+                job.run();
             } catch (RuntimeException failure) {
-                log.warn("presence sweep failed", failure);
+                log.warn("{} failed", name, failure);
             }
-        }, 0, every, TimeUnit.MILLISECONDS);
-        stopInReverse.push(sweeper::shutdownNow);
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        stopInReverse.push(timer::shutdownNow);
     }
 
     int httpPort() {

@@ -22,7 +22,45 @@ import java.util.regex.Pattern;
  */
 record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int databasePoolSize, Path dataDir,
                 Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
-                Duration presenceTimeToLive) {
+                Duration presenceTimeToLive, CallSettings calls) {
+
+    /**
+     * Voice calls on Agora.
+     *
+     * @param agoraAppId       empty: calls are off
+     * @param agoraCertificate empty with an app id: Agora's testing mode, without tokens
+     */
+    record CallSettings(Optional<String> agoraAppId, Optional<String> agoraCertificate, Duration tokenTimeToLive,
+                        Duration ringTimeout, Duration disconnectGrace) {
+
+        /** Agora's app ids and certificates are 32 hexadecimal characters; its token builder refuses anything else. */
+        private static final Pattern AGORA_KEY = Pattern.compile("[0-9a-fA-F]{32}");
+
+        static CallSettings from(Reader reader) {
+            Optional<String> appId = reader.text("AGORA_APP_ID");
+            Optional<String> certificate = reader.text("AGORA_APP_CERTIFICATE");
+            if (appId.isPresent() && !AGORA_KEY.matcher(appId.get()).matches()) {
+                throw new InvalidSettingException("AGORA_APP_ID", "must be the 32 hexadecimal characters of an Agora app id");
+            }
+            if (certificate.isPresent() && !AGORA_KEY.matcher(certificate.get()).matches()) {
+                // the value is a secret: never echoed
+                throw new InvalidSettingException("AGORA_APP_CERTIFICATE", "must be the 32 hexadecimal characters of an Agora app certificate");
+            }
+            if (certificate.isPresent() && appId.isEmpty()) {
+                throw new InvalidSettingException("AGORA_APP_ID", "is required when AGORA_APP_CERTIFICATE is set");
+            }
+            return new CallSettings(appId, certificate,
+                    Duration.ofSeconds(reader.integer("CALL_TOKEN_TTL_SECONDS", 3600, 60, 86_400)),
+                    Duration.ofSeconds(reader.integer("CALL_RING_TIMEOUT_SECONDS", 45, 5, 600)),
+                    Duration.ofSeconds(reader.integer("CALL_DISCONNECT_GRACE_SECONDS", 20, 1, 600)));
+        }
+
+        @Override
+        public String toString() {
+            return "CallSettings[agoraAppId=" + agoraAppId.orElse("none") + ", certificate="
+                    + (agoraCertificate.isPresent() ? "set" : "none") + ", ringTimeout=" + ringTimeout + "]";
+        }
+    }
 
     record AdminAccount(String username, String password) {
         @Override
@@ -64,7 +102,8 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 secret,
                 reader.duration("AUTH_TOKEN_TTL", Duration.ofDays(7)),
                 adminUsername.map(name -> new AdminAccount(name, adminPassword.orElseThrow())),
-                Duration.ofSeconds(reader.integer("PRESENCE_TTL_SECONDS", 30, 3, 3600)));
+                Duration.ofSeconds(reader.integer("PRESENCE_TTL_SECONDS", 30, 3, 3600)),
+                CallSettings.from(reader));
     }
 
     @Override

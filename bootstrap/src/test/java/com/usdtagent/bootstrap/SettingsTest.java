@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SettingsTest {
 
     private static final String SECRET = "s".repeat(32);
+    private static final String APP_ID = "970CA35de60c44645bbae8a215061b33";
+    private static final String CERTIFICATE = "5CFd2fd1755d40ecb72977518be15d3b";
 
     @Test
     void anEmptyEnvironmentGivesTheDocumentedDefaults() {
@@ -23,6 +25,25 @@ class SettingsTest {
         assertThat(settings.jwtSecret()).isEmpty();
         assertThat(settings.tokenTimeToLive()).isEqualTo(Duration.ofDays(7));
         assertThat(settings.admin()).isEmpty();
+        assertThat(settings.calls().agoraAppId()).isEmpty();
+        assertThat(settings.calls().agoraCertificate()).isEmpty();
+        assertThat(settings.calls().tokenTimeToLive()).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.calls().ringTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(settings.calls().disconnectGrace()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void readsTheCallVariables() {
+        var calls = Settings.fromEnvironment(Map.of("AGORA_APP_ID", APP_ID, "AGORA_APP_CERTIFICATE", CERTIFICATE,
+                "CALL_TOKEN_TTL_SECONDS", "600", "CALL_RING_TIMEOUT_SECONDS", "30",
+                "CALL_DISCONNECT_GRACE_SECONDS", "10")).calls();
+
+        assertThat(calls.agoraAppId()).contains(APP_ID);
+        assertThat(calls.agoraCertificate()).contains(CERTIFICATE);
+        assertThat(calls.tokenTimeToLive()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(calls.ringTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(calls.disconnectGrace()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(calls.toString()).doesNotContain(CERTIFICATE);
     }
 
     @Test
@@ -56,6 +77,12 @@ class SettingsTest {
         assertRefused(Map.of("AUTH_TOKEN_TTL", "0s"), "AUTH_TOKEN_TTL");
         assertRefused(Map.of("ADMIN_USERNAME", "boss"), "ADMIN_PASSWORD");
         assertRefused(Map.of("DATABASE_POOL_SIZE", "0"), "DATABASE_POOL_SIZE");
+        assertRefused(Map.of("AGORA_APP_ID", "my-app"), "AGORA_APP_ID");
+        assertRefused(Map.of("AGORA_APP_CERTIFICATE", CERTIFICATE), "AGORA_APP_ID");
+        assertRefused(Map.of("AGORA_APP_ID", APP_ID, "AGORA_APP_CERTIFICATE", "short"), "AGORA_APP_CERTIFICATE");
+        assertRefused(Map.of("CALL_TOKEN_TTL_SECONDS", "10"), "CALL_TOKEN_TTL_SECONDS");
+        assertRefused(Map.of("CALL_RING_TIMEOUT_SECONDS", "soon"), "CALL_RING_TIMEOUT_SECONDS");
+        assertRefused(Map.of("CALL_DISCONNECT_GRACE_SECONDS", "0"), "CALL_DISCONNECT_GRACE_SECONDS");
     }
 
     @Test

@@ -95,7 +95,16 @@ final class SocketClient implements AutoCloseable {
 
     /** Waits for the first event of that name matching the predicate, counting those already received. */
     JsonNode awaitEvent(String event, Predicate<JsonNode> matching) {
-        return await().atMost(WAIT).until(() -> received.stream()
+        return awaitEvent(WAIT, event, matching);
+    }
+
+    /** As {@link #awaitEvent(String, Predicate)}, for events that come later than {@link #WAIT}, such as a timer's. */
+    JsonNode awaitEvent(Duration atMost, String event) {
+        return awaitEvent(atMost, event, payload -> true);
+    }
+
+    private JsonNode awaitEvent(Duration atMost, String event, Predicate<JsonNode> matching) {
+        return await().atMost(atMost).until(() -> received.stream()
                         .filter(r -> r.event().equals(event) && matching.test(r.payload())).findFirst(),
                 java.util.Optional::isPresent).orElseThrow().payload();
     }

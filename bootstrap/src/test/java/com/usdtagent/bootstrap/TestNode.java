@@ -26,6 +26,10 @@ final class TestNode implements AutoCloseable {
     static final String JWT_SECRET = "end-to-end-test-secret-of-at-least-32-bytes";
     static final String ADMIN_USERNAME = "root_admin";
     static final String ADMIN_PASSWORD = "admin-password-1";
+    /** Agora's own published test app id and certificate (AgoraIO/Tools); tokens signed with them work nowhere. */
+    static final String AGORA_APP_ID = "970CA35de60c44645bbae8a215061b33";
+    static final String AGORA_CERTIFICATE = "5CFd2fd1755d40ecb72977518be15d3b";
+    static final Settings.CallSettings CALLS = calls(Duration.ofSeconds(45), Duration.ofSeconds(20));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger PHONE_SEQUENCE = new AtomicInteger();
 
@@ -44,6 +48,15 @@ final class TestNode implements AutoCloseable {
     }
 
     static TestNode start(PushOutbox push) {
+        return start(push, CALLS);
+    }
+
+    static Settings.CallSettings calls(Duration ringTimeout, Duration disconnectGrace) {
+        return new Settings.CallSettings(Optional.of(AGORA_APP_ID), Optional.of(AGORA_CERTIFICATE),
+                Duration.ofHours(1), ringTimeout, disconnectGrace);
+    }
+
+    static TestNode start(PushOutbox push, Settings.CallSettings calls) {
         JdbcTarget database = TestDatabases.fresh();
         Path dataDir;
         try {
@@ -53,7 +66,7 @@ final class TestNode implements AutoCloseable {
         }
         var settings = new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
                 Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1),
-                Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30));
+                Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30), calls);
         var testNode = new TestNode(settings, push);
         testNode.node = ServiceNode.start(settings, push);
         return testNode;
