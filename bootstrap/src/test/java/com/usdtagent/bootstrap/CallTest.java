@@ -31,6 +31,7 @@ class CallTest {
     private static TestNode node;
     private final List<SocketClient> clients = new ArrayList<>();
     private final List<TestNode.Account> accounts = new ArrayList<>();
+    private final List<JsonNode> acks = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -47,16 +48,19 @@ class CallTest {
     }
 
     @AfterEach
-    void noPayloadCarriesAPhoneNumber() {
+    void noPayloadOrAckCarriesAPhoneNumber() {
         for (SocketClient client : clients) {
-            for (var received : client.received()) {
-                String text = String.valueOf(received.payload());
-                assertThat(text).as("%s payload", received.event()).doesNotContain("\"phone\"");
-                for (var account : accounts) {
-                    assertThat(text).as("%s payload", received.event()).doesNotContain(account.phone().substring(1));
-                }
-            }
+            client.received().forEach(received -> assertNoPhoneNumber(received.event(), received.payload()));
             client.close();
+        }
+        acks.forEach(ack -> assertNoPhoneNumber("ack", ack));
+    }
+
+    private void assertNoPhoneNumber(String what, JsonNode payload) {
+        String text = String.valueOf(payload);
+        assertThat(text).as("%s payload", what).doesNotContain("\"phone\"");
+        for (var account : accounts) {
+            assertThat(text).as("%s payload", what).doesNotContain(account.phone().substring(1));
         }
     }
 
@@ -97,12 +101,19 @@ class CallTest {
         return ack.path("error").path("code").asText();
     }
 
-    private static JsonNode startCall(SocketClient caller, String roomId) {
-        return ok(caller.call("call-start", "{\"roomId\":\"" + roomId + "\"}"));
+    private JsonNode startCall(SocketClient caller, String roomId) {
+        return ok(call(caller, "call-start", "{\"roomId\":\"" + roomId + "\"}"));
     }
 
-    private static JsonNode step(SocketClient socket, String event, String callId) {
-        return socket.call(event, "{\"callId\":\"" + callId + "\"}");
+    private JsonNode step(SocketClient socket, String event, String callId) {
+        return call(socket, event, "{\"callId\":\"" + callId + "\"}");
+    }
+
+    /** Emits with an ack and keeps the ack for the phone-number scan. */
+    private JsonNode call(SocketClient socket, String event, String payloadJson) {
+        var ack = socket.call(event, payloadJson);
+        acks.add(ack);
+        return ack;
     }
 
     private static JsonNode callMessage(SocketClient socket, String callId) {
@@ -187,7 +198,7 @@ class CallTest {
         assertThat(errorCode(step(pair.userSocket(), "call-end", callId))).isEqualTo("INVALID_STATE");
         assertThat(errorCode(step(pair.userSocket(), "call-token-renew", callId))).isEqualTo("INVALID_STATE");
         assertThat(errorCode(step(stranger, "call-accept", callId))).isEqualTo("NOT_FOUND");
-        assertThat(errorCode(stranger.call("call-start", "{\"roomId\":\"" + pair.roomId() + "\"}"))).isEqualTo("FORBIDDEN");
+        assertThat(errorCode(call(stranger, "call-start", "{\"roomId\":\"" + pair.roomId() + "\"}"))).isEqualTo("FORBIDDEN");
         assertThat(errorCode(step(pair.agentSocket(), "call-accept", "not-a-uuid"))).isEqualTo("VALIDATION_FAILED");
 
         ok(step(pair.userSocket(), "call-cancel", callId));
@@ -210,10 +221,10 @@ class CallTest {
                 .path("roomId").asText();
         String callId = startCall(pair.userSocket(), pair.roomId()).path("call").path("callId").asText();
 
-        assertThat(errorCode(pair.userSocket().call("call-start", "{\"roomId\":\"" + otherRoom + "\"}"))).isEqualTo("BUSY");
-        assertThat(errorCode(otherUserSocket.call("call-start", "{\"roomId\":\"" + roomWithCallee + "\"}"))).isEqualTo("BUSY");
+        assertThat(errorCode(call(pair.userSocket(), "call-start", "{\"roomId\":\"" + otherRoom + "\"}"))).isEqualTo("BUSY");
+        assertThat(errorCode(call(otherUserSocket, "call-start", "{\"roomId\":\"" + roomWithCallee + "\"}"))).isEqualTo("BUSY");
         ok(step(pair.agentSocket(), "call-accept", callId));
-        assertThat(errorCode(otherUserSocket.call("call-start", "{\"roomId\":\"" + roomWithCallee + "\"}"))).isEqualTo("BUSY");
+        assertThat(errorCode(call(otherUserSocket, "call-start", "{\"roomId\":\"" + roomWithCallee + "\"}"))).isEqualTo("BUSY");
 
         ok(step(pair.agentSocket(), "call-end", callId));
         startCall(otherUserSocket, roomWithCallee);
