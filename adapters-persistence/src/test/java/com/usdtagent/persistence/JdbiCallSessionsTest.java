@@ -7,7 +7,6 @@ import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.call.CallId;
 import com.usdtagent.domain.call.CallSession;
-import com.usdtagent.domain.call.CallStatus;
 import com.usdtagent.domain.chat.ChatRoom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -169,6 +169,8 @@ class CallTest {
         assertThat(history.json().path("calls").path(0).path("callId").asText()).isEqualTo(callId);
         assertThat(history.json().path("calls").path(0).path("status").asText()).isEqualTo("ended");
         assertThat(history.body()).doesNotContain(pair.user().phone().substring(1), pair.agent().phone().substring(1));
+        assertThat(node.get("/metrics", null).body()).contains("calls_started_total", "calls_answered_total",
+                "calls_missed_total", "calls_duration_seconds_sum", "calls_duration_seconds_count");
     }
 
     @Test
