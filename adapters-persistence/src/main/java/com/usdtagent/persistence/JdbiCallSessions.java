@@ -45,14 +45,14 @@ final class JdbiCallSessions implements CallSessions {
     private static final String UPDATE = """
             UPDATE call_session SET status = :status, answered_at = :answeredAt, ended_at = :endedAt WHERE id = :id
             """;
-    private static final String CLAIM_RINGING = SELECT + """
+    static final String CLAIM_RINGING = SELECT + """
             WHERE c.status = 'ringing' AND c.started_at < :cutoff
             ORDER BY c.started_at
             LIMIT :limit
             FOR UPDATE SKIP LOCKED
             """;
     // a participant is gone when no socket of theirs is left and their last one closed before the cutoff
-    private static final String CLAIM_ABANDONED = SELECT + """
+    static final String CLAIM_ABANDONED = SELECT + """
             WHERE c.status IN %s
               AND EXISTS (
                 SELECT 1 FROM user_account u

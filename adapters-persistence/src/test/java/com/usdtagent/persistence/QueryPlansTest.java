@@ -17,8 +17,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The plans PostgreSQL makes for the hot reads, the room list and the history pages, over a realistic volume:
- * they must read ranges of indexes, never scan the tables that grow with every room and message.
+ * The plans PostgreSQL makes for the hot reads, the room list, the history pages and the call timer's claims, over
+ * a realistic volume: they must read ranges of indexes, never scan the tables that grow with every room, message
+ * and call.
  * docs/query-plans.md shows the plans.
  */
 class QueryPlansTest {
@@ -51,6 +52,14 @@ class QueryPlansTest {
             INSERT INTO socket_connection (socket_id, user_id, node_id, connected_at)
             SELECT md5('socket' || n)::uuid, md5('user' || n)::uuid, md5('node')::uuid, now()
             FROM generate_series(0, 1999, 4) n;
+
+            -- two finished calls a room; only the busy room has one still ringing
+            INSERT INTO call_session (id, room_id, caller_id, callee_id, status, channel_name, caller_uid, callee_uid,
+                                      started_at, answered_at, ended_at)
+            SELECT md5('call' || id || k)::uuid, id, member_low, member_high,
+                   CASE WHEN k = 1 AND last_seq = 5000 THEN 'ringing' ELSE 'ended' END, md5('channel' || id || k), 1, 2,
+                   now() - k * interval '1 hour', now() - k * interval '1 hour', now() - k * interval '50 minutes'
+            FROM chat_room, generate_series(1, 2) k;
 
             ANALYZE;
             """;
@@ -99,6 +108,16 @@ class QueryPlansTest {
 
         assertThat(newest).contains("message_room_seq_key").doesNotContain("Seq Scan on message");
         assertThat(after).contains("message_room_seq_key").doesNotContain("Seq Scan on message");
+    }
+
+    @Test
+    void theCallTimerReadsOnlyTheActiveCalls() {
+        var due = Map.<String, Object>of("cutoff", java.time.OffsetDateTime.now(), "limit", 100);
+        String ringing = plan(JdbiCallSessions.CLAIM_RINGING, due);
+        String abandoned = plan(JdbiCallSessions.CLAIM_ABANDONED, due);
+
+        assertThat(ringing).contains("call_session_active_idx").doesNotContain("Seq Scan on call_session");
+        assertThat(abandoned).contains("call_session_active_idx").doesNotContain("Seq Scan on call_session");
     }
 
     private static String plan(String sql, Map<String, Object> parameters) {
