@@ -99,9 +99,12 @@ final class CallSteps {
                 "durationSeconds", call.durationSeconds()), call.endedAt());
         messages.append(message);
         rooms.recordAppend(room.id(), message.seq(), message.createdAt());
-        // the caller wrote this entry, as far as the room's pointers go
+        // the entry is the caller's own, so it is not unread for them; but when they have unread messages it must
+        // not mark those read unseen, so then it simply counts among them
         ReadPointers caller = rooms.pointers(room.id(), call.caller());
-        rooms.advance(room.id(), call.caller(), caller.read(message.seq()));
+        if (caller.readSeq() == message.seq() - 1) {
+            rooms.advance(room.id(), call.caller(), caller.read(message.seq()));
+        }
         ReadPointers callee = rooms.pointers(room.id(), call.callee());
         return new Finished(view(call), new MessageView(message, callee.statusOf(message.seq())));
     }
