@@ -1,5 +1,6 @@
 package com.usdtagent.bootstrap;
 
+import com.usdtagent.agora.Agora;
 import com.usdtagent.application.account.AccessTokens;
 import com.usdtagent.application.account.AuthenticateTokenService;
 import com.usdtagent.application.account.EnsureAdminAccountService;
@@ -8,7 +9,6 @@ import com.usdtagent.application.account.PasswordHasher;
 import com.usdtagent.application.account.PhoneNumbers;
 import com.usdtagent.application.account.RegisterAccountService;
 import com.usdtagent.application.account.ShowMyAccountService;
-import com.usdtagent.agora.Agora;
 import com.usdtagent.application.call.CallServices;
 import com.usdtagent.application.chat.AcknowledgeReceiptService;
 import com.usdtagent.application.chat.ChatRooms;
