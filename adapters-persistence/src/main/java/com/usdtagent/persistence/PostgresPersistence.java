@@ -5,6 +5,8 @@ import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
 import com.usdtagent.application.health.DatabaseProbe;
+import com.usdtagent.application.push.Devices;
+import com.usdtagent.application.push.PushQueue;
 import com.usdtagent.application.shared.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -34,6 +36,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final DatabaseProbe databaseProbe;
     private final ChatRooms chatRooms;
     private final Messages messages;
+    private final Devices devices;
+    private final PushQueue pushQueue;
 
     private PostgresPersistence(HikariDataSource dataSource, Jdbi jdbi) {
         this.dataSource = dataSource;
@@ -43,6 +47,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.databaseProbe = new JdbiDatabaseProbe(jdbi);
         this.chatRooms = new JdbiChatRooms(jdbi);
         this.messages = new JdbiMessages(jdbi);
+        this.devices = new JdbiDevices(jdbi);
+        this.pushQueue = new JdbiPushQueue(jdbi);
     }
 
     public static PostgresPersistence open(JdbcTarget target, MeterRegistry meterRegistry) {
@@ -112,6 +118,14 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Messages messages() {
         return messages;
+    }
+
+    public Devices devices() {
+        return devices;
+    }
+
+    public PushQueue pushQueue() {
+        return pushQueue;
     }
 
     /**
