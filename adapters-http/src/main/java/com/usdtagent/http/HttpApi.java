@@ -6,6 +6,8 @@ import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.health.CheckHealth;
+import com.usdtagent.application.push.ForgetDevice;
+import com.usdtagent.application.push.RegisterDevice;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,13 +27,16 @@ public final class HttpApi {
 
     /** The inbound ports the routes call. */
     public record UseCases(RegisterAccount registerAccount, LogIn logIn, AuthenticateToken authenticateToken,
-                           ShowMyAccount showMyAccount, CheckHealth checkHealth) {
+                           ShowMyAccount showMyAccount, CheckHealth checkHealth, RegisterDevice registerDevice,
+                           ForgetDevice forgetDevice) {
         public UseCases {
             Objects.requireNonNull(registerAccount, "registerAccount");
             Objects.requireNonNull(logIn, "logIn");
             Objects.requireNonNull(authenticateToken, "authenticateToken");
             Objects.requireNonNull(showMyAccount, "showMyAccount");
             Objects.requireNonNull(checkHealth, "checkHealth");
+            Objects.requireNonNull(registerDevice, "registerDevice");
+            Objects.requireNonNull(forgetDevice, "forgetDevice");
         }
     }
 
@@ -52,6 +57,7 @@ public final class HttpApi {
         OperationsRoutes operations = new OperationsRoutes(useCases.checkHealth(), prometheusScrape);
         AccountRoutes accounts = new AccountRoutes(useCases.registerAccount(), useCases.logIn(),
                 useCases.showMyAccount(), requestBodies);
+        DeviceRoutes devices = new DeviceRoutes(useCases.registerDevice(), useCases.forgetDevice(), requestBodies);
         RequestMetrics metrics = new RequestMetrics(meterRegistry);
 
         Javalin javalin = Javalin.create(config -> {
@@ -65,6 +71,7 @@ public final class HttpApi {
             authentication.addTo(config.routes);
             operations.addTo(config.routes);
             accounts.addTo(config.routes);
+            devices.addTo(config.routes);
         });
         return new HttpApi(javalin);
     }

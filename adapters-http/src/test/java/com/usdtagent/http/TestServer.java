@@ -8,6 +8,8 @@ import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.health.CheckHealth;
+import com.usdtagent.application.push.ForgetDevice;
+import com.usdtagent.application.push.RegisterDevice;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.shared.BusinessException;
@@ -40,6 +42,12 @@ final class TestServer implements AutoCloseable {
         throw new AssertionError("showMyAccount was not expected");
     };
     volatile CheckHealth checkHealth = () -> true;
+    volatile RegisterDevice registerDevice = (caller, command) -> {
+        throw new AssertionError("registerDevice was not expected");
+    };
+    volatile ForgetDevice forgetDevice = (caller, token) -> {
+        throw new AssertionError("forgetDevice was not expected");
+    };
     volatile String prometheusText = "# TYPE up gauge\nup 1\n";
     final AuthenticateToken authenticateToken = token -> {
         if (VALID_TOKEN.equals(token)) {
@@ -59,7 +67,9 @@ final class TestServer implements AutoCloseable {
                 command -> logIn.logIn(command),
                 authenticateToken,
                 caller -> showMyAccount.show(caller),
-                () -> checkHealth.healthy());
+                () -> checkHealth.healthy(),
+                (caller, command) -> registerDevice.register(caller, command),
+                (caller, token) -> forgetDevice.forget(caller, token));
         api = HttpApi.create(useCases, () -> prometheusText, meterRegistry);
         api.start(0);
     }
@@ -74,6 +84,15 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<String> getAsCaller(String path) {
         return send(request(path).header("Authorization", "Bearer " + VALID_TOKEN).GET());
+    }
+
+    HttpResponse<String> postAsCaller(String path, String body) {
+        return send(request(path).header("Authorization", "Bearer " + VALID_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> deleteAsCaller(String path) {
+        return send(request(path).header("Authorization", "Bearer " + VALID_TOKEN).DELETE());
     }
 
     HttpResponse<String> post(String path, String body) {

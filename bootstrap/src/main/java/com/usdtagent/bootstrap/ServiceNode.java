@@ -24,6 +24,8 @@ import com.usdtagent.application.chat.SendMessageService;
 import com.usdtagent.application.chat.ShowTypingService;
 import com.usdtagent.application.chat.SweepPresenceService;
 import com.usdtagent.application.health.CheckHealthService;
+import com.usdtagent.application.push.ForgetDeviceService;
+import com.usdtagent.application.push.RegisterDeviceService;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.http.HttpApi;
 import com.usdtagent.identity.Identity;
@@ -123,7 +125,9 @@ final class ServiceNode implements AutoCloseable {
                 new LogInService(accounts, passwords, tokens, phoneNumbers),
                 authenticateToken,
                 new ShowMyAccountService(accounts),
-                new CheckHealthService(persistence.databaseProbe())),
+                new CheckHealthService(persistence.databaseProbe()),
+                new RegisterDeviceService(persistence.devices(), clock),
+                new ForgetDeviceService(persistence.devices())),
                 meters::scrape, meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);
