@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -91,8 +92,10 @@ final class FcmPushSender implements PushSender {
         MessagingErrorCode fcmCode = failure.getMessagingErrorCode();
         if (fcmCode != null) {
             return new PushOutcome(switch (fcmCode) {
-                // our payloads are well formed, so FCM's INVALID_ARGUMENT is about the token
-                case UNREGISTERED, INVALID_ARGUMENT, SENDER_ID_MISMATCH -> PushOutcome.Result.TOKEN_INVALID;
+                case UNREGISTERED, SENDER_ID_MISMATCH -> PushOutcome.Result.TOKEN_INVALID;
+                // INVALID_ARGUMENT also covers a bad payload, which must not cost anybody their token
+                case INVALID_ARGUMENT -> isAboutTheToken(failure)
+                        ? PushOutcome.Result.TOKEN_INVALID : PushOutcome.Result.FAILED;
                 case QUOTA_EXCEEDED, UNAVAILABLE, INTERNAL -> PushOutcome.Result.RETRYABLE;
                 case THIRD_PARTY_AUTH_ERROR -> PushOutcome.Result.FAILED;
             }, fcmCode.name());
@@ -101,6 +104,12 @@ final class FcmPushSender implements PushSender {
         ErrorCode code = failure.getErrorCode();
         return new PushOutcome(TRANSIENT.contains(code) ? PushOutcome.Result.RETRYABLE : PushOutcome.Result.FAILED,
                 code.name());
+    }
+
+    /** FCM says "The registration token is not a valid FCM registration token" for a malformed token. */
+    private static boolean isAboutTheToken(FirebaseMessagingException failure) {
+        String message = failure.getMessage();
+        return message != null && message.toLowerCase(Locale.ROOT).contains("registration token");
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.usdtagent.push;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.usdtagent.application.push.PushContents;
+import com.usdtagent.application.push.PushMessage;
 import com.usdtagent.application.push.PushNotification;
 import com.usdtagent.application.push.PushOutcome;
 import com.usdtagent.application.push.PushSender;
@@ -124,18 +125,25 @@ class FcmPushSenderTest {
         String fine = token();
         String uninstalled = token();
         String busy = token();
+        String malformed = token();
+        String unlucky = token();
         fcm.script(uninstalled, FakeFcm.Answer.UNREGISTERED);
+        fcm.script(malformed, FakeFcm.Answer.INVALID_TOKEN);
+        fcm.script(unlucky, FakeFcm.Answer.INVALID_PAYLOAD);
         // firebase-admin retries a 503 four times itself before giving up
         fcm.script(busy, FakeFcm.Answer.UNAVAILABLE, FakeFcm.Answer.UNAVAILABLE, FakeFcm.Answer.UNAVAILABLE,
                 FakeFcm.Answer.UNAVAILABLE, FakeFcm.Answer.UNAVAILABLE);
         var content = CONTENTS.compose(new PushNotification.OrderChanged(UserId.newId(), "ord-2", "PAID"), 0, NOW);
 
         List<PushOutcome> outcomes = sender.send(List.of(new QueuedPush(1, fine, content, 1),
-                new QueuedPush(2, uninstalled, content, 1), new QueuedPush(3, busy, content, 1)));
+                new QueuedPush(2, uninstalled, content, 1), new QueuedPush(3, busy, content, 1),
+                new QueuedPush(4, malformed, content, 1), new QueuedPush(5, unlucky, content, 1)));
 
         assertThat(outcomes).containsExactly(PushOutcome.SENT,
                 new PushOutcome(PushOutcome.Result.TOKEN_INVALID, "UNREGISTERED"),
-                new PushOutcome(PushOutcome.Result.RETRYABLE, "UNAVAILABLE"));
+                new PushOutcome(PushOutcome.Result.RETRYABLE, "UNAVAILABLE"),
+                new PushOutcome(PushOutcome.Result.TOKEN_INVALID, "INVALID_ARGUMENT"),
+                new PushOutcome(PushOutcome.Result.FAILED, "INVALID_ARGUMENT"));
         assertThat(fcm.receivedFor(busy)).hasSize(5);
     }
 
@@ -151,7 +159,7 @@ class FcmPushSenderTest {
         }
     }
 
-    private static void send(String token, com.usdtagent.application.push.PushMessage content) {
+    private static void send(String token, PushMessage content) {
         assertThat(sender.send(List.of(new QueuedPush(1, token, content, 1)))).containsExactly(PushOutcome.SENT);
     }
 

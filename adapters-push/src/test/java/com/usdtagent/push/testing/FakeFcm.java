@@ -39,6 +39,10 @@ public final class FakeFcm implements AutoCloseable {
     public record Answer(int status, String body) {
         public static final Answer OK = new Answer(200, "{\"name\": \"projects/" + PROJECT_ID + "/messages/1\"}");
         public static final Answer UNREGISTERED = error(404, "NOT_FOUND", "UNREGISTERED", "Requested entity was not found.");
+        public static final Answer INVALID_TOKEN = error(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT",
+                "The registration token is not a valid FCM registration token");
+        public static final Answer INVALID_PAYLOAD = error(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT",
+                "Invalid value at 'message.data[0].value' (TYPE_STRING)");
         public static final Answer UNAVAILABLE = error(503, "UNAVAILABLE", "UNAVAILABLE", "The service is currently unavailable.");
 
         /** An error in FCM's format: a Google API error with an FcmError detail. */
