@@ -43,11 +43,14 @@ public final class Push {
         }
         var options = FirebaseOptions.builder()
                 .setCredentials(credentials)
+                // the JDK's HTTP/1.1 client rather than firebase-admin's HTTP/2 default, with or without an endpoint,
+                // so that production sends through the very transport the tests exercise
+                .setHttpTransport(endpoint.map(Push::redirectedTo).orElseGet(NetHttpTransport::new))
                 .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
-                .setReadTimeout((int) READ_TIMEOUT.toMillis());
-        endpoint.ifPresent(uri -> options.setHttpTransport(redirectedTo(uri)));
+                .setReadTimeout((int) READ_TIMEOUT.toMillis())
+                .build();
         // one app per sender, so that several nodes in one JVM (tests) each have their own
-        FirebaseApp app = FirebaseApp.initializeApp(options.build(), "push-" + UUID.randomUUID());
+        FirebaseApp app = FirebaseApp.initializeApp(options, "push-" + UUID.randomUUID());
         return new FcmPushSender(app, clock);
     }
 
