@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,10 +54,9 @@ class JdbiPushQueueTest {
         var message = new PushMessage("bob", "hi", Map.of("type", "message", "seq", "1"), "messages", "room-1", 3, null);
         var call = new PushMessage(null, null, Map.of("type", "incoming_call"), null, null, null, NOW.plusSeconds(30));
 
-        Instant at = NOW;
-        queue.enqueue(ann, message, at);
-        queue.enqueue(ann, call, at);
-        List<QueuedPush> claimed = queue.claim(100, at, LEASE);
+        queue.enqueue(ann, message, NOW);
+        queue.enqueue(ann, call, NOW);
+        List<QueuedPush> claimed = queue.claim(100, NOW, LEASE);
 
         assertThat(claimed).extracting(QueuedPush::deviceToken).containsExactlyInAnyOrder(phone, tablet, phone, tablet);
         assertThat(claimed).extracting(QueuedPush::message).containsOnly(message, call);
@@ -68,30 +66,28 @@ class JdbiPushQueueTest {
     @Test
     void aClaimedRowIsNotDueAgainUntilItsLeaseEndsOrItsRetryTime() {
         String device = registered(chat.user(), "ping");
-        Instant at = NOW;
-        QueuedPush first = queue.claim(100, at, LEASE).getFirst();
+        QueuedPush first = queue.claim(100, NOW, LEASE).getFirst();
         assertThat(first.deviceToken()).isEqualTo(device);
 
-        assertThat(queue.claim(100, at.plusSeconds(60), LEASE)).isEmpty();
-        QueuedPush afterLease = queue.claim(100, at.plus(LEASE), LEASE).getFirst();
+        assertThat(queue.claim(100, NOW.plusSeconds(60), LEASE)).isEmpty();
+        QueuedPush afterLease = queue.claim(100, NOW.plus(LEASE), LEASE).getFirst();
         assertThat(afterLease.attempt()).isEqualTo(2);
 
         // the first claimer comes back late: its claim is gone, so it settles nothing
         queue.markSent(first);
-        queue.retryAt(afterLease, at.plus(LEASE).plusSeconds(2), "UNAVAILABLE");
-        QueuedPush third = queue.claim(100, at.plus(LEASE).plusSeconds(2), LEASE).getFirst();
+        queue.retryAt(afterLease, NOW.plus(LEASE).plusSeconds(2), "UNAVAILABLE");
+        QueuedPush third = queue.claim(100, NOW.plus(LEASE).plusSeconds(2), LEASE).getFirst();
         assertThat(third.attempt()).isEqualTo(3);
         queue.markSent(third);
-        assertThat(queue.claim(100, at.plus(Duration.ofHours(1)), LEASE)).isEmpty();
+        assertThat(queue.claim(100, NOW.plus(Duration.ofHours(1)), LEASE)).isEmpty();
     }
 
     @Test
     void failedRowsAreNeverClaimedAgain() {
         registered(chat.user(), "doomed");
-        Instant at = NOW;
-        queue.markFailed(queue.claim(100, at, LEASE).getFirst(), "INVALID_ARGUMENT");
+        queue.markFailed(queue.claim(100, NOW, LEASE).getFirst(), "INVALID_ARGUMENT");
 
-        assertThat(queue.claim(100, at.plus(Duration.ofHours(1)), LEASE)).isEmpty();
+        assertThat(queue.claim(100, NOW.plus(Duration.ofHours(1)), LEASE)).isEmpty();
     }
 
     @Test
@@ -100,15 +96,14 @@ class JdbiPushQueueTest {
         for (int i = 0; i < 20; i++) {
             devices.register(ann, token(), DevicePlatform.ANDROID, NOW);
         }
-        Instant at = NOW;
         for (int i = 0; i < 10; i++) {
-            queue.enqueue(ann, new PushMessage("t", "b" + i, Map.of(), null, null, null, null), at);
+            queue.enqueue(ann, new PushMessage("t", "b" + i, Map.of(), null, null, null, null), NOW);
         }
 
         List<List<QueuedPush>> claims = AtOnce.run(8, i -> () -> {
             List<QueuedPush> mine = new ArrayList<>();
             List<QueuedPush> batch;
-            while (!(batch = queue.claim(7, at, LEASE)).isEmpty()) {
+            while (!(batch = queue.claim(7, NOW, LEASE)).isEmpty()) {
                 mine.addAll(batch);
             }
             return mine;
@@ -126,11 +121,10 @@ class JdbiPushQueueTest {
         String shared = registered(ann, "for ann");
 
         devices.register(bob, shared, DevicePlatform.ANDROID, NOW);
-        Instant at = NOW;
-        queue.enqueue(ann, new PushMessage("t", "ann again", Map.of(), null, null, null, null), at);
-        queue.enqueue(bob, new PushMessage("t", "for bob", Map.of(), null, null, null, null), at);
+        queue.enqueue(ann, new PushMessage("t", "ann again", Map.of(), null, null, null, null), NOW);
+        queue.enqueue(bob, new PushMessage("t", "for bob", Map.of(), null, null, null, null), NOW);
 
-        assertThat(queue.claim(100, at, LEASE)).extracting(push -> push.message().body()).containsExactly("for bob");
+        assertThat(queue.claim(100, NOW, LEASE)).extracting(push -> push.message().body()).containsExactly("for bob");
     }
 
     @Test
@@ -142,10 +136,9 @@ class JdbiPushQueueTest {
         devices.forget(chat.user(), forgotten);    // not theirs: nothing happens
         devices.forget(ann, forgotten);
         devices.prune(pruned);
-        Instant at = NOW;
-        queue.enqueue(ann, new PushMessage("t", "nobody hears", Map.of(), null, null, null, null), at);
+        queue.enqueue(ann, new PushMessage("t", "nobody hears", Map.of(), null, null, null, null), NOW);
 
-        assertThat(queue.claim(100, at, LEASE)).isEmpty();
+        assertThat(queue.claim(100, NOW, LEASE)).isEmpty();
     }
 
     @Test
