@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs {@link DispatchPushes} on a thread of its own every {@code EVERY}, off the chat path, and counts what it did. */
 final class PushDispatcher implements AutoCloseable {
 
-    static final Duration EVERY = Duration.ofSeconds(1);
+    private static final Duration EVERY = Duration.ofSeconds(1);
     /** Long enough for a batch caught in firebase-admin's own 503 retries to settle its rows before the pool closes. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
     private static final Logger log = LoggerFactory.getLogger(PushDispatcher.class);
