@@ -7,6 +7,8 @@ import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.call.ListCalls;
 import com.usdtagent.application.health.CheckHealth;
+import com.usdtagent.application.push.ForgetDevice;
+import com.usdtagent.application.push.RegisterDevice;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +28,8 @@ public final class HttpApi {
 
     /** The inbound ports the routes call. */
     public record UseCases(RegisterAccount registerAccount, LogIn logIn, AuthenticateToken authenticateToken,
-                           ShowMyAccount showMyAccount, CheckHealth checkHealth, ListCalls listCalls) {
+                           ShowMyAccount showMyAccount, CheckHealth checkHealth, ListCalls listCalls,
+                           RegisterDevice registerDevice, ForgetDevice forgetDevice) {
         public UseCases {
             Objects.requireNonNull(registerAccount, "registerAccount");
             Objects.requireNonNull(logIn, "logIn");
@@ -34,6 +37,8 @@ public final class HttpApi {
             Objects.requireNonNull(showMyAccount, "showMyAccount");
             Objects.requireNonNull(checkHealth, "checkHealth");
             Objects.requireNonNull(listCalls, "listCalls");
+            Objects.requireNonNull(registerDevice, "registerDevice");
+            Objects.requireNonNull(forgetDevice, "forgetDevice");
         }
     }
 
@@ -55,6 +60,7 @@ public final class HttpApi {
         AccountRoutes accounts = new AccountRoutes(useCases.registerAccount(), useCases.logIn(),
                 useCases.showMyAccount(), requestBodies);
         CallRoutes calls = new CallRoutes(useCases.listCalls());
+        DeviceRoutes devices = new DeviceRoutes(useCases.registerDevice(), useCases.forgetDevice(), requestBodies);
         RequestMetrics metrics = new RequestMetrics(meterRegistry);
 
         Javalin javalin = Javalin.create(config -> {
@@ -69,6 +75,7 @@ public final class HttpApi {
             operations.addTo(config.routes);
             accounts.addTo(config.routes);
             calls.addTo(config.routes);
+            devices.addTo(config.routes);
         });
         return new HttpApi(javalin);
     }

@@ -9,6 +9,8 @@ import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.call.ListCalls;
 import com.usdtagent.application.health.CheckHealth;
+import com.usdtagent.application.push.ForgetDevice;
+import com.usdtagent.application.push.RegisterDevice;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.shared.BusinessException;
@@ -44,6 +46,12 @@ final class TestServer implements AutoCloseable {
     volatile ListCalls listCalls = (caller, query) -> {
         throw new AssertionError("listCalls was not expected");
     };
+    volatile RegisterDevice registerDevice = (caller, command) -> {
+        throw new AssertionError("registerDevice was not expected");
+    };
+    volatile ForgetDevice forgetDevice = (caller, token) -> {
+        throw new AssertionError("forgetDevice was not expected");
+    };
     volatile String prometheusText = "# TYPE up gauge\nup 1\n";
     final AuthenticateToken authenticateToken = token -> {
         if (VALID_TOKEN.equals(token)) {
@@ -64,7 +72,9 @@ final class TestServer implements AutoCloseable {
                 authenticateToken,
                 caller -> showMyAccount.show(caller),
                 () -> checkHealth.healthy(),
-                (caller, query) -> listCalls.list(caller, query));
+                (caller, query) -> listCalls.list(caller, query),
+                (caller, command) -> registerDevice.register(caller, command),
+                (caller, token) -> forgetDevice.forget(caller, token));
         api = HttpApi.create(useCases, () -> prometheusText, meterRegistry);
         api.start(0);
     }
@@ -79,6 +89,15 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<String> getAsCaller(String path) {
         return send(request(path).header("Authorization", "Bearer " + VALID_TOKEN).GET());
+    }
+
+    HttpResponse<String> postAsCaller(String path, String body) {
+        return send(request(path).header("Authorization", "Bearer " + VALID_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> deleteAsCaller(String path) {
+        return send(request(path).header("Authorization", "Bearer " + VALID_TOKEN).DELETE());
     }
 
     HttpResponse<String> post(String path, String body) {

@@ -71,6 +71,12 @@ final class JdbiChatRooms implements ChatRooms {
             RETURNING me.room_id, me.delivered_seq,
                       CASE WHEN room.member_low = me.user_id THEN room.member_high ELSE room.member_low END AS opponent
             """;
+    // the member's room_member rows are one range of room_member_room_list_idx
+    private static final String UNREAD_TOTAL = """
+            SELECT coalesce(sum(r.last_seq - m.read_seq), 0)
+            FROM room_member m JOIN chat_room r ON r.id = m.room_id
+            WHERE m.user_id = :member
+            """;
     private static final String CONTACTS = """
             SELECT them.user_id
             FROM room_member me JOIN room_member them ON them.room_id = me.room_id AND them.user_id <> me.user_id
@@ -230,6 +236,14 @@ final class JdbiChatRooms implements ChatRooms {
                 .bind("room", room.value())
                 .map((row, context) -> toSummary(row, viewer))
                 .findOne());
+    }
+
+    @Override
+    public int unreadTotal(UserId member) {
+        return jdbi.withHandle(handle -> handle.createQuery(UNREAD_TOTAL)
+                .bind("member", member.value())
+                .mapTo(Long.class)
+                .one()).intValue();
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
 import com.usdtagent.application.health.DatabaseProbe;
+import com.usdtagent.application.push.Devices;
+import com.usdtagent.application.push.PushQueue;
 import com.usdtagent.application.shared.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -36,6 +38,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final ChatRooms chatRooms;
     private final Messages messages;
     private final CallSessions callSessions;
+    private final Devices devices;
+    private final PushQueue pushQueue;
 
     private PostgresPersistence(HikariDataSource dataSource, Jdbi jdbi) {
         this.dataSource = dataSource;
@@ -46,6 +50,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.chatRooms = new JdbiChatRooms(jdbi);
         this.messages = new JdbiMessages(jdbi);
         this.callSessions = new JdbiCallSessions(jdbi);
+        this.devices = new JdbiDevices(jdbi);
+        this.pushQueue = new JdbiPushQueue(jdbi);
     }
 
     public static PostgresPersistence open(JdbcTarget target, MeterRegistry meterRegistry) {
@@ -119,6 +125,14 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public CallSessions callSessions() {
         return callSessions;
+    }
+
+    public Devices devices() {
+        return devices;
+    }
+
+    public PushQueue pushQueue() {
+        return pushQueue;
     }
 
     /**

@@ -20,12 +20,18 @@ import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.OpenChatHistoryService;
 import com.usdtagent.application.chat.OpenDirectRoomService;
 import com.usdtagent.application.chat.Presence;
-import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.chat.RealtimePublisher;
 import com.usdtagent.application.chat.SendMessageService;
 import com.usdtagent.application.chat.ShowTypingService;
 import com.usdtagent.application.chat.SweepPresenceService;
 import com.usdtagent.application.health.CheckHealthService;
+import com.usdtagent.application.push.DispatchPushesService;
+import com.usdtagent.application.push.ForgetDeviceService;
+import com.usdtagent.application.push.PushContents;
+import com.usdtagent.application.push.PushOutbox;
+import com.usdtagent.application.push.PushSender;
+import com.usdtagent.application.push.QueueingPushOutbox;
+import com.usdtagent.application.push.RegisterDeviceService;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.http.HttpApi;
 import com.usdtagent.identity.Identity;
@@ -72,13 +78,14 @@ final class ServiceNode implements AutoCloseable {
     }
 
     static ServiceNode start(Settings settings) {
-        return start(settings, Push.loggingOnly());
+        return start(settings, null);
     }
 
-    static ServiceNode start(Settings settings, PushOutbox push) {
+    /** @param pushOverride the outbox to use instead of the one the settings ask for; null for that one */
+    static ServiceNode start(Settings settings, PushOutbox pushOverride) {
         var node = new ServiceNode();
         try {
-            node.startParts(settings, push);
+            node.startParts(settings, pushOverride);
             return node;
         } catch (RuntimeException failure) {
             node.close();
@@ -86,7 +93,7 @@ final class ServiceNode implements AutoCloseable {
         }
     }
 
-    private void startParts(Settings settings, PushOutbox push) {
+    private void startParts(Settings settings, PushOutbox pushOverride) {
         // PostgreSQL keeps microseconds: times sent live must equal the ones read back later
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
         var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -118,6 +125,7 @@ final class ServiceNode implements AutoCloseable {
             log.info(created ? "admin account {} created" : "admin account {} already exists", admin.username());
         });
 
+        PushOutbox push = pushOverride != null ? pushOverride : startPush(settings.push(), persistence, meters, clock);
         var authenticateToken = new AuthenticateTokenService(tokens);
         sockets = new SocketIoGateway(SocketSettings.defaults(settings.socketPort()), meters);
         var calls = callServices(settings.calls(), persistence, push, clock);
@@ -129,10 +137,31 @@ final class ServiceNode implements AutoCloseable {
                 authenticateToken,
                 new ShowMyAccountService(accounts),
                 new CheckHealthService(persistence.databaseProbe()),
-                calls.listCalls()),
+                calls.listCalls(),
+                new RegisterDeviceService(persistence.devices(), clock),
+                new ForgetDeviceService(persistence.devices())),
                 meters::scrape, meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);
+    }
+
+    /**
+     * With FCM credentials: an outbox that queues in the caller's transaction, and a dispatcher that sends through
+     * FCM. Without: an outbox that queues nothing, so no rows pile up for a sender that does not exist.
+     */
+    private PushOutbox startPush(Settings.PushSettings settings, PostgresPersistence persistence,
+                                 PrometheusMeterRegistry meters, Clock clock) {
+        if (settings.fcmCredentialsFile().isEmpty()) {
+            log.info("push is off: set FCM_CREDENTIALS_FILE (or GOOGLE_APPLICATION_CREDENTIALS) to send through FCM");
+            return notification -> { };
+        }
+        PushSender sender = Push.fcm(settings.fcmCredentialsFile().get(), settings.fcmEndpoint(), clock);
+        stopInReverse.push(sender);
+        stopInReverse.push(PushDispatcher.start(
+                new DispatchPushesService(persistence.pushQueue(), sender, persistence.devices(), clock), meters));
+        log.info("push is on: FCM at {}", settings.fcmEndpoint().map(Object::toString).orElse("Google"));
+        return new QueueingPushOutbox(persistence.pushQueue(), persistence.chatRooms(),
+                new PushContents(settings.showPreview()), clock);
     }
 
     private CallServices callServices(Settings.CallSettings settings, PostgresPersistence persistence, PushOutbox push,

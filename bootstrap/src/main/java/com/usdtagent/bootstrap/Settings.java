@@ -2,7 +2,10 @@ package com.usdtagent.bootstrap;
 
 import com.usdtagent.persistence.JdbcTarget;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +25,7 @@ import java.util.regex.Pattern;
  */
 record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int databasePoolSize, Path dataDir,
                 Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
-                Duration presenceTimeToLive, CallSettings calls) {
+                Duration presenceTimeToLive, CallSettings calls, PushSettings push) {
 
     /**
      * Voice calls on Agora.
@@ -60,6 +63,16 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
             return "CallSettings[agoraAppId=" + agoraAppId.orElse("none") + ", certificate="
                     + (agoraCertificate.isPresent() ? "set" : "none") + ", ringTimeout=" + ringTimeout + "]";
         }
+    }
+
+    /**
+     * @param fcmCredentialsFile empty: push is off
+     * @param fcmEndpoint        empty: Google's FCM
+     * @param showPreview        false: a message's push says "New message" instead of its text
+     */
+    record PushSettings(Optional<Path> fcmCredentialsFile, Optional<URI> fcmEndpoint, boolean showPreview) {
+
+        static final PushSettings OFF = new PushSettings(Optional.empty(), Optional.empty(), true);
     }
 
     record AdminAccount(String username, String password) {
@@ -103,13 +116,40 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 reader.duration("AUTH_TOKEN_TTL", Duration.ofDays(7)),
                 adminUsername.map(name -> new AdminAccount(name, adminPassword.orElseThrow())),
                 Duration.ofSeconds(reader.integer("PRESENCE_TTL_SECONDS", 30, 3, 3600)),
-                CallSettings.from(reader));
+                CallSettings.from(reader),
+                pushSettings(reader));
+    }
+
+    private static PushSettings pushSettings(Reader reader) {
+        // FCM's own variable name comes first; Google's usual one is honoured too
+        String credentialsVariable = reader.text("FCM_CREDENTIALS_FILE").isPresent()
+                ? "FCM_CREDENTIALS_FILE" : "GOOGLE_APPLICATION_CREDENTIALS";
+        Optional<Path> credentials = reader.text(credentialsVariable).map(value -> {
+            Path file = reader.path(credentialsVariable, value);
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new InvalidSettingException(credentialsVariable, "is not a readable file: '" + value + "'");
+            }
+            return file;
+        });
+        Optional<URI> endpoint = reader.text("FCM_ENDPOINT").map(value -> {
+            try {
+                URI uri = new URI(value);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (URISyntaxException ignored) {
+                // reported below
+            }
+            throw new InvalidSettingException("FCM_ENDPOINT", "must be an http or https URL such as http://localhost:9099, got '" + value + "'");
+        });
+        return new PushSettings(credentials, endpoint, reader.bool("PUSH_SHOW_PREVIEW", true));
     }
 
     @Override
     public String toString() {
         return "Settings[socketPort=" + socketPort + ", httpPort=" + httpPort + ", database="
-                + (database.isPresent() ? "external" : "embedded") + ", dataDir=" + dataDir + "]";
+                + (database.isPresent() ? "external" : "embedded") + ", dataDir=" + dataDir
+                + ", push=" + (push.fcmCredentialsFile().isPresent() ? "FCM" : "off") + "]";
     }
 
     private record Reader(Map<String, String> env) {
@@ -133,6 +173,14 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                     // reported below with the allowed range
                 }
                 throw new InvalidSettingException(name, "must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+            }).orElse(fallback);
+        }
+
+        boolean bool(String name, boolean fallback) {
+            return text(name).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new InvalidSettingException(name, "must be true or false, got '" + value + "'");
             }).orElse(fallback);
         }
 

@@ -1,7 +1,6 @@
 package com.usdtagent.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.usdtagent.push.Push;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +15,7 @@ class CallModesTest {
     void inTestingModeACallRingsWithoutAToken() {
         var testingMode = new Settings.CallSettings(Optional.of(TestNode.AGORA_APP_ID), Optional.empty(),
                 Duration.ofHours(1), Duration.ofSeconds(45), Duration.ofSeconds(20));
-        try (var node = TestNode.start(Push.loggingOnly(), testingMode)) {
+        try (var node = TestNode.start(testingMode)) {
             var ack = startACall(node, "testing");
 
             assertThat(ack.path("ok").asBoolean()).as(ack.toString()).isTrue();
@@ -31,7 +30,7 @@ class CallModesTest {
     void withoutAnAppIdCallsAreRefusedBeforeAnythingRings() {
         var off = new Settings.CallSettings(Optional.empty(), Optional.empty(),
                 Duration.ofHours(1), Duration.ofSeconds(45), Duration.ofSeconds(20));
-        try (var node = TestNode.start(Push.loggingOnly(), off)) {
+        try (var node = TestNode.start(off)) {
             var ack = startACall(node, "off");
 
             assertThat(ack.path("ok").asBoolean()).isFalse();

@@ -1,6 +1,5 @@
 package com.usdtagent.bootstrap;
 
-import com.usdtagent.push.Push;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class CallRestartTest {
     @BeforeAll
     static void start() {
         // a long grace, so that only the ring timeout can close the call
-        node = TestNode.start(Push.loggingOnly(), TestNode.calls(RING_TIMEOUT, Duration.ofMinutes(5)));
+        node = TestNode.start(TestNode.calls(RING_TIMEOUT, Duration.ofMinutes(5)));
     }
 
     @AfterAll

@@ -2,8 +2,15 @@ package com.usdtagent.bootstrap;
 
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +37,8 @@ class SettingsTest {
         assertThat(settings.calls().tokenTimeToLive()).isEqualTo(Duration.ofHours(1));
         assertThat(settings.calls().ringTimeout()).isEqualTo(Duration.ofSeconds(45));
         assertThat(settings.calls().disconnectGrace()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(settings.push()).isEqualTo(Settings.PushSettings.OFF);
+        assertThat(settings.push().showPreview()).isTrue();
     }
 
     @Test
@@ -44,6 +53,29 @@ class SettingsTest {
         assertThat(calls.ringTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(calls.disconnectGrace()).isEqualTo(Duration.ofSeconds(10));
         assertThat(calls.toString()).doesNotContain(CERTIFICATE);
+    }
+
+    @Test
+    void readsThePushVariablesWithGooglesCredentialsVariableAsTheFallback(@TempDir Path dir) throws IOException {
+        Path fcm = Files.writeString(dir.resolve("fcm.json"), "{}");
+        Path google = Files.writeString(dir.resolve("google.json"), "{}");
+
+        var settings = Settings.fromEnvironment(Map.of("FCM_CREDENTIALS_FILE", fcm.toString(),
+                "GOOGLE_APPLICATION_CREDENTIALS", google.toString(), "FCM_ENDPOINT", "http://localhost:9099",
+                "PUSH_SHOW_PREVIEW", "false"));
+
+        assertThat(settings.push()).isEqualTo(new Settings.PushSettings(Optional.of(fcm),
+                Optional.of(URI.create("http://localhost:9099")), false));
+        assertThat(Settings.fromEnvironment(Map.of("GOOGLE_APPLICATION_CREDENTIALS", google.toString()))
+                .push().fcmCredentialsFile()).contains(google);
+    }
+
+    @Test
+    void aBadPushValueIsOneLineNamingTheVariable(@TempDir Path dir) {
+        assertRefused(Map.of("FCM_CREDENTIALS_FILE", dir.resolve("missing.json").toString()), "FCM_CREDENTIALS_FILE");
+        assertRefused(Map.of("GOOGLE_APPLICATION_CREDENTIALS", dir.toString()), "GOOGLE_APPLICATION_CREDENTIALS");
+        assertRefused(Map.of("FCM_ENDPOINT", "localhost:9099"), "FCM_ENDPOINT");
+        assertRefused(Map.of("PUSH_SHOW_PREVIEW", "yes"), "PUSH_SHOW_PREVIEW");
     }
 
     @Test

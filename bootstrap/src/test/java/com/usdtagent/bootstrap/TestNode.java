@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.persistence.JdbcTarget;
-import com.usdtagent.push.Push;
 import com.usdtagent.persistence.testing.TestDatabases;
+import com.usdtagent.push.testing.FakeFcm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,10 +43,12 @@ final class TestNode implements AutoCloseable {
         this.push = push;
     }
 
+    /** Push off, as without FCM credentials. */
     static TestNode start() {
-        return start(Push.loggingOnly());
+        return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF), null);
     }
 
+    /** Push through this outbox instead. */
     static TestNode start(PushOutbox push) {
         return start(push, CALLS);
     }
@@ -56,25 +58,58 @@ final class TestNode implements AutoCloseable {
                 Duration.ofHours(1), ringTimeout, disconnectGrace);
     }
 
+    /** Push off, calls with these settings. */
+    static TestNode start(Settings.CallSettings calls) {
+        return start(settings(TestDatabases.fresh(), calls, Settings.PushSettings.OFF), null);
+    }
+
+    /** Push through this outbox, calls with these settings. */
     static TestNode start(PushOutbox push, Settings.CallSettings calls) {
-        JdbcTarget database = TestDatabases.fresh();
+        return start(settings(TestDatabases.fresh(), calls, Settings.PushSettings.OFF), push);
+    }
+
+    /** Push on, through firebase-admin, to the fake FCM. */
+    static TestNode startWith(FakeFcm fcm) {
+        return start(settings(TestDatabases.fresh(), CALLS, pushTo(fcm)), null);
+    }
+
+    /** A second node on the same database as {@code other}, as a cluster of two would run. */
+    static TestNode startAlongside(TestNode other) {
+        Settings theirs = other.settings;
+        return start(settings(theirs.database().orElseThrow(), theirs.calls(), theirs.push()), other.push);
+    }
+
+    static Settings.PushSettings pushTo(FakeFcm fcm) {
+        return new Settings.PushSettings(Optional.of(fcm.serviceAccountFile()), Optional.of(fcm.endpoint()), true);
+    }
+
+    private static TestNode start(Settings settings, PushOutbox push) {
+        var testNode = new TestNode(settings, push);
+        testNode.node = ServiceNode.start(settings, push);
+        return testNode;
+    }
+
+    private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("usdt-agent-e2e");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var settings = new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
+        return new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
                 Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1),
-                Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30), calls);
-        var testNode = new TestNode(settings, push);
-        testNode.node = ServiceNode.start(settings, push);
-        return testNode;
+                Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30), calls, push);
     }
 
     /** Stops this node and starts a new one on the same database, as a server restart would. */
     void restart() {
+        restart(() -> { });
+    }
+
+    /** Stops this node, does {@code whileStopped}, then starts a new one on the same database. */
+    void restart(Runnable whileStopped) {
         node.close();
+        whileStopped.run();
         node = ServiceNode.start(settings, push);
     }
 
@@ -90,9 +125,21 @@ final class TestNode implements AutoCloseable {
         return send(request(path, token).GET());
     }
 
+    Response delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
     Response post(String path, String jsonBody, String token) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    /** The value of a counter on this node's {@code /metrics}; 0 before it first counts. */
+    double metric(String name) {
+        return get("/metrics", null).body().lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** Registers an account with a unique phone number and returns its token and id. */

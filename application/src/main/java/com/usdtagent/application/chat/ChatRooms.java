@@ -38,6 +38,9 @@ public interface ChatRooms {
 
     Optional<RoomSummary> summaryFor(RoomId room, UserId viewer);
 
+    /** How many messages the member has not read, over all their rooms: the badge on their app icon. */
+    int unreadTotal(UserId member);
+
     /** Everybody who shares a room with the user. */
     List<UserId> contactsOf(UserId user);
 

@@ -1,0 +1,27 @@
+package com.usdtagent.application.push;
+
+import com.usdtagent.domain.account.UserId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The push outbox as a table: one row per device per push. Several dispatchers may claim at once; a claimed row
+ * is leased to its claimer, so no two take it, and comes due again if its claimer dies before settling it.
+ */
+public interface PushQueue {
+
+    /** Queues the message once for each device the recipient has now; joins the caller's transaction. */
+    void enqueue(UserId recipient, PushMessage message, Instant now);
+
+    /** Takes up to {@code limit} due rows for {@code lease}, counting an attempt on each. */
+    List<QueuedPush> claim(int limit, Instant now, Duration lease);
+
+    /** Settles a row that was delivered; the settle methods change nothing if another claimer has taken it since. */
+    void markSent(QueuedPush push);
+
+    void retryAt(QueuedPush push, Instant at, String reason);
+
+    void markFailed(QueuedPush push, String reason);
+}

@@ -1,0 +1,78 @@
+package com.usdtagent.application.push;
+
+import com.usdtagent.domain.account.PublicProfile;
+import com.usdtagent.domain.account.Role;
+import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.account.Username;
+import com.usdtagent.domain.chat.Message;
+import com.usdtagent.domain.chat.MessageId;
+import com.usdtagent.domain.chat.MessageType;
+import com.usdtagent.domain.chat.RoomId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PushContentsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T06:00:00Z");
+    private static final PublicProfile ANN = new PublicProfile(UserId.newId(), new Username("agent_ann"), Role.AGENT);
+
+    @Test
+    void aMessageShowsItsSenderAndTextWithTheUnreadBadge() {
+        Message message = message(MessageType.TEXT, "Hi, I want 100 USDT");
+
+        PushMessage push = new PushContents(true).compose(new PushNotification.NewMessage(UserId.newId(), ANN, message), 4, NOW);
+
+        assertThat(push).isEqualTo(new PushMessage("agent_ann", "Hi, I want 100 USDT",
+                Map.of("type", "message", "roomId", message.roomId().toString(), "messageId", message.id().toString(),
+                        "seq", "7"),
+                "messages", message.roomId().toString(), 4, null));
+    }
+
+    @Test
+    void withoutPreviewsTheTextStaysOnTheServer() {
+        var notification = new PushNotification.NewMessage(UserId.newId(), ANN, message(MessageType.TEXT, "my secret"));
+
+        assertThat(new PushContents(false).compose(notification, 1, NOW).body()).isEqualTo("New message");
+    }
+
+    @Test
+    void aCallMessageSaysVoiceCall() {
+        var notification = new PushNotification.NewMessage(UserId.newId(), ANN, message(MessageType.CALL, "call ended"));
+
+        assertThat(new PushContents(true).compose(notification, 1, NOW).body()).isEqualTo("Voice call");
+    }
+
+    @Test
+    void longTextIsCutOnACharacterBoundary() {
+        String text = "😀".repeat(200);
+
+        String body = PushContents.shortened(text);
+
+        assertThat(body.codePointCount(0, body.length())).isEqualTo(PushContents.MAX_BODY_CODE_POINTS);
+        assertThat(body).endsWith("😀…");
+    }
+
+    @Test
+    void anIncomingCallIsDataOnlyAndExpiresWithTheRing() {
+        RoomId room = RoomId.newId();
+        var call = new PushNotification.IncomingCall(UserId.newId(), "call-1", room, "agent_ann", Duration.ofSeconds(30));
+
+        PushMessage push = new PushContents(true).compose(call, 9, NOW);
+
+        assertThat(push.isNotification()).isFalse();
+        assertThat(push.data()).isEqualTo(Map.of("type", "incoming_call", "callId", "call-1", "roomId", room.toString(),
+                "callerName", "agent_ann"));
+        assertThat(push.expiresAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(push.badge()).isNull();
+    }
+
+    private static Message message(MessageType type, String text) {
+        return new Message(MessageId.newId(), RoomId.newId(), 7, ANN.id(), type, text, type == MessageType.TEXT ? "c-1" : null,
+                Map.of(), NOW);
+    }
+}
