@@ -196,7 +196,7 @@ final class JdbiOrders implements Orders {
     }
 
     private static List<TradeOrder> many(Handle handle, Query query) {
-        List<TradeOrder> bare = query.map((row, context) -> toOrder(row, List.of())).list();
+        List<TradeOrder> bare = query.map((row, context) -> toOrder(row)).list();
         return bare.stream().map(order -> withAudit(handle, order)).toList();
     }
 
@@ -213,7 +213,8 @@ final class JdbiOrders implements Orders {
                 order.createdAt(), order.updatedAt(), audit);
     }
 
-    private static TradeOrder toOrder(ResultSet row, List<AuditEntry> audit) throws SQLException {
+    /** The order without its audit trail, which {@link #withAudit} reads. */
+    private static TradeOrder toOrder(ResultSet row) throws SQLException {
         UUID appealBy = row.getObject("appeal_by", UUID.class);
         return new TradeOrder(
                 new OrderId(row.getObject("id", UUID.class)),
@@ -234,6 +235,6 @@ final class JdbiOrders implements Orders {
                         Timestamps.instant(row, "appeal_opened_at")),
                 Timestamps.instant(row, "created_at"),
                 Timestamps.instant(row, "updated_at"),
-                audit);
+                List.of());
     }
 }
