@@ -217,6 +217,20 @@ class TradeTest {
     }
 
     @Test
+    void thePaymentWindowOutlivesARestart() {
+        deposit(agent, "10");
+        String orderId = placed(offer("SELL"), "10").path("id").asText();
+
+        node.restart(() -> node.execute(
+                "UPDATE trade_order SET payment_window_ends_at = now() - interval '1 second' WHERE id = '%s'"
+                        .formatted(orderId)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                node.get("/api/orders/" + orderId, user.token()).json().path("status").asText().equals("CANCELLED"));
+        assertWallet(agent, "10", "0");
+    }
+
+    @Test
     void anAppealIsResolvedByAnAdminEitherWay() {
         deposit(agent, "100");
         String offerId = offer("SELL");
