@@ -6,14 +6,11 @@ import com.usdtagent.application.call.ListCalls;
 import com.usdtagent.domain.call.CallId;
 import com.usdtagent.domain.call.CallSession;
 import com.usdtagent.domain.chat.RoomId;
-import com.usdtagent.domain.shared.BusinessException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /** {@code GET /api/calls}: the caller's call history, in the socket protocol's {@code Call} shape. */
 final class CallRoutes {
@@ -45,32 +42,9 @@ final class CallRoutes {
     }
 
     private void list(Context ctx) {
-        var query = new ListCalls.Query(uuid(ctx, "roomId").map(RoomId::new), uuid(ctx, "before").map(CallId::new),
-                limit(ctx));
+        var query = new ListCalls.Query(Params.queryUuid(ctx, "roomId").map(RoomId::new),
+                Params.queryUuid(ctx, "before").map(CallId::new),
+                Params.queryInt(ctx, "limit").orElse(ListCalls.DEFAULT_LIMIT));
         ctx.json(CallPageJson.of(listCalls.list(BearerAuthentication.caller(ctx), query)));
-    }
-
-    private static Optional<UUID> uuid(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException notAUuid) {
-            throw BusinessException.invalidField(name, "must be a UUID");
-        }
-    }
-
-    private static int limit(Context ctx) {
-        String value = ctx.queryParam("limit");
-        if (value == null || value.isEmpty()) {
-            return ListCalls.DEFAULT_LIMIT;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException notANumber) {
-            throw BusinessException.invalidField("limit", "must be a whole number");
-        }
     }
 }

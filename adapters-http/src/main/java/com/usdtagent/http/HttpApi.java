@@ -7,8 +7,20 @@ import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.call.ListCalls;
 import com.usdtagent.application.health.CheckHealth;
+import com.usdtagent.application.ledger.DepositFunds;
+import com.usdtagent.application.ledger.ShowWallet;
 import com.usdtagent.application.push.ForgetDevice;
 import com.usdtagent.application.push.RegisterDevice;
+import com.usdtagent.application.trade.AppealOrder;
+import com.usdtagent.application.trade.CancelOrder;
+import com.usdtagent.application.trade.ChangeOffer;
+import com.usdtagent.application.trade.ListOffers;
+import com.usdtagent.application.trade.MarkOrderPaid;
+import com.usdtagent.application.trade.PlaceOrder;
+import com.usdtagent.application.trade.PostOffer;
+import com.usdtagent.application.trade.ReleaseEscrow;
+import com.usdtagent.application.trade.ResolveAppeal;
+import com.usdtagent.application.trade.ShowOrders;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +41,7 @@ public final class HttpApi {
     /** The inbound ports the routes call. */
     public record UseCases(RegisterAccount registerAccount, LogIn logIn, AuthenticateToken authenticateToken,
                            ShowMyAccount showMyAccount, CheckHealth checkHealth, ListCalls listCalls,
-                           RegisterDevice registerDevice, ForgetDevice forgetDevice) {
+                           RegisterDevice registerDevice, ForgetDevice forgetDevice, TradeUseCases trade) {
         public UseCases {
             Objects.requireNonNull(registerAccount, "registerAccount");
             Objects.requireNonNull(logIn, "logIn");
@@ -39,7 +51,15 @@ public final class HttpApi {
             Objects.requireNonNull(listCalls, "listCalls");
             Objects.requireNonNull(registerDevice, "registerDevice");
             Objects.requireNonNull(forgetDevice, "forgetDevice");
+            Objects.requireNonNull(trade, "trade");
         }
+    }
+
+    /** The inbound ports of offers, orders and the wallet. */
+    public record TradeUseCases(PostOffer postOffer, ChangeOffer changeOffer, ListOffers listOffers,
+                                PlaceOrder placeOrder, MarkOrderPaid markOrderPaid, CancelOrder cancelOrder,
+                                ReleaseEscrow releaseEscrow, AppealOrder appealOrder, ResolveAppeal resolveAppeal,
+                                ShowOrders showOrders, ShowWallet showWallet, DepositFunds depositFunds) {
     }
 
     private final Javalin javalin;
@@ -61,6 +81,10 @@ public final class HttpApi {
                 useCases.showMyAccount(), requestBodies);
         CallRoutes calls = new CallRoutes(useCases.listCalls());
         DeviceRoutes devices = new DeviceRoutes(useCases.registerDevice(), useCases.forgetDevice(), requestBodies);
+        var trade = useCases.trade();
+        OfferRoutes offers = new OfferRoutes(trade.postOffer(), trade.changeOffer(), trade.listOffers(), requestBodies);
+        OrderRoutes orders = new OrderRoutes(trade, requestBodies);
+        WalletRoutes wallet = new WalletRoutes(trade.showWallet(), trade.depositFunds(), requestBodies);
         RequestMetrics metrics = new RequestMetrics(meterRegistry);
 
         Javalin javalin = Javalin.create(config -> {
@@ -76,6 +100,9 @@ public final class HttpApi {
             accounts.addTo(config.routes);
             calls.addTo(config.routes);
             devices.addTo(config.routes);
+            offers.addTo(config.routes);
+            orders.addTo(config.routes);
+            wallet.addTo(config.routes);
         });
         return new HttpApi(javalin);
     }

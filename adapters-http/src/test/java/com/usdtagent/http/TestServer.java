@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +75,8 @@ final class TestServer implements AutoCloseable {
                 () -> checkHealth.healthy(),
                 (caller, query) -> listCalls.list(caller, query),
                 (caller, command) -> registerDevice.register(caller, command),
-                (caller, token) -> forgetDevice.forget(caller, token));
+                (caller, token) -> forgetDevice.forget(caller, token),
+                trade());
         api = HttpApi.create(useCases, () -> prometheusText, meterRegistry);
         api.start(0);
     }
@@ -127,5 +129,23 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         api.stop();
+    }
+
+    /** Trade use cases that fail the test when called; trade routes are tested end to end in bootstrap. */
+    private static HttpApi.TradeUseCases trade() {
+        var components = HttpApi.TradeUseCases.class.getRecordComponents();
+        Object[] unexpected = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            String name = components[i].getName();
+            unexpected[i] = Proxy.newProxyInstance(TestServer.class.getClassLoader(),
+                    new Class<?>[] {components[i].getType()}, (proxy, method, args) -> {
+                        throw new AssertionError(name + " was not expected");
+                    });
+        }
+        try {
+            return (HttpApi.TradeUseCases) HttpApi.TradeUseCases.class.getDeclaredConstructors()[0].newInstance(unexpected);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -100,8 +100,8 @@ final class JdbiCallSessions implements CallSessions {
                 .bind("callerUid", call.callerUid())
                 .bind("calleeUid", call.calleeUid())
                 .bind("startedAt", Timestamps.utc(call.startedAt()))
-                .bindByType("answeredAt", utcOrNull(call.answeredAt()), OffsetDateTime.class)
-                .bindByType("endedAt", utcOrNull(call.endedAt()), OffsetDateTime.class)
+                .bindByType("answeredAt", Timestamps.utcOrNull(call.answeredAt()), OffsetDateTime.class)
+                .bindByType("endedAt", Timestamps.utcOrNull(call.endedAt()), OffsetDateTime.class)
                 .execute());
     }
 
@@ -127,8 +127,8 @@ final class JdbiCallSessions implements CallSessions {
         jdbi.useHandle(handle -> handle.createUpdate(UPDATE)
                 .bind("id", call.id().value())
                 .bind("status", call.status().wireName())
-                .bindByType("answeredAt", utcOrNull(call.answeredAt()), OffsetDateTime.class)
-                .bindByType("endedAt", utcOrNull(call.endedAt()), OffsetDateTime.class)
+                .bindByType("answeredAt", Timestamps.utcOrNull(call.answeredAt()), OffsetDateTime.class)
+                .bindByType("endedAt", Timestamps.utcOrNull(call.endedAt()), OffsetDateTime.class)
                 .execute());
     }
 
@@ -185,9 +185,5 @@ final class JdbiCallSessions implements CallSessions {
                 Timestamps.instant(row, "started_at"),
                 Timestamps.instant(row, "answered_at"),
                 Timestamps.instant(row, "ended_at"));
-    }
-
-    private static OffsetDateTime utcOrNull(Instant at) {
-        return at == null ? null : Timestamps.utc(at);
     }
 }

@@ -6,9 +6,12 @@ import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
 import com.usdtagent.application.health.DatabaseProbe;
+import com.usdtagent.application.ledger.Ledger;
 import com.usdtagent.application.push.Devices;
 import com.usdtagent.application.push.PushQueue;
 import com.usdtagent.application.shared.Transactions;
+import com.usdtagent.application.trade.Offers;
+import com.usdtagent.application.trade.Orders;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
@@ -40,6 +43,9 @@ public final class PostgresPersistence implements AutoCloseable {
     private final CallSessions callSessions;
     private final Devices devices;
     private final PushQueue pushQueue;
+    private final Offers offers;
+    private final Orders orders;
+    private final Ledger ledger;
 
     private PostgresPersistence(HikariDataSource dataSource, Jdbi jdbi) {
         this.dataSource = dataSource;
@@ -52,6 +58,9 @@ public final class PostgresPersistence implements AutoCloseable {
         this.callSessions = new JdbiCallSessions(jdbi);
         this.devices = new JdbiDevices(jdbi);
         this.pushQueue = new JdbiPushQueue(jdbi);
+        this.offers = new JdbiOffers(jdbi);
+        this.orders = new JdbiOrders(jdbi);
+        this.ledger = new JdbiLedger(jdbi);
     }
 
     public static PostgresPersistence open(JdbcTarget target, MeterRegistry meterRegistry) {
@@ -133,6 +142,18 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public PushQueue pushQueue() {
         return pushQueue;
+    }
+
+    public Offers offers() {
+        return offers;
+    }
+
+    public Orders orders() {
+        return orders;
+    }
+
+    public Ledger ledger() {
+        return ledger;
     }
 
     /**

@@ -17,6 +17,10 @@ final class Timestamps {
         return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
+    static OffsetDateTime utcOrNull(Instant at) {
+        return at == null ? null : utc(at);
+    }
+
     /** The column's instant, or null when the column is null. */
     static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);

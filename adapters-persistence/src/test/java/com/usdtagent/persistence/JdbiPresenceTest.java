@@ -110,6 +110,9 @@ class JdbiPresenceTest {
     @Test
     void sweepingASilentNodeTakesItsUsersOfflineOnceAndNoOneElse() {
         Presence silent = node();
+        // its start beat at the wall clock; NOW is fixed when the test JVM first loads ChatFixture, which may be
+        // longer than SILENCE ago when other test classes ran first
+        silent.heartbeat(NOW);
         Presence live = node();
         Presence sweeper = node();
         Presence otherSweeper = node();

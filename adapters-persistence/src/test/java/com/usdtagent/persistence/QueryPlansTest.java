@@ -17,8 +17,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The plans PostgreSQL makes for the hot reads, the room list, the history pages and the call timer's claims, over
- * a realistic volume: they must read ranges of indexes, never scan the tables that grow with every room, message
+ * The plans PostgreSQL makes for the hot reads, the room list, the history pages and the call and payment timers'
+ * claims, over a realistic volume: they must read ranges of indexes, never scan the tables that grow with every room, message
  * and call.
  * docs/query-plans.md shows the plans.
  */
@@ -59,6 +59,19 @@ class QueryPlansTest {
             SELECT md5('call' || id || k)::uuid, id, member_low, member_high,
                    CASE WHEN k = 1 AND last_seq = 5000 THEN 'ringing' ELSE 'ended' END, md5('channel' || id || k), 1, 2,
                    now() - k * interval '1 hour', now() - k * interval '1 hour', now() - k * interval '50 minutes'
+            FROM chat_room, generate_series(1, 2) k;
+
+            -- one offer, and two finished orders a room; only the busy room has one still waiting for payment
+            INSERT INTO offer (id, agent_id, side, fiat_currency, price, min_usdt, max_usdt, payment_methods,
+                               payment_window_minutes, terms, status, created_at)
+            VALUES (md5('offer')::uuid, md5('user0')::uuid, 'SELL', 'USD', 1.01, 1, 1000, '{bank}', 15, '', 'ACTIVE', now());
+            INSERT INTO trade_order (id, offer_id, room_id, buyer_id, seller_id, placed_by, idempotency_key, usdt_amount,
+                                     price, fiat_amount, fiat_currency, status, payment_window_ends_at, created_at,
+                                     updated_at)
+            SELECT md5('order' || id || k)::uuid, md5('offer')::uuid, id, member_low, member_high, member_low, id || '/' || k,
+                   10, 1.01, 10.10, 'USD',
+                   CASE WHEN k = 1 AND last_seq = 5000 THEN 'PENDING_PAYMENT' ELSE 'COMPLETED' END,
+                   now() - k * interval '1 hour', now() - k * interval '2 hours', now() - k * interval '1 hour'
             FROM chat_room, generate_series(1, 2) k;
 
             ANALYZE;
@@ -118,6 +131,13 @@ class QueryPlansTest {
 
         assertThat(ringing).contains("call_session_active_idx").doesNotContain("Seq Scan on call_session");
         assertThat(abandoned).contains("call_session_active_idx").doesNotContain("Seq Scan on call_session");
+    }
+
+    @Test
+    void thePaymentWindowTimerReadsOnlyTheOrdersStillWaiting() {
+        String due = plan(JdbiOrders.CLAIM_EXPIRED, Map.of("now", java.time.OffsetDateTime.now(), "limit", 100));
+
+        assertThat(due).contains("trade_order_payment_due_idx").doesNotContain("Seq Scan on trade_order");
     }
 
     private static String plan(String sql, Map<String, Object> parameters) {

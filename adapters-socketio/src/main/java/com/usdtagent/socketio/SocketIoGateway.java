@@ -8,6 +8,7 @@ import com.corundumstudio.socketio.listener.DefaultExceptionListener;
 import com.usdtagent.application.call.CallMetrics;
 import com.usdtagent.application.call.CallSignals;
 import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.trade.OrderSignals;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelHandlerContext;
@@ -52,6 +53,12 @@ public final class SocketIoGateway {
     /** Emits the call events to users' sockets; hand it to the call use cases. */
     public CallSignals callSignals() {
         return new SocketIoCallSignals(server, json);
+    }
+
+    /** Emits {@code order-updated} to users' sockets; hand it to the trade use cases. */
+    public OrderSignals orderSignals() {
+        return (to, order) -> server.getRoomOperations(SocketSession.userRoom(to))
+                .sendEvent("order-updated", json.tree(new Wire.OneOrder(Wire.OrderJson.of(order))));
     }
 
     /** Counts calls in this gateway's meter registry. */

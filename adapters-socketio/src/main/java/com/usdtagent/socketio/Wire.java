@@ -10,9 +10,12 @@ import com.usdtagent.application.chat.RoomPage;
 import com.usdtagent.application.chat.RoomSummary;
 import com.usdtagent.application.chat.StatusChange;
 import com.usdtagent.application.chat.TypingNotice;
+import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.domain.account.PublicProfile;
 import com.usdtagent.domain.call.CallSession;
 import com.usdtagent.domain.chat.Message;
+import com.usdtagent.domain.trade.Appeal;
+import com.usdtagent.domain.trade.TradeOrder;
 
 import java.time.Instant;
 import java.util.List;
@@ -126,6 +129,35 @@ final class Wire {
     }
 
     record CallRef(String callId) {
+    }
+
+    record AppealJson(String by, String reason, Instant openedAt) {
+    }
+
+    /** @param actor null when the server took the step */
+    record AuditJson(String status, String actor, Instant at) {
+    }
+
+    /** The HTTP contract's {@code Order} (shared/spec/http-api.md); amounts are decimal strings. */
+    record OrderJson(String id, String offerId, String roomId, PartyJson buyer, PartyJson seller, String usdtAmount,
+                     String price, String fiatAmount, String fiatCurrency, String status, Instant paymentWindowEndsAt,
+                     Instant paidAt, Instant completedAt, Instant cancelledAt, AppealJson appeal, Instant createdAt,
+                     Instant updatedAt, List<AuditJson> audit) {
+        static OrderJson of(OrderView view) {
+            TradeOrder order = view.order();
+            Appeal appeal = order.appeal();
+            return new OrderJson(order.id().toString(), order.offerId().toString(), order.roomId().toString(),
+                    PartyJson.of(view.buyer()), PartyJson.of(view.seller()), order.usdtAmount().wire(),
+                    order.price().wire(), order.fiatAmount().wire(), order.fiatCurrency(), order.status().name(),
+                    order.paymentWindowEndsAt(), order.paidAt(), order.completedAt(), order.cancelledAt(),
+                    appeal == null ? null : new AppealJson(appeal.by().toString(), appeal.reason(), appeal.openedAt()),
+                    order.createdAt(), order.updatedAt(),
+                    order.audit().stream().map(entry -> new AuditJson(entry.status().name(),
+                            entry.actor() == null ? null : entry.actor().toString(), entry.at())).toList());
+        }
+    }
+
+    record OneOrder(OrderJson order) {
     }
 
     private static String lower(Enum<?> value) {

@@ -25,6 +25,7 @@ import com.usdtagent.application.chat.SendMessageService;
 import com.usdtagent.application.chat.ShowTypingService;
 import com.usdtagent.application.chat.SweepPresenceService;
 import com.usdtagent.application.health.CheckHealthService;
+import com.usdtagent.application.ledger.WalletService;
 import com.usdtagent.application.push.DispatchPushesService;
 import com.usdtagent.application.push.ForgetDeviceService;
 import com.usdtagent.application.push.PushContents;
@@ -33,6 +34,7 @@ import com.usdtagent.application.push.PushSender;
 import com.usdtagent.application.push.QueueingPushOutbox;
 import com.usdtagent.application.push.RegisterDeviceService;
 import com.usdtagent.application.shared.Transactions;
+import com.usdtagent.application.trade.TradeServices;
 import com.usdtagent.http.HttpApi;
 import com.usdtagent.identity.Identity;
 import com.usdtagent.persistence.EmbeddedDatabase;
@@ -129,7 +131,14 @@ final class ServiceNode implements AutoCloseable {
         var authenticateToken = new AuthenticateTokenService(tokens);
         sockets = new SocketIoGateway(SocketSettings.defaults(settings.socketPort()), meters);
         var calls = callServices(settings.calls(), persistence, push, clock);
-        startSockets(settings, persistence, authenticateToken, push, calls, clock);
+        Presence presence = persistence.presence(UUID.randomUUID());
+        startSockets(settings, persistence, presence, authenticateToken, push, calls, clock);
+        var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
+                persistence.chatRooms(), persistence.messages(), presence, push, sockets.publisher(),
+                sockets.orderSignals(), persistence.transactions(), clock);
+        var wallet = new WalletService(persistence.ledger(), accounts, persistence.transactions(), clock);
+        // the payment window, read from the database: it outlives this node, and each due order is claimed once
+        repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);
 
         http = HttpApi.create(new HttpApi.UseCases(
                 new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, clock),
@@ -139,7 +148,10 @@ final class ServiceNode implements AutoCloseable {
                 new CheckHealthService(persistence.databaseProbe()),
                 calls.listCalls(),
                 new RegisterDeviceService(persistence.devices(), clock),
-                new ForgetDeviceService(persistence.devices())),
+                new ForgetDeviceService(persistence.devices()),
+                new HttpApi.TradeUseCases(trade.postOffer(), trade.changeOffer(), trade.listOffers(), trade.placeOrder(),
+                        trade.markOrderPaid(), trade.cancelOrder(), trade.releaseEscrow(), trade.appealOrder(),
+                        trade.resolveAppeal(), trade.showOrders(), wallet, wallet)),
                 meters::scrape, meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);
@@ -173,10 +185,10 @@ final class ServiceNode implements AutoCloseable {
                 persistence.transactions(), clock, new SecureRandom(), settings.ringTimeout(), settings.disconnectGrace());
     }
 
-    private void startSockets(Settings settings, PostgresPersistence persistence, AuthenticateTokenService authenticateToken,
-                              PushOutbox push, CallServices calls, Clock clock) {
+    private void startSockets(Settings settings, PostgresPersistence persistence, Presence presence,
+                              AuthenticateTokenService authenticateToken, PushOutbox push, CallServices calls,
+                              Clock clock) {
         RealtimePublisher publisher = sockets.publisher();
-        Presence presence = persistence.presence(UUID.randomUUID());
         ChatRooms rooms = persistence.chatRooms();
         Messages messages = persistence.messages();
         Transactions transactions = persistence.transactions();

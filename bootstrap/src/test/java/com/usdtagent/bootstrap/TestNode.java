@@ -16,6 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -132,6 +136,37 @@ final class TestNode implements AutoCloseable {
     Response post(String path, String jsonBody, String token) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    /** A POST with an {@code Idempotency-Key} header. */
+    Response post(String path, String jsonBody, String token, String idempotencyKey) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    Response patch(String path, String jsonBody, String token) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    /** The token of the admin account the node creates at start. */
+    String adminToken() {
+        var response = post("/api/auth/login", """
+                {"login":"%s","password":"%s"}""".formatted(ADMIN_USERNAME, ADMIN_PASSWORD), null);
+        return response.json().path("token").asText();
+    }
+
+    /** Runs one statement on the node's database, for what a test cannot wait for, such as time passing. */
+    void execute(String sql) {
+        JdbcTarget target = settings.database().orElseThrow();
+        try (Connection connection = target.user() == null ? DriverManager.getConnection(target.url())
+                : DriverManager.getConnection(target.url(), target.user(), target.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The value of a counter on this node's {@code /metrics}; 0 before it first counts. */

@@ -1,0 +1,87 @@
+package com.usdtagent.http;
+
+import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.trade.OrderView;
+import com.usdtagent.application.trade.PlaceOrder;
+import com.usdtagent.domain.trade.AppealOutcome;
+import com.usdtagent.domain.trade.OfferId;
+import com.usdtagent.domain.trade.OrderId;
+import com.usdtagent.domain.trade.OrderStatus;
+import com.usdtagent.domain.trade.Usdt;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.util.function.BiFunction;
+
+/** {@code /api/orders} and {@code /api/admin/orders}: placing an order and every later step of it. */
+final class OrderRoutes {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    record PlaceOrderRequest(@NotNull String offerId, @NotNull String usdtAmount) {
+    }
+
+    record AppealRequest(@NotNull String reason) {
+    }
+
+    record ResolveRequest(
+            @NotNull @Pattern(regexp = "RELEASE|REFUND", message = "must be RELEASE or REFUND") String outcome) {
+    }
+
+    private final HttpApi.TradeUseCases useCases;
+    private final RequestBodies requestBodies;
+
+    OrderRoutes(HttpApi.TradeUseCases useCases, RequestBodies requestBodies) {
+        this.useCases = useCases;
+        this.requestBodies = requestBodies;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.post("/api/orders", this::place);
+        routes.get("/api/orders", this::list);
+        routes.get("/api/orders/{id}", ctx -> respond(ctx, useCases.showOrders()::show));
+        routes.post("/api/orders/{id}/paid", ctx -> respond(ctx, useCases.markOrderPaid()::markPaid));
+        routes.post("/api/orders/{id}/cancel", ctx -> respond(ctx, useCases.cancelOrder()::cancel));
+        routes.post("/api/orders/{id}/release", ctx -> respond(ctx, useCases.releaseEscrow()::release));
+        routes.post("/api/orders/{id}/appeal", this::appeal);
+        routes.post("/api/admin/orders/{id}/resolve", this::resolve);
+    }
+
+    private void place(Context ctx) {
+        PlaceOrderRequest request = requestBodies.read(ctx, PlaceOrderRequest.class);
+        var command = new PlaceOrder.Command(new OfferId(Params.uuid("offerId", request.offerId())),
+                Usdt.parse("usdtAmount", request.usdtAmount()), ctx.header(IDEMPOTENCY_KEY));
+        OrderView order = useCases.placeOrder().place(BearerAuthentication.caller(ctx), command);
+        // a retry gets the same order; 201 either way, as the order exists because of this key
+        ctx.status(HttpStatus.CREATED).json(TradeJson.OrderJson.of(order));
+    }
+
+    private void list(Context ctx) {
+        var status = Params.query(ctx, "status").map(value -> Params.enumValue(OrderStatus.class, "status", value));
+        var orders = useCases.showOrders().list(BearerAuthentication.caller(ctx), status);
+        ctx.json(new TradeJson.OrdersJson(orders.stream().map(TradeJson.OrderJson::of).toList()));
+    }
+
+    private void appeal(Context ctx) {
+        OrderId id = orderId(ctx);
+        String reason = requestBodies.read(ctx, AppealRequest.class).reason();
+        ctx.json(TradeJson.OrderJson.of(useCases.appealOrder().appeal(BearerAuthentication.caller(ctx), id, reason)));
+    }
+
+    private void resolve(Context ctx) {
+        OrderId id = orderId(ctx);
+        var outcome = AppealOutcome.valueOf(requestBodies.read(ctx, ResolveRequest.class).outcome());
+        ctx.json(TradeJson.OrderJson.of(useCases.resolveAppeal().resolve(BearerAuthentication.caller(ctx), id, outcome)));
+    }
+
+    private static void respond(Context ctx, BiFunction<AuthenticatedUser, OrderId, OrderView> step) {
+        ctx.json(TradeJson.OrderJson.of(step.apply(BearerAuthentication.caller(ctx), orderId(ctx))));
+    }
+
+    private static OrderId orderId(Context ctx) {
+        return new OrderId(Params.pathUuid(ctx, "id"));
+    }
+}

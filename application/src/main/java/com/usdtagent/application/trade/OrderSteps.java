@@ -1,0 +1,136 @@
+package com.usdtagent.application.trade;
+
+import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.chat.ChatRooms;
+import com.usdtagent.application.chat.MessageView;
+import com.usdtagent.application.chat.Messages;
+import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.RoomUpdates;
+import com.usdtagent.application.ledger.Ledger;
+import com.usdtagent.application.push.PushNotification;
+import com.usdtagent.application.push.PushOutbox;
+import com.usdtagent.application.shared.Transactions;
+import com.usdtagent.domain.account.PublicProfile;
+import com.usdtagent.domain.account.UserAccount;
+import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.chat.ChatRoom;
+import com.usdtagent.domain.chat.Message;
+import com.usdtagent.domain.chat.MessageId;
+import com.usdtagent.domain.chat.MessageType;
+import com.usdtagent.domain.ledger.Movement;
+import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
+import com.usdtagent.domain.trade.OrderStatus;
+import com.usdtagent.domain.trade.TradeOrder;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What every order step shares: inside the transaction, the compare-and-set of the status, the escrow's movement,
+ * the room's system message and the push; after the commit, the live nudges to both parties.
+ */
+final class OrderSteps {
+
+    private static final System.Logger log = System.getLogger(OrderSteps.class.getName());
+
+    /** An order just stored in its new status, and the message it left in its room. */
+    record Stepped(OrderView order, MessageView message) {
+    }
+
+    final Orders orders;
+    final Ledger ledger;
+    final ChatRooms rooms;
+    final Transactions transactions;
+    final Clock clock;
+    private final UserAccounts accounts;
+    private final Messages messages;
+    private final PushOutbox push;
+    private final RealtimePublisher publisher;
+    private final RoomUpdates updates;
+    private final OrderSignals signals;
+
+    OrderSteps(Orders orders, Ledger ledger, UserAccounts accounts, ChatRooms rooms, Messages messages, PushOutbox push,
+               RealtimePublisher publisher, OrderSignals signals, Transactions transactions, Clock clock) {
+        this.orders = orders;
+        this.ledger = ledger;
+        this.accounts = accounts;
+        this.rooms = rooms;
+        this.messages = messages;
+        this.push = push;
+        this.publisher = publisher;
+        this.updates = new RoomUpdates(rooms, publisher);
+        this.signals = signals;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    OrderView view(TradeOrder order) {
+        return new OrderView(order, profile(order.buyer()), profile(order.seller()));
+    }
+
+    PublicProfile profile(UserId user) {
+        return accounts.findById(user).map(UserAccount::publicProfile).orElseThrow();
+    }
+
+    /**
+     * Stores {@code order}, which just left {@code from}, and moves its escrow; inside a transaction. The status
+     * compare-and-set makes a step that lost a race refuse with {@code INVALID_STATE}, so the USDT moves once.
+     *
+     * @param actor who took the step; null for the server
+     */
+    Stepped store(OrderStatus from, TradeOrder order, UserId actor) {
+        if (!orders.compareAndSet(from, order)) {
+            throw new BusinessException(ErrorCode.INVALID_STATE, "The order changed meanwhile");
+        }
+        Movement.settling(order).ifPresent(movement -> ledger.record(movement, order.updatedAt()));
+        return noted(order, actor);
+    }
+
+    /** Leaves the step's system message in the room and queues a push for each party who did not take it. */
+    Stepped noted(TradeOrder order, UserId actor) {
+        ChatRoom room = rooms.lockForAppend(order.roomId()).orElseThrow();
+        // a message needs a sender: the actor, or the seller when the server cancels an order on its timer
+        UserId sender = actor != null ? actor : order.seller();
+        Message message = new Message(MessageId.newId(), room.id(), room.nextSeq(), sender, MessageType.SYSTEM,
+                text(order), null, Map.of("orderId", order.id().toString(), "orderStatus", order.status().name()),
+                order.updatedAt());
+        messages.append(message);
+        rooms.recordAppend(room.id(), message.seq(), message.createdAt());
+        for (UserId party : new UserId[] {order.buyer(), order.seller()}) {
+            if (!party.equals(actor)) {
+                push.enqueue(new PushNotification.OrderChanged(party, order.id().toString(), order.status().name()));
+            }
+        }
+        var status = rooms.pointers(room.id(), order.otherThan(sender)).statusOf(message.seq());
+        return new Stepped(view(order), new MessageView(message, status));
+    }
+
+    /** Shows the step to both parties' live sockets; the step is committed, so a failure only costs a live update. */
+    void announce(Stepped stepped) {
+        TradeOrder order = stepped.order().order();
+        try {
+            for (UserId party : new UserId[] {order.buyer(), order.seller()}) {
+                publisher.newMessage(party, stepped.message());
+                signals.orderUpdated(party, stepped.order());
+            }
+            updates.reload(order.roomId(), order.buyer(), order.seller());
+        } catch (RuntimeException failure) {
+            log.log(System.Logger.Level.WARNING, "announcing order " + order.id() + " failed", failure);
+        }
+    }
+
+    private static String text(TradeOrder order) {
+        return switch (order.status()) {
+            case PENDING_PAYMENT -> "Order placed: " + order.usdtAmount() + " USDT for " + order.fiatAmount() + " "
+                    + order.fiatCurrency() + ". Waiting for the buyer's payment.";
+            case PAID -> "The buyer marked the order paid.";
+            case COMPLETED -> "The USDT went to the buyer. Order completed.";
+            case CANCELLED -> order.audit().getLast().actor() == null
+                    ? "The payment window passed. Order cancelled, the USDT went back to the seller."
+                    : "The buyer cancelled the order. The USDT went back to the seller.";
+            case APPEAL -> "Appeal opened: " + order.appeal().reason();
+            case REFUNDED -> "An admin refunded the USDT to the seller.";
+        };
+    }
+}

@@ -1,0 +1,68 @@
+package com.usdtagent.application.trade;
+
+import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.domain.account.PublicProfile;
+import com.usdtagent.domain.account.Role;
+import com.usdtagent.domain.chat.ChatRoom;
+import com.usdtagent.domain.ledger.Movement;
+import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
+import com.usdtagent.domain.trade.Offer;
+import com.usdtagent.domain.trade.TradeOrder;
+
+import java.time.Instant;
+import java.util.Optional;
+
+public final class PlaceOrderService implements PlaceOrder {
+
+    private final OrderSteps steps;
+    private final Offers offers;
+
+    PlaceOrderService(OrderSteps steps, Offers offers) {
+        this.steps = steps;
+        this.offers = offers;
+    }
+
+    /** A placement already made with the key, or the one made now and the message it left. */
+    private record Placed(Optional<TradeOrder> repeated, OrderSteps.Stepped fresh) {
+    }
+
+    @Override
+    public OrderView place(AuthenticatedUser user, Command command) {
+        if (user.role() != Role.USER) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "Only users place orders on offers");
+        }
+        Instant now = steps.clock.instant();
+        Placed placed = steps.transactions.inTransaction(() -> {
+            // the key's lock makes a concurrent retry wait for this placement and then find it
+            steps.orders.lockIdempotencyKey(user.id(), command.idempotencyKey());
+            Optional<TradeOrder> earlier = steps.orders.findByIdempotencyKey(user.id(), command.idempotencyKey());
+            if (earlier.isPresent()) {
+                requireSameRequest(earlier.get(), command);
+                return new Placed(earlier, null);
+            }
+            Offer offer = offers.findById(command.offerId())
+                    .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such offer"));
+            PublicProfile me = steps.profile(user.id());
+            PublicProfile agent = steps.profile(offer.agent());
+            ChatRoom room = steps.rooms.findByPair(me.id(), agent.id())
+                    .orElseGet(() -> steps.rooms.addOrGetExisting(ChatRoom.open(me, agent, now)));
+            TradeOrder order = TradeOrder.place(offer, user.id(), command.usdtAmount(), room.id(), now);
+            steps.orders.add(order, command.idempotencyKey());
+            steps.ledger.record(Movement.lock(order), now);
+            return new Placed(Optional.empty(), steps.noted(order, user.id()));
+        });
+        if (placed.repeated().isPresent()) {
+            return steps.view(placed.repeated().get());
+        }
+        steps.announce(placed.fresh());
+        return placed.fresh().order();
+    }
+
+    /** A key names one request: reusing it for another offer or amount is a client bug, not a retry. */
+    private static void requireSameRequest(TradeOrder earlier, Command command) {
+        if (!earlier.offerId().equals(command.offerId()) || earlier.usdtAmount().compareTo(command.usdtAmount()) != 0) {
+            throw new BusinessException(ErrorCode.CONFLICT, "This Idempotency-Key was used for another order");
+        }
+    }
+}
