@@ -46,11 +46,15 @@ final class Conversation {
         roomId = found.group(1);
     }
 
-    /** The text is the send time, which the recipient turns into a delivery latency. */
+    /**
+     * The text is the send time, which the recipient turns into a delivery latency. The clientMessageId must never
+     * repeat (the product answers a repeated one with the stored message and announces nothing): the send time
+     * makes it unique across steps and server restarts on the same database.
+     */
     CompletableFuture<WireSocket.Ack> send(boolean fromUser, long number, long sentAtNanos) {
         var from = fromUser ? user : agent;
-        return from.emit("send-message", "{\"roomId\":\"%s\",\"clientMessageId\":\"m%d\",\"text\":\"%d\",\"to\":\"%s\"}"
-                .formatted(roomId, number, sentAtNanos, fromUser ? agentId : userId));
+        return from.emit("send-message", "{\"roomId\":\"%s\",\"clientMessageId\":\"m%d-%d\",\"text\":\"%d\",\"to\":\"%s\"}"
+                .formatted(roomId, number, sentAtNanos, sentAtNanos, fromUser ? agentId : userId));
     }
 
     void close() {

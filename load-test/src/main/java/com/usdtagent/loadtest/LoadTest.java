@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadTest {
 
     private static final Duration DRAIN = Duration.ofSeconds(3);
+    private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("\"code\":\"([A-Z_]+)\"");
     private static final String JWT_SECRET = "load-test-secret-of-at-least-32-bytes-long";
 
     record Options(int pairs, List<Integer> rates, int seconds, int warmup, List<String> targets, List<Boolean> compression,
@@ -105,19 +106,21 @@ public final class LoadTest {
                 options.pairs, options.pairs * 2, options.rates, options.seconds, options.warmup, options.serverHeap,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         EventLoopGroup loop = new NioEventLoopGroup(1);
-        try {
+        // one database and one set of accounts for every product run: registering is an Argon2id hash each
+        try (var database = Database.fresh(options.database)) {
+            var product = new ProductRuns(options, database, work);
             List<Step> steps = new ArrayList<>();
             for (boolean compression : options.compression) {
                 for (String target : options.targets) {
                     steps.addAll(target.equals("relay")
                             ? relayRun(options, compression, loop, work)
-                            : productRun(options, compression, loop, work));
+                            : product.load(compression, loop));
                 }
             }
             printSteps(steps);
             printRatios(steps);
             if (options.capacity > 0) {
-                capacityRun(options, loop, work);
+                product.capacity(loop);
             }
         } finally {
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -132,22 +135,6 @@ public final class LoadTest {
                 pairs.add(new Conversation("relay", "u" + i, "u" + i, "a" + i, "a" + i));
             }
             return load("relay", relay, compression, options, pairs, loop);
-        }
-    }
-
-    private static List<Step> productRun(Options options, boolean compression, EventLoopGroup loop, Path work) throws Exception {
-        try (var database = Database.fresh(options.database)) {
-            var env = productEnvironment(database.url(), compression, work);
-            try (var product = ServerProcess.product(options.jar, options.serverHeap, env, work.resolve("product.log"))) {
-                var accounts = new Accounts(Integer.parseInt(env.get("HTTP_PORT")));
-                List<Conversation> pairs = new ArrayList<>();
-                var users = accounts.register("user", options.pairs);
-                var agents = accounts.register("agent", options.pairs);
-                for (int i = 0; i < options.pairs; i++) {
-                    pairs.add(new Conversation(null, users.get(i).token(), users.get(i).id(), agents.get(i).token(), agents.get(i).id()));
-                }
-                return load("product", product, compression, options, pairs, loop);
-            }
         }
     }
 
@@ -170,7 +157,11 @@ public final class LoadTest {
         step(target + " warm-up", server, compression, options.rates.getFirst(), options.warmup, pairs, deliveries);
         List<Step> steps = new ArrayList<>();
         for (int rate : options.rates) {
-            steps.add(step(target, server, compression, rate, options.seconds, pairs, deliveries));
+            var step = step(target, server, compression, rate, options.seconds, pairs, deliveries);
+            steps.add(step);
+            if (!step.keptUp()) {
+                break; // its backlog would spill into the next step; higher rates would only say the same
+            }
         }
         pairs.forEach(Conversation::close);
         return steps;
@@ -181,6 +172,7 @@ public final class LoadTest {
         var acks = new Latencies();
         deliveries.latencies = new Latencies();
         var errors = new AtomicLong();
+        var errorCodes = new java.util.concurrent.ConcurrentSkipListMap<String, AtomicLong>();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Duration serverCpuBefore = server.cpuTime();
         long clientCpuBefore = os.getProcessCpuTime();
@@ -198,6 +190,8 @@ public final class LoadTest {
                         acks.add(ack.receivedNanos() - sentAt);
                     } else {
                         errors.incrementAndGet();
+                        errorCodes.computeIfAbsent(failure != null ? failure.getClass().getSimpleName() : errorCode(ack.json()),
+                                code -> new AtomicLong()).incrementAndGet();
                     }
                 });
             }
@@ -210,33 +204,71 @@ public final class LoadTest {
         Duration clientCpu = Duration.ofNanos(os.getProcessCpuTime() - clientCpuBefore);
         var step = new Step(target, compression, rate, sent, acks.count(), errors.get(), unanswered, acks,
                 deliveries.latencies, window, serverCpu, clientCpu, server.heapUsed(false));
-        System.err.println(step.row());
+        System.err.println(step.row() + (errorCodes.isEmpty() ? "" : " errors: " + errorCodes));
         return step;
     }
 
-    private static void capacityRun(Options options, EventLoopGroup loop, Path work) throws Exception {
-        try (var database = Database.fresh(options.database)) {
-            var env = productEnvironment(database.url(), false, work);
-            int port = Integer.parseInt(env.get("SOCKET_PORT"));
-            try (var product = ServerProcess.product(options.jar, options.serverHeap, env, work.resolve("capacity.log"))) {
-                var accounts = new Accounts(Integer.parseInt(env.get("HTTP_PORT"))).register("user", 100);
+    private static String errorCode(String ackJson) {
+        var code = ERROR_CODE.matcher(ackJson);
+        return code.find() ? code.group(1) : ackJson;
+    }
+
+    /** The product in its own JVM, started afresh for each run on the same database and accounts. */
+    private static final class ProductRuns {
+
+        private final Options options;
+        private final Database database;
+        private final Path work;
+        private List<Accounts.Account> users;
+        private List<Accounts.Account> agents;
+
+        ProductRuns(Options options, Database database, Path work) {
+            this.options = options;
+            this.database = database;
+            this.work = work;
+        }
+
+        private ServerProcess start(boolean compression, String log) throws Exception {
+            var env = productEnvironment(database.url(), compression, work);
+            var product = ServerProcess.product(options.jar, options.serverHeap, env, work.resolve(log));
+            if (users == null) {
+                var accounts = new Accounts(Integer.parseInt(env.get("HTTP_PORT")));
+                users = accounts.register("user", options.pairs);
+                agents = accounts.register("agent", options.pairs);
+            }
+            return product;
+        }
+
+        List<Step> load(boolean compression, EventLoopGroup loop) throws Exception {
+            try (var product = start(compression, "product-" + compression + ".log")) {
+                List<Conversation> pairs = new ArrayList<>();
+                for (int i = 0; i < options.pairs; i++) {
+                    pairs.add(new Conversation(null, users.get(i).token(), users.get(i).id(), agents.get(i).token(), agents.get(i).id()));
+                }
+                return LoadTest.load("product", product, compression, options, pairs, loop);
+            }
+        }
+
+        /** Idle authenticated sockets, spread over the users' accounts; the heap they hold after a full GC. */
+        void capacity(EventLoopGroup loop) throws Exception {
+            try (var product = start(false, "capacity.log")) {
                 long heapBefore = product.heapUsed(true);
                 long rssBefore = product.residentBytes();
                 List<WireSocket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
                 long start = System.nanoTime();
                 List<Integer> indexes = java.util.stream.IntStream.range(0, options.capacity).boxed().toList();
-                int refused = connectAll(indexes, i -> WireSocket.connect(loop, port, false,
-                        "{\"token\":\"" + accounts.get(i % accounts.size()).token() + "\"}", (frame, at) -> { })
+                int failed = connectAll(indexes, i -> WireSocket.connect(loop, product.socketPort(), false,
+                        "{\"token\":\"" + users.get(i % users.size()).token() + "\"}", (frame, at) -> { })
                         .thenAccept(sockets::add), 200);
                 double connectSeconds = (System.nanoTime() - start) / 1e9;
                 ServerProcess.sleep(Duration.ofSeconds(3));
                 long heapAfter = product.heapUsed(true);
                 long rssAfter = product.residentBytes();
-                System.out.printf("%n## Connection capacity (product, -Xmx%s, compression off)%n%n", options.serverHeap);
-                System.out.printf("| sockets asked | connected | refused or failed | connect rate | live heap before | live heap after | heap per socket | RSS before | RSS after |%n");
+                System.out.printf("%n## Connection capacity (product, -Xmx%s, compression off, %d accounts)%n%n", options.serverHeap, users.size());
+                System.out.printf("| sockets asked | connected | failed | connect rate | live heap before | live heap after | heap per socket | RSS before | RSS after |%n");
                 System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- |%n");
                 System.out.printf("| %d | %d | %d | %.0f /s | %d MiB | %d MiB | %.1f KiB | %d MiB | %d MiB |%n",
-                        options.capacity, sockets.size(), refused, sockets.size() / connectSeconds, heapBefore >> 20,
+                        options.capacity, sockets.size(), failed, sockets.size() / connectSeconds, heapBefore >> 20,
                         heapAfter >> 20, sockets.isEmpty() ? 0 : (heapAfter - heapBefore) / 1024.0 / sockets.size(),
                         rssBefore >> 20, rssAfter >> 20);
                 sockets.forEach(WireSocket::close);
