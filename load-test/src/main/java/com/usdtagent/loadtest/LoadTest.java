@@ -11,15 +11,22 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The benchmark. For each compression setting it loads the bare relay and then the product with the same pairs
@@ -33,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadTest {
 
     private static final Duration DRAIN = Duration.ofSeconds(3);
-    private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("\"code\":\"([A-Z_]+)\"");
+    private static final Pattern ERROR_CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
     private static final String JWT_SECRET = "load-test-secret-of-at-least-32-bytes-long";
 
     record Options(int pairs, List<Integer> rates, int seconds, int warmup, List<String> targets, List<Boolean> compression,
@@ -101,7 +108,7 @@ public final class LoadTest {
     public static void main(String[] args) throws Exception {
         var options = Options.parse(args);
         Path work = Files.createTempDirectory("usdt-load-test");
-        System.out.printf("# Load test %s%n%n", java.time.Instant.now());
+        System.out.printf("# Load test %s%n%n", Instant.now());
         System.out.printf("pairs %d (%d sockets), rates %s msg/s, %d s each after %d s of warm-up, server heap %s, %d cores, %s%n%n",
                 options.pairs, options.pairs * 2, options.rates, options.seconds, options.warmup, options.serverHeap,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
@@ -172,7 +179,7 @@ public final class LoadTest {
         var acks = new Latencies();
         deliveries.latencies = new Latencies();
         var errors = new AtomicLong();
-        var errorCodes = new java.util.concurrent.ConcurrentSkipListMap<String, AtomicLong>();
+        var errorCodes = new ConcurrentSkipListMap<String, AtomicLong>();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Duration serverCpuBefore = server.cpuTime();
         long clientCpuBefore = os.getProcessCpuTime();
@@ -254,9 +261,9 @@ public final class LoadTest {
             try (var product = start(false, "capacity.log")) {
                 long heapBefore = product.heapUsed(true);
                 long rssBefore = product.residentBytes();
-                List<WireSocket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
+                List<WireSocket> sockets = Collections.synchronizedList(new ArrayList<>());
                 long start = System.nanoTime();
-                List<Integer> indexes = java.util.stream.IntStream.range(0, options.capacity).boxed().toList();
+                List<Integer> indexes = IntStream.range(0, options.capacity).boxed().toList();
                 int failed = connectAll(indexes, i -> WireSocket.connect(loop, product.socketPort(), false,
                         "{\"token\":\"" + users.get(i % users.size()).token() + "\"}", (frame, at) -> { })
                         .thenAccept(sockets::add), 200);
@@ -277,7 +284,7 @@ public final class LoadTest {
     }
 
     /** Connects everything with at most {@code inFlight} handshakes at once; returns how many failed. */
-    private static <T> int connectAll(List<T> items, java.util.function.Function<T, CompletableFuture<?>> connect, int inFlight)
+    private static <T> int connectAll(List<T> items, Function<T, CompletableFuture<?>> connect, int inFlight)
             throws InterruptedException {
         var slots = new Semaphore(inFlight);
         var failed = new AtomicLong();
@@ -323,7 +330,7 @@ public final class LoadTest {
 
     private static Step best(List<Step> steps, String target, boolean compression) {
         return steps.stream().filter(step -> step.target().equals(target) && step.compression() == compression && step.keptUp())
-                .max(java.util.Comparator.comparingDouble(Step::deliveredPerSecond)).orElse(null);
+                .max(Comparator.comparingDouble(Step::deliveredPerSecond)).orElse(null);
     }
 
     static int freePort() throws IOException {
