@@ -15,6 +15,7 @@ import io.netty.channel.ChannelHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,9 +37,11 @@ public final class SocketIoGateway {
     private final Json json = new Json();
     private final Replies replies = new Replies(json);
     private final MeterRegistry meters;
+    private final Optional<RedisStoreFactory> redis;
 
     public SocketIoGateway(SocketSettings settings, MeterRegistry meters) {
-        this.server = new SocketIOServer(configuration(settings));
+        this.redis = settings.redis().map(RedisStoreFactory::connect);
+        this.server = new SocketIOServer(configuration(settings, redis));
         this.meters = meters;
         server.setPipelineFactory(new GuardedChannelInitializer());
         Gauge.builder("socketio.sessions", sessions, Sessions::count)
@@ -77,14 +80,18 @@ public final class SocketIoGateway {
         chatEvents.registerOn(events);
         new CallEvents(calls).registerOn(events);
         server.start();
-        log.info("Socket.IO listening on {}:{}", server.getConfiguration().getHostname(), port());
+        log.info("Socket.IO listening on {}:{}, {}", server.getConfiguration().getHostname(), port(),
+                redis.isPresent() ? "rooms shared through Redis" : "rooms in memory (a single node)");
     }
 
     public int port() {
         return server.getConfiguration().getPort();
     }
 
-    /** Closes every socket, then lets queued events (and the users' going offline) finish, a few seconds at most. */
+    /**
+     * Closes every socket, then lets queued events (and the users' going offline) finish, a few seconds at most,
+     * then closes Redis, through which those last emits reach the other nodes.
+     */
     public void stop() {
         server.stop();
         timers.shutdownNow();
@@ -96,10 +103,12 @@ public final class SocketIoGateway {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+        redis.ifPresent(RedisStoreFactory::close);
     }
 
-    private static Configuration configuration(SocketSettings settings) {
+    private static Configuration configuration(SocketSettings settings, Optional<RedisStoreFactory> redis) {
         var config = new Configuration();
+        redis.ifPresent(config::setStoreFactory);
         config.setHostname(settings.host());
         config.setPort(settings.port());
         config.setAckMode(AckMode.MANUAL);

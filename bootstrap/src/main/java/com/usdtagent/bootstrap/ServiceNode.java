@@ -129,7 +129,8 @@ final class ServiceNode implements AutoCloseable {
 
         PushOutbox push = pushOverride != null ? pushOverride : startPush(settings.push(), persistence, meters, clock);
         var authenticateToken = new AuthenticateTokenService(tokens);
-        sockets = new SocketIoGateway(SocketSettings.defaults(settings.socketPort()), meters);
+        sockets = new SocketIoGateway(
+                SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis()), meters);
         var calls = callServices(settings.calls(), persistence, push, clock);
         Presence presence = persistence.presence(UUID.randomUUID());
         startSockets(settings, persistence, presence, authenticateToken, push, calls, clock);

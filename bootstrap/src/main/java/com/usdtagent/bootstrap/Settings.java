@@ -1,6 +1,7 @@
 package com.usdtagent.bootstrap;
 
 import com.usdtagent.persistence.JdbcTarget;
+import com.usdtagent.socketio.RedisTarget;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,10 +23,12 @@ import java.util.regex.Pattern;
  *
  * @param database  empty: run the embedded PostgreSQL under {@code dataDir}
  * @param jwtSecret   empty: only allowed with the embedded database, which then keeps a generated one in {@code dataDir}
+ * @param redis       empty: a single node, its Socket.IO rooms in memory
  */
 record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int databasePoolSize, Path dataDir,
                 Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
-                Duration presenceTimeToLive, CallSettings calls, PushSettings push) {
+                Duration presenceTimeToLive, CallSettings calls, PushSettings push,
+                boolean websocketCompression, Optional<RedisTarget> redis) {
 
     /**
      * Voice calls on Agora.
@@ -82,6 +85,7 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
         }
     }
 
+    private static final Pattern REDIS_DATABASE = Pattern.compile("(/\\d{0,4})?");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd])");
 
     static Settings fromEnvironment(Map<String, String> env) {
@@ -117,7 +121,27 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 adminUsername.map(name -> new AdminAccount(name, adminPassword.orElseThrow())),
                 Duration.ofSeconds(reader.integer("PRESENCE_TTL_SECONDS", 30, 3, 3600)),
                 CallSettings.from(reader),
-                pushSettings(reader));
+                pushSettings(reader),
+                reader.bool("SOCKET_WEBSOCKET_COMPRESSION", false),
+                redis(reader));
+    }
+
+    private static Optional<RedisTarget> redis(Reader reader) {
+        String prefix = reader.text("REDIS_KEY_PREFIX").orElse("usdt-agent:");
+        return reader.text("REDIS_URL").map(value -> {
+            try {
+                URI uri = new URI(value);
+                String database = uri.getPath() == null ? "" : uri.getPath();
+                if (("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) && uri.getHost() != null
+                        && REDIS_DATABASE.matcher(database).matches() && uri.getQuery() == null) {
+                    return new RedisTarget(uri, prefix);
+                }
+            } catch (URISyntaxException ignored) {
+                // reported below
+            }
+            // the URL may hold a password: never echoed
+            throw new InvalidSettingException("REDIS_URL", "must look like redis://[:password@]host[:port][/database] or rediss://...");
+        });
     }
 
     private static PushSettings pushSettings(Reader reader) {
@@ -149,7 +173,8 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
     public String toString() {
         return "Settings[socketPort=" + socketPort + ", httpPort=" + httpPort + ", database="
                 + (database.isPresent() ? "external" : "embedded") + ", dataDir=" + dataDir
-                + ", push=" + (push.fcmCredentialsFile().isPresent() ? "FCM" : "off") + "]";
+                + ", push=" + (push.fcmCredentialsFile().isPresent() ? "FCM" : "off")
+                + ", websocketCompression=" + websocketCompression + ", redis=" + redis.map(RedisTarget::toString).orElse("none") + "]";
     }
 
     private record Reader(Map<String, String> env) {

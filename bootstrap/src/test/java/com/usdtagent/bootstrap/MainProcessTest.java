@@ -5,34 +5,24 @@ import com.usdtagent.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The server as an operator runs it: its own JVM, configured by the environment, stopped with SIGTERM. */
 class MainProcessTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dataDir;
 
     @Test
     void aBadSettingStopsTheStartWithOneLineNamingTheVariable() throws Exception {
-        Process process = launch(Map.of("SOCKET_PORT", "not-a-port"));
+        Process process = ServerProcess.launch(Map.of("SOCKET_PORT", "not-a-port"));
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
@@ -44,11 +34,11 @@ class MainProcessTest {
     void withAnExternalDatabaseItServesAndStopsCleanlyOnSigterm() throws Exception {
         Path log = dataDir.resolve("server.log");
         int httpPort = FreePorts.next();
-        Process process = launch(Map.of("DATABASE_URL", urlOf(TestDatabases.fresh()),
+        Process process = ServerProcess.launch(Map.of("DATABASE_URL", urlOf(TestDatabases.fresh()),
                 "AUTH_JWT_SECRET", TestNode.JWT_SECRET, "HTTP_PORT", String.valueOf(httpPort),
                 "SOCKET_PORT", String.valueOf(FreePorts.next()), "DATA_DIR", dataDir.toString()), log);
         try {
-            awaitHealthy(httpPort);
+            ServerProcess.awaitHealthy(httpPort);
         } finally {
             process.destroy(); // SIGTERM
         }
@@ -62,11 +52,11 @@ class MainProcessTest {
         Map<String, String> env = Map.of("HTTP_PORT", String.valueOf(httpPort),
                 "SOCKET_PORT", String.valueOf(FreePorts.next()), "DATA_DIR", dataDir.toString());
 
-        Process first = launch(env, dataDir.resolve("first.log"));
+        Process first = ServerProcess.launch(env, dataDir.resolve("first.log"));
         try {
-            awaitHealthy(httpPort);
-            assertThat(post(httpPort, "/api/auth/register",
-                    "{\"username\":\"survivor\",\"phone\":\"+447911123456\",\"password\":\"password-1\",\"role\":\"agent\"}"))
+            ServerProcess.awaitHealthy(httpPort);
+            assertThat(ServerProcess.post(httpPort, "/api/auth/register",
+                    "{\"username\":\"survivor\",\"phone\":\"+447911123456\",\"password\":\"password-1\",\"role\":\"agent\"}").status())
                     .isEqualTo(201);
         } finally {
             first.destroy();
@@ -75,51 +65,15 @@ class MainProcessTest {
         assertThat(dataDir.resolve("auth-jwt-secret")).exists();
         assertThat(Files.readString(dataDir.resolve("first.log"))).contains("AUTH_JWT_SECRET is not set");
 
-        Process second = launch(env, dataDir.resolve("second.log"));
+        Process second = ServerProcess.launch(env, dataDir.resolve("second.log"));
         try {
-            awaitHealthy(httpPort);
-            assertThat(post(httpPort, "/api/auth/login", "{\"login\":\"survivor\",\"password\":\"password-1\"}"))
+            ServerProcess.awaitHealthy(httpPort);
+            assertThat(ServerProcess.post(httpPort, "/api/auth/login", "{\"login\":\"survivor\",\"password\":\"password-1\"}").status())
                     .isEqualTo(200);
         } finally {
             second.destroy();
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
-    }
-
-    private static Process launch(Map<String, String> env) throws IOException {
-        return builder(env).start();
-    }
-
-    private static Process launch(Map<String, String> env, Path log) throws IOException {
-        return builder(env).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static ProcessBuilder builder(Map<String, String> env) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName());
-        Map<String, String> environment = builder.environment();
-        Map<String, String> keep = new HashMap<>();
-        for (String name : new String[]{"PATH", "HOME", "JAVA_HOME", "TMPDIR"}) {
-            if (System.getenv(name) != null) {
-                keep.put(name, System.getenv(name));
-            }
-        }
-        environment.clear();
-        environment.putAll(keep);
-        environment.putAll(env);
-        return builder;
-    }
-
-    private static void awaitHealthy(int httpPort) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-    }
-
-    private static int post(int httpPort, String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     static String urlOf(JdbcTarget target) {

@@ -39,6 +39,21 @@ class SettingsTest {
         assertThat(settings.calls().disconnectGrace()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.push()).isEqualTo(Settings.PushSettings.OFF);
         assertThat(settings.push().showPreview()).isTrue();
+        assertThat(settings.websocketCompression()).isFalse();
+        assertThat(settings.redis()).isEmpty();
+    }
+
+    @Test
+    void readsTheScaleOutVariables() {
+        var settings = Settings.fromEnvironment(Map.of("REDIS_URL", "redis://:pw-hunter22@cache.internal:6380/3",
+                "REDIS_KEY_PREFIX", "staging:", "SOCKET_WEBSOCKET_COMPRESSION", "true"));
+
+        assertThat(settings.websocketCompression()).isTrue();
+        assertThat(settings.redis().orElseThrow().url()).isEqualTo(URI.create("redis://:pw-hunter22@cache.internal:6380/3"));
+        assertThat(settings.redis().orElseThrow().keyPrefix()).isEqualTo("staging:");
+        assertThat(settings.toString()).doesNotContain("hunter22");
+        assertThat(Settings.fromEnvironment(Map.of("REDIS_URL", "redis://127.0.0.1")).redis().orElseThrow().keyPrefix())
+                .isEqualTo("usdt-agent:");
     }
 
     @Test
@@ -115,6 +130,9 @@ class SettingsTest {
         assertRefused(Map.of("CALL_TOKEN_TTL_SECONDS", "10"), "CALL_TOKEN_TTL_SECONDS");
         assertRefused(Map.of("CALL_RING_TIMEOUT_SECONDS", "soon"), "CALL_RING_TIMEOUT_SECONDS");
         assertRefused(Map.of("CALL_DISCONNECT_GRACE_SECONDS", "0"), "CALL_DISCONNECT_GRACE_SECONDS");
+        assertRefused(Map.of("REDIS_URL", "127.0.0.1:6379"), "REDIS_URL");
+        assertRefused(Map.of("REDIS_URL", "redis://127.0.0.1:6379/db"), "REDIS_URL");
+        assertRefused(Map.of("SOCKET_WEBSOCKET_COMPRESSION", "on"), "SOCKET_WEBSOCKET_COMPRESSION");
     }
 
     @Test

@@ -102,7 +102,8 @@ final class TestNode implements AutoCloseable {
         }
         return new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
                 Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1),
-                Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30), calls, push);
+                Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30), calls, push,
+                false, Optional.empty());
     }
 
     /** Stops this node and starts a new one on the same database, as a server restart would. */

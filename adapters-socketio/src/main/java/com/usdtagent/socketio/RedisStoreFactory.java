@@ -1,0 +1,82 @@
+package com.usdtagent.socketio;
+
+import com.corundumstudio.socketio.store.RedissonStoreFactory;
+import org.redisson.Redisson;
+import org.redisson.api.NameMapper;
+import org.redisson.api.RedissonClient;
+import org.redisson.codec.SerializationCodec;
+import org.redisson.config.Config;
+
+import java.util.Set;
+
+/**
+ * netty-socketio's Redisson store: every room emit is also published to Redis, and each other node hands it to
+ * its own sockets in that room. Redis is closed by {@link #close()}, not when the Socket.IO server stops, so that
+ * the emits of the last disconnects (users going offline) still reach the other nodes.
+ */
+final class RedisStoreFactory extends RedissonStoreFactory {
+
+    /** What a DISPATCH, JOIN or LEAVE message holds; nothing else is read back from Redis. */
+    private static final Set<String> PUBLISHED_CLASSES = Set.of(
+            "com.corundumstudio.socketio.store.pubsub.DispatchMessage",
+            "com.corundumstudio.socketio.store.pubsub.JoinLeaveMessage",
+            "com.corundumstudio.socketio.store.pubsub.BulkJoinLeaveMessage",
+            "com.corundumstudio.socketio.store.pubsub.ConnectMessage",
+            "com.corundumstudio.socketio.store.pubsub.DisconnectMessage",
+            "com.corundumstudio.socketio.store.pubsub.PubSubMessage",
+            "com.corundumstudio.socketio.protocol.Packet",
+            "com.corundumstudio.socketio.protocol.PacketType",
+            "com.corundumstudio.socketio.protocol.EngineIOVersion",
+            "com.fasterxml.jackson.databind.node.NodeSerialization",
+            "java.util.Arrays$ArrayList",
+            "java.util.Collections$EmptyList",
+            "java.util.HashSet",
+            "java.util.UUID",
+            "java.lang.Enum",
+            "java.lang.Number",
+            "java.lang.Long",
+            "[Ljava.lang.Object;",
+            "[B");
+
+    private final RedissonClient redisson;
+
+    private RedisStoreFactory(RedissonClient redisson) {
+        super(redisson);
+        this.redisson = redisson;
+    }
+
+    static RedisStoreFactory connect(RedisTarget target) {
+        var config = new Config();
+        // Java serialization limited to the classes above: the payloads are Jackson trees, which serialize as JSON
+        config.setCodec(new SerializationCodec(RedisStoreFactory.class.getClassLoader(), PUBLISHED_CLASSES));
+        config.useSingleServer()
+                .setAddress(target.address())
+                .setDatabase(target.database())
+                .setUsername(target.username())
+                .setPassword(target.password())
+                .setNameMapper(new Prefix(target.keyPrefix()))
+                .setConnectionMinimumIdleSize(2);
+        return new RedisStoreFactory(Redisson.create(config));
+    }
+
+    @Override
+    public void shutdown() {
+        // see close()
+    }
+
+    void close() {
+        redisson.shutdown();
+    }
+
+    private record Prefix(String prefix) implements NameMapper {
+        @Override
+        public String map(String name) {
+            return prefix + name;
+        }
+
+        @Override
+        public String unmap(String name) {
+            return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+        }
+    }
+}

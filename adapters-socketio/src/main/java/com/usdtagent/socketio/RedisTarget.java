@@ -1,0 +1,39 @@
+package com.usdtagent.socketio;
+
+import java.net.URI;
+
+/**
+ * The Redis that carries room emits between the nodes of a cluster.
+ *
+ * @param url       {@code redis://[:password@]host[:port][/database]}, or {@code rediss://} for TLS
+ * @param keyPrefix put before every channel and key name, so that several deployments (or test runs) can share
+ *                  one Redis: its publish/subscribe channels are global, whatever the database number
+ */
+public record RedisTarget(URI url, String keyPrefix) {
+
+    /** The address without password and database, as Redisson wants it. */
+    String address() {
+        return url.getScheme() + "://" + url.getHost() + ":" + (url.getPort() == -1 ? 6379 : url.getPort());
+    }
+
+    int database() {
+        String path = url.getPath() == null ? "" : url.getPath().replace("/", "");
+        return path.isEmpty() ? 0 : Integer.parseInt(path);
+    }
+
+    /** The password of {@code redis://:password@host} or {@code redis://user:password@host}, or null. */
+    String password() {
+        String userInfo = url.getUserInfo();
+        return userInfo == null || !userInfo.contains(":") ? userInfo : userInfo.substring(userInfo.indexOf(':') + 1);
+    }
+
+    String username() {
+        String userInfo = url.getUserInfo();
+        return userInfo == null || !userInfo.contains(":") || userInfo.startsWith(":") ? null : userInfo.substring(0, userInfo.indexOf(':'));
+    }
+
+    @Override
+    public String toString() {
+        return "RedisTarget[" + address() + "/" + database() + ", keyPrefix=" + keyPrefix + "]";
+    }
+}

@@ -1,0 +1,364 @@
+package com.usdtagent.loadtest;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/**
+ * The benchmark. For each compression setting it loads the bare relay and then the product with the same pairs
+ * and rates over real Socket.IO connections, then counts how many idle sockets the product holds and their heap.
+ * Only ever connects to 127.0.0.1; every loop is bounded in count and time. Prints a Markdown report.
+ *
+ * <pre>load-test/run [--pairs=500] [--rates=250,500,1000,2000,4000,8000] [--seconds=10] [--warmup=10] [--targets=relay,product]
+ *               [--compression=off,on] [--capacity=10000] [--server-heap=1g]
+ *               [--database=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres] [--jar=bootstrap/target/usdt-agent-server.jar]</pre>
+ */
+public final class LoadTest {
+
+    private static final Duration DRAIN = Duration.ofSeconds(3);
+    private static final Pattern ERROR_CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
+    private static final String JWT_SECRET = "load-test-secret-of-at-least-32-bytes-long";
+
+    record Options(int pairs, List<Integer> rates, int seconds, int warmup, List<String> targets, List<Boolean> compression,
+                   int capacity, String serverHeap, String database, Path jar) {
+
+        static Options parse(String[] args) {
+            Map<String, String> given = new HashMap<>();
+            for (String arg : args) {
+                String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+                given.put(pair[0], pair.length > 1 ? pair[1] : "");
+            }
+            var options = new Options(
+                    bounded(given.getOrDefault("pairs", "500"), 1, 5_000),
+                    Arrays.stream(given.getOrDefault("rates", "250,500,1000,2000,4000,8000").split(",")).map(rate -> bounded(rate, 1, 50_000)).toList(),
+                    bounded(given.getOrDefault("seconds", "10"), 1, 120),
+                    bounded(given.getOrDefault("warmup", "10"), 1, 120),
+                    List.of(given.getOrDefault("targets", "relay,product").split(",")),
+                    Arrays.stream(given.getOrDefault("compression", "off,on").split(",")).map(value -> value.equals("on")).toList(),
+                    bounded(given.getOrDefault("capacity", "10000"), 0, 15_000),
+                    given.getOrDefault("server-heap", "1g"),
+                    given.getOrDefault("database", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"),
+                    Path.of(given.getOrDefault("jar", "bootstrap/target/usdt-agent-server.jar")));
+            if (!options.targets.stream().allMatch(target -> target.equals("relay") || target.equals("product"))) {
+                throw new IllegalArgumentException("--targets takes relay and/or product");
+            }
+            return options;
+        }
+
+        private static int bounded(String value, int min, int max) {
+            int number = Integer.parseInt(value.strip());
+            if (number < min || number > max) {
+                throw new IllegalArgumentException(value + " is outside " + min + ".." + max);
+            }
+            return number;
+        }
+    }
+
+    /** One rate step's figures. */
+    record Step(String target, boolean compression, int rate, long offered, long acked, long errors, long unanswered,
+                Latencies ackLatency, Latencies deliveryLatency, Duration window, Duration serverCpu,
+                Duration clientCpu, long heapBytes) {
+
+        double deliveredPerSecond() {
+            return deliveryLatency.count() / (window.toMillis() / 1000.0);
+        }
+
+        double serverCpuMicrosPerMessage() {
+            return deliveryLatency.count() == 0 ? 0 : serverCpu.toNanos() / 1000.0 / deliveryLatency.count();
+        }
+
+        boolean keptUp() {
+            return deliveryLatency.count() >= offered * 0.99 && errors == 0;
+        }
+
+        String row() {
+            double seconds = window.toMillis() / 1000.0;
+            return "| %s | %s | %d | %.0f | %.0f | %d | %s | %s | %.0f %% | %.0f | %.0f %% | %d |".formatted(
+                    target, compression ? "on" : "off", rate, acked / seconds, deliveredPerSecond(),
+                    errors + unanswered, ackLatency.summary(), deliveryLatency.summary(),
+                    100.0 * serverCpu.toMillis() / window.toMillis(), serverCpuMicrosPerMessage(),
+                    100.0 * clientCpu.toMillis() / window.toMillis(), heapBytes >> 20);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        var options = Options.parse(args);
+        Path work = Files.createTempDirectory("usdt-load-test");
+        System.out.printf("# Load test %s%n%n", Instant.now());
+        System.out.printf("pairs %d (%d sockets), rates %s msg/s, %d s each after %d s of warm-up, server heap %s, %d cores, %s%n%n",
+                options.pairs, options.pairs * 2, options.rates, options.seconds, options.warmup, options.serverHeap,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        EventLoopGroup loop = new NioEventLoopGroup(1);
+        // one database and one set of accounts for every product run: registering is an Argon2id hash each
+        try (var database = Database.fresh(options.database)) {
+            var product = new ProductRuns(options, database, work);
+            List<Step> steps = new ArrayList<>();
+            for (boolean compression : options.compression) {
+                for (String target : options.targets) {
+                    steps.addAll(target.equals("relay")
+                            ? relayRun(options, compression, loop, work)
+                            : product.load(compression, loop));
+                }
+            }
+            printSteps(steps);
+            printRatios(steps);
+            if (options.capacity > 0) {
+                product.capacity(loop);
+            }
+        } finally {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private static List<Step> relayRun(Options options, boolean compression, EventLoopGroup loop, Path work) throws Exception {
+        int port = freePort();
+        try (var relay = ServerProcess.relay(options.serverHeap, port, compression, work.resolve("relay.log"))) {
+            List<Conversation> pairs = new ArrayList<>();
+            for (int i = 0; i < options.pairs; i++) {
+                pairs.add(new Conversation("relay", "u" + i, "u" + i, "a" + i, "a" + i));
+            }
+            return load("relay", relay, compression, options, pairs, loop);
+        }
+    }
+
+    private static Map<String, String> productEnvironment(String databaseUrl, boolean compression, Path work) throws IOException {
+        return Map.of("DATABASE_URL", databaseUrl, "AUTH_JWT_SECRET", JWT_SECRET,
+                "SOCKET_PORT", String.valueOf(freePort()), "HTTP_PORT", String.valueOf(freePort()),
+                "DATA_DIR", work.resolve("data").toString(), "LOG_LEVEL", "WARN",
+                "SOCKET_WEBSOCKET_COMPRESSION", String.valueOf(compression));
+    }
+
+    /** Connects both sides of every pair, opens their rooms, then runs each rate for the chosen time. */
+    private static List<Step> load(String target, ServerProcess server, boolean compression, Options options,
+                                   List<Conversation> pairs, EventLoopGroup loop) throws Exception {
+        var deliveries = new Deliveries();
+        connectAll(pairs, conversation -> conversation.connect(loop, server.socketPort(), compression, deliveries), 100);
+        for (Conversation pair : pairs) {
+            pair.openRoom();
+        }
+        // the JIT compiles the hot paths of both JVMs in the first seconds; not measured
+        step(target + " warm-up", server, compression, options.rates.getFirst(), options.warmup, pairs, deliveries);
+        List<Step> steps = new ArrayList<>();
+        for (int rate : options.rates) {
+            var step = step(target, server, compression, rate, options.seconds, pairs, deliveries);
+            steps.add(step);
+            if (!step.keptUp()) {
+                break; // its backlog would spill into the next step; higher rates would only say the same
+            }
+        }
+        pairs.forEach(Conversation::close);
+        return steps;
+    }
+
+    private static Step step(String target, ServerProcess server, boolean compression, int rate, int seconds,
+                             List<Conversation> pairs, Deliveries deliveries) throws Exception {
+        var acks = new Latencies();
+        deliveries.latencies = new Latencies();
+        var errors = new AtomicLong();
+        var errorCodes = new ConcurrentSkipListMap<String, AtomicLong>();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Duration serverCpuBefore = server.cpuTime();
+        long clientCpuBefore = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        long sent = 0;
+        while (System.nanoTime() < end) {
+            long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+            for (; sent < due; sent++) {
+                var pair = pairs.get((int) (sent % pairs.size()));
+                boolean fromUser = (sent / pairs.size()) % 2 == 0;
+                long sentAt = System.nanoTime();
+                pair.send(fromUser, sent, sentAt).whenComplete((ack, failure) -> {
+                    if (failure == null && ack.json().contains("\"ok\":true")) {
+                        acks.add(ack.receivedNanos() - sentAt);
+                    } else {
+                        errors.incrementAndGet();
+                        errorCodes.computeIfAbsent(failure != null ? failure.getClass().getSimpleName() : errorCode(ack.json()),
+                                code -> new AtomicLong()).incrementAndGet();
+                    }
+                });
+            }
+            Thread.sleep(2);
+        }
+        Duration window = Duration.ofNanos(System.nanoTime() - start);
+        ServerProcess.sleep(DRAIN);
+        long unanswered = sent - acks.count() - errors.get();
+        Duration serverCpu = server.cpuTime().minus(serverCpuBefore);
+        Duration clientCpu = Duration.ofNanos(os.getProcessCpuTime() - clientCpuBefore);
+        var step = new Step(target, compression, rate, sent, acks.count(), errors.get(), unanswered, acks,
+                deliveries.latencies, window, serverCpu, clientCpu, server.heapUsed(false));
+        System.err.println(step.row() + (errorCodes.isEmpty() ? "" : " errors: " + errorCodes));
+        return step;
+    }
+
+    private static String errorCode(String ackJson) {
+        var code = ERROR_CODE.matcher(ackJson);
+        return code.find() ? code.group(1) : ackJson;
+    }
+
+    /** The product in its own JVM, started afresh for each run on the same database and accounts. */
+    private static final class ProductRuns {
+
+        private final Options options;
+        private final Database database;
+        private final Path work;
+        private List<Accounts.Account> users;
+        private List<Accounts.Account> agents;
+
+        ProductRuns(Options options, Database database, Path work) {
+            this.options = options;
+            this.database = database;
+            this.work = work;
+        }
+
+        private ServerProcess start(boolean compression, String log) throws Exception {
+            var env = productEnvironment(database.url(), compression, work);
+            var product = ServerProcess.product(options.jar, options.serverHeap, env, work.resolve(log));
+            if (users == null) {
+                var accounts = new Accounts(Integer.parseInt(env.get("HTTP_PORT")));
+                users = accounts.register("user", options.pairs);
+                agents = accounts.register("agent", options.pairs);
+            }
+            return product;
+        }
+
+        List<Step> load(boolean compression, EventLoopGroup loop) throws Exception {
+            try (var product = start(compression, "product-" + compression + ".log")) {
+                List<Conversation> pairs = new ArrayList<>();
+                for (int i = 0; i < options.pairs; i++) {
+                    pairs.add(new Conversation(null, users.get(i).token(), users.get(i).id(), agents.get(i).token(), agents.get(i).id()));
+                }
+                return LoadTest.load("product", product, compression, options, pairs, loop);
+            }
+        }
+
+        /** Idle authenticated sockets, spread over the users' accounts; the heap they hold after a full GC. */
+        void capacity(EventLoopGroup loop) throws Exception {
+            try (var product = start(false, "capacity.log")) {
+                long heapBefore = product.heapUsed(true);
+                long rssBefore = product.residentBytes();
+                List<WireSocket> sockets = Collections.synchronizedList(new ArrayList<>());
+                long start = System.nanoTime();
+                List<Integer> indexes = IntStream.range(0, options.capacity).boxed().toList();
+                int failed = connectAll(indexes, i -> WireSocket.connect(loop, product.socketPort(), false,
+                        "{\"token\":\"" + users.get(i % users.size()).token() + "\"}", (frame, at) -> { })
+                        .thenAccept(sockets::add), 200);
+                double connectSeconds = (System.nanoTime() - start) / 1e9;
+                ServerProcess.sleep(Duration.ofSeconds(3));
+                long heapAfter = product.heapUsed(true);
+                long rssAfter = product.residentBytes();
+                System.out.printf("%n## Connection capacity (product, -Xmx%s, compression off, %d accounts)%n%n", options.serverHeap, users.size());
+                System.out.printf("| sockets asked | connected | failed | connect rate | live heap before | live heap after | heap per socket | RSS before | RSS after |%n");
+                System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- |%n");
+                System.out.printf("| %d | %d | %d | %.0f /s | %d MiB | %d MiB | %.1f KiB | %d MiB | %d MiB |%n",
+                        options.capacity, sockets.size(), failed, sockets.size() / connectSeconds, heapBefore >> 20,
+                        heapAfter >> 20, sockets.isEmpty() ? 0 : (heapAfter - heapBefore) / 1024.0 / sockets.size(),
+                        rssBefore >> 20, rssAfter >> 20);
+                sockets.forEach(WireSocket::close);
+            }
+        }
+    }
+
+    /** Connects everything with at most {@code inFlight} handshakes at once; returns how many failed. */
+    private static <T> int connectAll(List<T> items, Function<T, CompletableFuture<?>> connect, int inFlight)
+            throws InterruptedException {
+        var slots = new Semaphore(inFlight);
+        var failed = new AtomicLong();
+        for (T item : items) {
+            slots.acquire();
+            connect.apply(item).orTimeout(30, TimeUnit.SECONDS).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    failed.incrementAndGet();
+                }
+                slots.release();
+            });
+        }
+        slots.acquire(inFlight);
+        return (int) failed.get();
+    }
+
+    private static void printSteps(List<Step> steps) {
+        System.out.printf("## Steps%n%n");
+        System.out.printf("| target | deflate | offered msg/s | acked msg/s | delivered msg/s | errors | ack p50 | p95 | p99 | max (ms) | delivery p50 | p95 | p99 | max (ms) | server CPU | server CPU µs/msg | client CPU | server heap MiB |%n");
+        System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |%n");
+        steps.forEach(step -> System.out.println(step.row()));
+    }
+
+    /** The product against the relay: best rate each kept up with, and CPU per message at the rates both ran. */
+    private static void printRatios(List<Step> steps) {
+        System.out.printf("%n## Product as a share of the bare relay%n%n");
+        System.out.printf("| deflate | relay best kept-up msg/s | product best kept-up msg/s | throughput ratio | relay CPU µs/msg | product CPU µs/msg | CPU per message ratio | product p99 delivery at its best (ms) |%n");
+        System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- |%n");
+        for (boolean compression : List.of(false, true)) {
+            var relay = best(steps, "relay", compression);
+            var product = best(steps, "product", compression);
+            if (relay == null || product == null) {
+                continue;
+            }
+            System.out.printf("| %s | %.0f | %.0f | %.2f | %.0f | %.0f | %.1f | %s |%n", compression ? "on" : "off",
+                    relay.deliveredPerSecond(), product.deliveredPerSecond(),
+                    product.deliveredPerSecond() / relay.deliveredPerSecond(),
+                    relay.serverCpuMicrosPerMessage(), product.serverCpuMicrosPerMessage(),
+                    product.serverCpuMicrosPerMessage() / relay.serverCpuMicrosPerMessage(),
+                    Latencies.millis(product.deliveryLatency().percentileNanos(99)));
+        }
+    }
+
+    private static Step best(List<Step> steps, String target, boolean compression) {
+        return steps.stream().filter(step -> step.target().equals(target) && step.compression() == compression && step.keptUp())
+                .max(Comparator.comparingDouble(Step::deliveredPerSecond)).orElse(null);
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A database of the run's own on the given PostgreSQL server, dropped afterwards. */
+    private record Database(String adminUrl, String name) implements AutoCloseable {
+
+        static Database fresh(String adminUrl) throws SQLException {
+            String name = "load_test_" + System.currentTimeMillis();
+            try (var connection = DriverManager.getConnection(adminUrl); var statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+            return new Database(adminUrl, name);
+        }
+
+        String url() {
+            return adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (var connection = DriverManager.getConnection(adminUrl); var statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        }
+    }
+}
