@@ -11,8 +11,6 @@ import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -21,24 +19,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccountRoutesTest {
+class AccountRoutesTest extends RunningServerTest {
 
     private static final UserId ALICE = UserId.newId();
     private static final SignedIn ALICE_SIGNED_IN = new SignedIn(
             new IssuedToken("alice-token", Instant.parse("2030-01-01T00:00:00Z")),
             new PublicProfile(ALICE, new Username("alice"), Role.AGENT));
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void registerOpensTheAccountAndAnswers201WithTokenAndUser() {

@@ -9,8 +9,6 @@ import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
 import com.usdtagent.domain.call.CallSession;
 import com.usdtagent.domain.chat.RoomId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
@@ -21,19 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CallRoutesTest {
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class CallRoutesTest extends RunningServerTest {
 
     @Test
     void listsTheCallersCallsWithTheQueryTheyAskedFor() {

@@ -2,8 +2,6 @@ package com.usdtagent.http;
 
 import com.usdtagent.application.push.DevicePlatform;
 import com.usdtagent.application.push.RegisterDevice;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,19 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DeviceRoutesTest {
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class DeviceRoutesTest extends RunningServerTest {
 
     @Test
     void registersTheCallersTokenWith204() {

@@ -3,8 +3,6 @@ package com.usdtagent.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,7 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ErrorMappingTest {
+class ErrorMappingTest extends RunningServerTest {
 
     /** The statuses of shared/spec/http-api.md, written out again so that the mapping is checked, not restated. */
     private static final Map<ErrorCode, Integer> CONTRACT_STATUS = Map.ofEntries(
@@ -32,18 +30,6 @@ class ErrorMappingTest {
             Map.entry(ErrorCode.PAYLOAD_TOO_LARGE, 413),
             Map.entry(ErrorCode.RATE_LIMITED, 429),
             Map.entry(ErrorCode.INTERNAL, 500));
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @ParameterizedTest
     @EnumSource(ErrorCode.class)

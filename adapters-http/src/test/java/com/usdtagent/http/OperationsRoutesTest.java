@@ -1,27 +1,13 @@
 package com.usdtagent.http;
 
 import io.micrometer.core.instrument.Timer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OperationsRoutesTest {
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class OperationsRoutesTest extends RunningServerTest {
 
     @Test
     void healthIsUpWhenTheUseCaseSaysSo() {
