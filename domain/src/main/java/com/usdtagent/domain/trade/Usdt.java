@@ -1,10 +1,7 @@
 package com.usdtagent.domain.trade;
 
-import com.usdtagent.domain.shared.BusinessException;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Objects;
 
 /** An amount of USDT: exact, never negative, at most 6 decimals (the token's own precision). */
 public record Usdt(BigDecimal value) implements Comparable<Usdt> {
@@ -13,20 +10,12 @@ public record Usdt(BigDecimal value) implements Comparable<Usdt> {
     public static final Usdt ZERO = new Usdt(BigDecimal.ZERO);
 
     public Usdt {
-        Objects.requireNonNull(value, "value");
-        if (value.signum() < 0 || value.stripTrailingZeros().scale() > SCALE) {
-            throw new IllegalArgumentException("not a USDT amount: " + value);
-        }
-        value = value.setScale(SCALE, RoundingMode.UNNECESSARY);
+        value = Decimals.exact(value, SCALE, "a USDT amount");
     }
 
     /** Reads a decimal string from a request, refusing it as {@code field} when it is not a USDT amount. */
     public static Usdt parse(String field, String text) {
-        BigDecimal value = Decimals.parse(field, text, SCALE);
-        if (value.signum() <= 0) {
-            throw BusinessException.invalidField(field, "must be more than 0");
-        }
-        return new Usdt(value);
+        return new Usdt(Decimals.parsePositive(field, text, SCALE));
     }
 
     public Usdt plus(Usdt other) {
