@@ -59,7 +59,8 @@ class TradeLedgerTest {
     private static TradeServices trade;
     private static WalletService wallet;
     private static final ConcurrentLinkedQueue<PushNotification> pushes = new ConcurrentLinkedQueue<>();
-    private static final AuthenticatedUser ADMIN = new AuthenticatedUser(UserId.newId(), Role.ADMIN);
+    /** A stored admin: the audit trail names the actor of every step, so the actor must exist. */
+    private static AuthenticatedUser ADMIN;
 
     @BeforeAll
     static void open() {
@@ -91,6 +92,7 @@ class TradeLedgerTest {
                 persistence.presence(UUID.randomUUID()), pushes::add, publisher, signals, persistence.transactions(),
                 clock);
         wallet = new WalletService(persistence.ledger(), persistence.userAccounts(), persistence.transactions(), clock);
+        ADMIN = account(Role.ADMIN);
     }
 
     @AfterAll
