@@ -2,6 +2,7 @@ package com.usdtagent.persistence;
 
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Contact;
+import com.usdtagent.application.chat.LockedRoom;
 import com.usdtagent.application.chat.MessageView;
 import com.usdtagent.application.chat.RoomPage;
 import com.usdtagent.application.chat.RoomSummary;
@@ -16,10 +17,11 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Rooms in {@code chat_room}, each member's side of them in {@code room_member}. Joins the caller's transaction when
@@ -32,7 +34,21 @@ final class JdbiChatRooms implements ChatRooms {
             FROM chat_room
             """;
     private static final String BY_ID = SELECT_ROOM + "WHERE id = :id";
-    private static final String BY_ID_FOR_UPDATE = BY_ID + " FOR UPDATE";
+    // one row per member; the lock is the room row's alone. A lock that waited for another append returns the
+    // room as that append left it, the members' rows as they were when the statement began: their pointers only
+    // ever grow, and APPEND stores the greater ones
+    private static final String LOCK_WITH_SIDES = """
+            SELECT room.id, room.member_low, room.member_high, room.last_seq, room.created_at,
+                   member.delivered_seq, member.read_seq,
+                   account.id AS member_id, account.username, account.role, account.last_seen_at,
+                   EXISTS (SELECT 1 FROM socket_connection s WHERE s.user_id = account.id) AS online,
+                   EXISTS (SELECT 1 FROM room_viewer v WHERE v.user_id = account.id AND v.room_id = room.id) AS viewing
+            FROM chat_room room
+            JOIN room_member member ON member.room_id = room.id
+            JOIN user_account account ON account.id = member.user_id
+            WHERE room.id = :id
+            FOR UPDATE OF room
+            """;
     // the pair is stored in PostgreSQL's uuid order, which differs from java.util.UUID's signed compareTo
     private static final String BY_PAIR = SELECT_ROOM
             + "WHERE member_low = LEAST(:one, :other) AND member_high = GREATEST(:one, :other)";
@@ -49,11 +65,25 @@ final class JdbiChatRooms implements ChatRooms {
             UNION ALL
             SELECT id, member_high, created_at FROM room
             """;
-    private static final String RECORD_APPEND = """
-            WITH room AS (
-                UPDATE chat_room SET last_seq = :seq, last_activity_at = :at WHERE id = :id RETURNING id
+    // the message, the room's last seq and activity, both members' activity and pointers: one round trip. A
+    // clientMessageId the sender already used inserts nothing, and so changes nothing else and returns no row
+    private static final String APPEND = """
+            WITH appended AS (
+                INSERT INTO message (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at)
+                VALUES (:id, :roomId, :seq, :senderId, :type, :text, :clientMessageId, CAST(:meta AS jsonb), :createdAt)
+                ON CONFLICT ON CONSTRAINT message_client_message_id_key DO NOTHING
+                RETURNING room_id, seq, created_at
+            ), room AS (
+                UPDATE chat_room SET last_seq = appended.seq, last_activity_at = appended.created_at
+                FROM appended WHERE chat_room.id = appended.room_id
             )
-            UPDATE room_member SET last_activity_at = :at FROM room WHERE room_member.room_id = room.id
+            UPDATE room_member
+            SET last_activity_at = appended.created_at,
+                delivered_seq = GREATEST(room_member.delivered_seq, target.delivered_seq),
+                read_seq = GREATEST(room_member.read_seq, target.read_seq)
+            FROM appended, unnest(:members, :deliveredSeqs, :readSeqs) AS target (user_id, delivered_seq, read_seq)
+            WHERE room_member.room_id = appended.room_id AND room_member.user_id = target.user_id
+            RETURNING room_member.user_id, room_member.delivered_seq, room_member.read_seq
             """;
     private static final String POINTERS = """
             SELECT delivered_seq, read_seq FROM room_member WHERE room_id = :room AND user_id = :member
@@ -120,7 +150,10 @@ final class JdbiChatRooms implements ChatRooms {
 
     @Override
     public Optional<ChatRoom> findById(RoomId id) {
-        return roomById(BY_ID, id);
+        return jdbi.withHandle(handle -> handle.createQuery(BY_ID)
+                .bind("id", id.value())
+                .map(JdbiChatRooms::toRoom)
+                .findOne());
     }
 
     @Override
@@ -146,24 +179,42 @@ final class JdbiChatRooms implements ChatRooms {
     }
 
     @Override
-    public Optional<ChatRoom> lockForAppend(RoomId id) {
-        return roomById(BY_ID_FOR_UPDATE, id);
+    public Optional<LockedRoom> lockForAppend(RoomId id) {
+        List<Map.Entry<ChatRoom, LockedRoom.Side>> rows = jdbi.withHandle(handle -> handle.createQuery(LOCK_WITH_SIDES)
+                .bind("id", id.value())
+                .map((row, context) -> Map.entry(toRoom(row, context), toSide(row, context)))
+                .list());
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new LockedRoom(rows.getFirst().getKey(),
+                rows.stream().collect(Collectors.toMap(side -> side.getValue().member().id(), Map.Entry::getValue))));
     }
 
-    private Optional<ChatRoom> roomById(String sql, RoomId id) {
-        return jdbi.withHandle(handle -> handle.createQuery(sql)
-                .bind("id", id.value())
-                .map(JdbiChatRooms::toRoom)
-                .findOne());
+    private static LockedRoom.Side toSide(ResultSet row, StatementContext context) throws SQLException {
+        Contact member = new Contact(new UserId(row.getObject("member_id", UUID.class)),
+                new Username(row.getString("username")), JdbiUserAccounts.role(row.getString("role")),
+                row.getBoolean("online"), Timestamps.instant(row, "last_seen_at"));
+        return new LockedRoom.Side(member, toPointers(row, context), row.getBoolean("viewing"));
     }
 
     @Override
-    public void recordAppend(RoomId id, long seq, Instant at) {
-        jdbi.useHandle(handle -> handle.createUpdate(RECORD_APPEND)
-                .bind("id", id.value())
-                .bind("seq", seq)
-                .bind("at", Timestamps.utc(at))
-                .execute());
+    public Optional<Map<UserId, ReadPointers>> append(Message message, Map<UserId, ReadPointers> pointers) {
+        List<UserId> members = List.copyOf(pointers.keySet());
+        Map<UserId, ReadPointers> stored = jdbi.withHandle(handle -> handle.createQuery(APPEND)
+                .bind("id", message.id().value())
+                .bind("roomId", message.roomId().value())
+                .bind("seq", message.seq())
+                .bind("senderId", message.senderId().value())
+                .bind("type", MessageRows.typeName(message.type()))
+                .bind("text", message.text())
+                .bind("clientMessageId", message.clientMessageId())
+                .bind("meta", MessageRows.metaJson(message.meta()))
+                .bind("createdAt", Timestamps.utc(message.createdAt()))
+                .bindArray("members", UUID.class, members.stream().map(UserId::value).toList())
+                .bindArray("deliveredSeqs", Long.class, members.stream().map(m -> pointers.get(m).deliveredSeq()).toList())
+                .bindArray("readSeqs", Long.class, members.stream().map(m -> pointers.get(m).readSeq()).toList())
+                .map((row, context) -> Map.entry(new UserId(row.getObject("user_id", UUID.class)), toPointers(row, context)))
+                .list())
+                .stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        return stored.isEmpty() ? Optional.empty() : Optional.of(stored);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.usdtagent.persistence;
 
 import com.usdtagent.application.chat.ChatRooms;
+import com.usdtagent.application.chat.LockedRoom;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.domain.account.Role;
@@ -10,13 +11,16 @@ import com.usdtagent.domain.chat.ChatRoom;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.MessageId;
 import com.usdtagent.domain.chat.MessageType;
+import com.usdtagent.domain.chat.ReadPointers;
 import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.persistence.testing.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static com.usdtagent.persistence.Accounts.account;
@@ -58,16 +62,24 @@ final class ChatFixture implements AutoCloseable {
         return room(one, other, NOW);
     }
 
-    /** Appends a text message the way SendMessageService does: in turn with the room's other appends. */
-    Message send(RoomId roomId, UserId sender, String text, String clientMessageId, Instant at) {
+    /**
+     * Appends a message the way the services do: in turn with the room's other appends, the pointers as they were.
+     * Empty when the sender used the clientMessageId before.
+     */
+    Optional<Message> append(RoomId roomId, UserId sender, MessageType type, String text, String clientMessageId,
+                             Map<String, Object> meta, Instant at) {
         return transactions.inTransaction(() -> {
-            ChatRoom room = rooms.lockForAppend(roomId).orElseThrow();
-            Message message = new Message(MessageId.newId(), roomId, room.nextSeq(), sender, MessageType.TEXT, text,
-                    clientMessageId, Map.of(), at);
-            messages.append(message);
-            rooms.recordAppend(roomId, message.seq(), at);
-            return message;
+            LockedRoom locked = rooms.lockForAppend(roomId).orElseThrow();
+            Message message = new Message(MessageId.newId(), roomId, locked.room().nextSeq(), sender, type, text,
+                    clientMessageId, meta, at);
+            var unchanged = new HashMap<UserId, ReadPointers>();
+            locked.sides().forEach((member, side) -> unchanged.put(member, side.pointers()));
+            return rooms.append(message, unchanged).map(stored -> message);
         });
+    }
+
+    Message send(RoomId roomId, UserId sender, String text, String clientMessageId, Instant at) {
+        return append(roomId, sender, MessageType.TEXT, text, clientMessageId, Map.of(), at).orElseThrow();
     }
 
     Message send(RoomId roomId, UserId sender, String text) {

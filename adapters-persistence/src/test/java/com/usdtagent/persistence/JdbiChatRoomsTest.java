@@ -2,6 +2,7 @@ package com.usdtagent.persistence;
 
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.ChatRooms.PendingDelivery;
+import com.usdtagent.application.chat.LockedRoom;
 import com.usdtagent.application.chat.Presence;
 import com.usdtagent.application.chat.RoomPage;
 import com.usdtagent.application.chat.RoomSummary;
@@ -11,6 +12,8 @@ import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.chat.ChatRoom;
 import com.usdtagent.domain.chat.DeliveryStatus;
 import com.usdtagent.domain.chat.Message;
+import com.usdtagent.domain.chat.MessageId;
+import com.usdtagent.domain.chat.MessageType;
 import com.usdtagent.domain.chat.ReadPointers;
 import com.usdtagent.domain.chat.RoomId;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -85,6 +89,56 @@ class JdbiChatRoomsTest {
         assertThat(chat.messages.after(room, 0, 200)).extracting(Message::seq)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 100).boxed().toList());
         assertThat(rooms.findById(room).orElseThrow().lastSeq()).isEqualTo(100);
+    }
+
+    @Test
+    void theLockForAnAppendReadsBothMembersSides() {
+        UserId me = chat.user();
+        UserId ann = chat.user("ann" + UUID.randomUUID().toString().substring(0, 6), Role.AGENT);
+        RoomId room = chat.room(me, ann).id();
+        chat.send(room, me, "one");
+        chat.send(room, me, "two");
+        rooms.advance(room, ann, new ReadPointers(2, 1));
+        Presence presence = chat.persistence.presence(UUID.randomUUID());
+        SocketId socket = new SocketId(UUID.randomUUID());
+        presence.socketOpened(ann, socket, NOW);
+        presence.startViewing(socket, room);
+
+        LockedRoom locked = chat.transactions.inTransaction(() -> rooms.lockForAppend(room).orElseThrow());
+
+        assertThat(locked.room().lastSeq()).isEqualTo(2);
+        LockedRoom.Side mine = locked.sideOf(me);
+        assertThat(mine.member().online()).isFalse();
+        assertThat(mine.viewing()).isFalse();
+        assertThat(mine.pointers()).isEqualTo(ReadPointers.NOTHING);
+        LockedRoom.Side hers = locked.sideOf(ann);
+        assertThat(hers.member().username().value()).startsWith("ann");
+        assertThat(hers.member().role()).isEqualTo(Role.AGENT);
+        assertThat(hers.member().online()).isTrue();
+        assertThat(hers.viewing()).isTrue();
+        assertThat(hers.pointers()).isEqualTo(new ReadPointers(2, 1));
+        assertThat(chat.transactions.inTransaction(() -> rooms.lockForAppend(RoomId.newId()))).isEmpty();
+    }
+
+    @Test
+    void anAppendMakesTheMessageTheRoomsNewestAndMovesPointersOnlyForward() {
+        UserId me = chat.user();
+        UserId ann = chat.user();
+        RoomId room = chat.room(me, ann).id();
+        rooms.advance(room, me, new ReadPointers(3, 3)); // ahead of what the append below asks for
+        Instant later = NOW.plus(Duration.ofMinutes(1));
+        Message message = new Message(MessageId.newId(), room, 1, me, MessageType.TEXT, "hi", "c-1", Map.of(), later);
+
+        var stored = chat.transactions.inTransaction(() -> rooms.append(message,
+                Map.of(me, new ReadPointers(1, 1), ann, new ReadPointers(1, 0))));
+
+        assertThat(stored).contains(Map.of(me, new ReadPointers(3, 3), ann, new ReadPointers(1, 0)));
+        assertThat(chat.messages.after(room, 0, 10)).containsExactly(message);
+        assertThat(rooms.findById(room).orElseThrow().lastSeq()).isEqualTo(1);
+        RoomSummary hers = rooms.summaryFor(room, ann).orElseThrow();
+        assertThat(hers.updatedAt()).isEqualTo(later);
+        assertThat(hers.unreadCount()).isEqualTo(1);
+        assertThat(hers.lastMessage().status()).isEqualTo(DeliveryStatus.DELIVERED);
     }
 
     @Test

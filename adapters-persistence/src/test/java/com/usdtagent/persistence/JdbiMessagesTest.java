@@ -3,11 +3,8 @@ package com.usdtagent.persistence;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.chat.Message;
-import com.usdtagent.domain.chat.MessageId;
 import com.usdtagent.domain.chat.MessageType;
 import com.usdtagent.domain.chat.RoomId;
-import com.usdtagent.domain.shared.BusinessException;
-import com.usdtagent.domain.shared.ErrorCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +14,6 @@ import java.util.Map;
 
 import static com.usdtagent.persistence.ChatFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JdbiMessagesTest {
 
@@ -47,15 +43,16 @@ class JdbiMessagesTest {
     }
 
     @Test
-    void refusesAClientIdTheSenderUsedBefore() {
+    void aClientIdTheSenderUsedBeforeAppendsNothing() {
         UserId ann = chat.user();
         UserId bob = chat.user();
-        chat.send(chat.room(ann, bob).id(), ann, "hello", "reused", NOW);
+        Message first = chat.send(chat.room(ann, bob).id(), ann, "hello", "reused", NOW);
         RoomId otherRoom = chat.room(ann, chat.user()).id();
 
-        assertThatThrownBy(() -> chat.send(otherRoom, ann, "hello again", "reused", NOW))
-                .isInstanceOfSatisfying(BusinessException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
+        assertThat(chat.append(otherRoom, ann, MessageType.TEXT, "hello again", "reused", Map.of(), NOW)).isEmpty();
+        assertThat(messages.after(otherRoom, 0, 10)).isEmpty();
+        assertThat(chat.rooms.findById(otherRoom).orElseThrow().lastSeq()).isZero();
+        assertThat(messages.findByClientMessageId(ann, "reused")).contains(first);
         // another sender may have the same id of their own
         chat.send(otherRoom, chat.rooms.findById(otherRoom).orElseThrow().opponentOf(ann), "mine too", "reused", NOW);
     }
@@ -64,10 +61,9 @@ class JdbiMessagesTest {
     void keepsTheDetailsOfASystemMessage() {
         UserId ann = chat.user();
         RoomId room = chat.room(ann, chat.user()).id();
-        Message note = new Message(MessageId.newId(), room, 1, ann, MessageType.SYSTEM, "Order paid", null,
-                Map.of("orderId", "ord-42", "amount", 150, "final", true), NOW);
 
-        messages.append(note);
+        Message note = chat.append(room, ann, MessageType.SYSTEM, "Order paid", null,
+                Map.of("orderId", "ord-42", "amount", 150, "final", true), NOW).orElseThrow();
 
         assertThat(messages.after(room, 0, 10)).containsExactly(note);
     }

@@ -88,7 +88,7 @@ class TradeLedgerTest {
                 new Class<?>[] {RealtimePublisher.class}, (proxy, method, args) -> null);
         OrderSignals signals = (to, order) -> { };
         trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(),
-                persistence.userAccounts(), persistence.chatRooms(), persistence.messages(),
+                persistence.userAccounts(), persistence.chatRooms(),
                 persistence.presence(UUID.randomUUID()), pushes::add, publisher, signals, persistence.transactions(),
                 clock);
         wallet = new WalletService(persistence.ledger(), persistence.userAccounts(), persistence.transactions(), clock);

@@ -135,7 +135,7 @@ final class ServiceNode implements AutoCloseable {
         Presence presence = persistence.presence(UUID.randomUUID());
         startSockets(settings, persistence, presence, authenticateToken, push, calls, clock);
         var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
-                persistence.chatRooms(), persistence.messages(), presence, push, sockets.publisher(),
+                persistence.chatRooms(), presence, push, sockets.publisher(),
                 sockets.orderSignals(), persistence.transactions(), clock);
         var wallet = new WalletService(persistence.ledger(), accounts, persistence.transactions(), clock);
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
@@ -182,7 +182,7 @@ final class ServiceNode implements AutoCloseable {
         log.info("Agora voice calls: {}", Agora.modeOf(settings.agoraAppId(), settings.agoraCertificate()).description());
         var tokens = Agora.tokenIssuer(settings.agoraAppId(), settings.agoraCertificate(), settings.tokenTimeToLive(), clock);
         return new CallServices(persistence.callSessions(), persistence.userAccounts(), persistence.chatRooms(),
-                persistence.messages(), sockets.publisher(), sockets.callSignals(), sockets.callMetrics(), tokens, push,
+                sockets.publisher(), sockets.callSignals(), sockets.callMetrics(), tokens, push,
                 persistence.transactions(), clock, new SecureRandom(), settings.ringTimeout(), settings.disconnectGrace());
     }
 
@@ -199,8 +199,7 @@ final class ServiceNode implements AutoCloseable {
                 new ListChatRoomsService(rooms),
                 new OpenDirectRoomService(persistence.userAccounts(), rooms, publisher, transactions, clock),
                 new OpenChatHistoryService(rooms, messages, presence, publisher, transactions, clock),
-                new SendMessageService(rooms, messages, presence, persistence.userAccounts(), publisher,
-                        push, transactions, clock),
+                new SendMessageService(rooms, messages, publisher, push, transactions, clock),
                 new AcknowledgeReceiptService(rooms, publisher, transactions, clock),
                 new LeaveRoomService(rooms, presence),
                 new ShowTypingService(rooms, publisher)),

@@ -139,9 +139,12 @@ class ChatTest {
             assertThat(received.path("text").asText()).isEqualTo("Hello, how much USDT?");
             var listed = device.awaitEvent("reload-chat-list", p -> p.path("room").path("unreadCount").asLong() == 1).path("room");
             assertThat(listed.path("lastMessage").path("seq").asLong()).isEqualTo(1);
+            // the line a send pushes is built from what the send knew: it must be the line the list reads back
+            assertThat(listed).isEqualTo(device.call("chat-room-list", "{}").path("data").path("rooms").get(0));
         }
-        agentSocket.awaitEvent("reload-chat-list", p -> p.path("room").path("lastMessage").path("seq").asLong() == 1
-                && p.path("room").path("unreadCount").asLong() == 0);
+        var agentsLine = agentSocket.awaitEvent("reload-chat-list",
+                p -> p.path("room").path("lastMessage").path("seq").asLong() == 1 && p.path("room").path("unreadCount").asLong() == 0);
+        assertThat(agentsLine.path("room")).isEqualTo(agentSocket.call("chat-room-list", "{}").path("data").path("rooms").get(0));
         var tick = agentSocket.awaitEvent("message-status", p -> p.path("status").asText().equals("delivered"));
         assertThat(tick.path("roomId").asText()).isEqualTo(roomId);
         assertThat(tick.path("userId").asText()).isEqualTo(user.id());

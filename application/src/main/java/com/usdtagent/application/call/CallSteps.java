@@ -4,7 +4,7 @@ import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.MessageView;
-import com.usdtagent.application.chat.Messages;
+import com.usdtagent.application.chat.LockedRoom;
 import com.usdtagent.application.chat.RealtimePublisher;
 import com.usdtagent.application.chat.RoomUpdates;
 import com.usdtagent.application.chat.SocketId;
@@ -41,17 +41,15 @@ final class CallSteps {
     final CallMetrics metrics;
     private final UserAccounts accounts;
     private final ChatRooms rooms;
-    private final Messages messages;
     private final RealtimePublisher publisher;
     private final RoomUpdates updates;
 
-    CallSteps(CallSessions sessions, UserAccounts accounts, ChatRooms rooms, Messages messages,
+    CallSteps(CallSessions sessions, UserAccounts accounts, ChatRooms rooms,
               RealtimePublisher publisher, CallSignals signals, CallMetrics metrics, Transactions transactions,
               Clock clock) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.rooms = rooms;
-        this.messages = messages;
         this.publisher = publisher;
         this.updates = new RoomUpdates(rooms, publisher);
         this.signals = signals;
@@ -93,19 +91,20 @@ final class CallSteps {
     /** Stores the finished call and appends its message to the room; inside a transaction. */
     Finished finish(CallSession call) {
         sessions.update(call);
-        ChatRoom room = rooms.lockForAppend(call.roomId()).orElseThrow();
+        LockedRoom locked = rooms.lockForAppend(call.roomId()).orElseThrow();
+        ChatRoom room = locked.room();
         Message message = new Message(MessageId.newId(), room.id(), room.nextSeq(), call.caller(), MessageType.CALL,
                 text(call), null, Map.of("callId", call.id().toString(), "outcome", call.status().wireName(),
                 "durationSeconds", call.durationSeconds()), call.endedAt());
-        messages.append(message);
-        rooms.recordAppend(room.id(), message.seq(), message.createdAt());
         // the entry is the caller's own, so it is not unread for them; but when they have unread messages it must
         // not mark those read unseen, so then it simply counts among them
-        ReadPointers caller = rooms.pointers(room.id(), call.caller());
+        ReadPointers caller = locked.sideOf(call.caller()).pointers();
         if (caller.readSeq() == message.seq() - 1) {
-            rooms.advance(room.id(), call.caller(), caller.read(message.seq()));
+            caller = caller.read(message.seq());
         }
-        ReadPointers callee = rooms.pointers(room.id(), call.callee());
+        ReadPointers callee = rooms.append(message,
+                Map.of(call.caller(), caller, call.callee(), locked.sideOf(call.callee()).pointers()))
+                .orElseThrow().get(call.callee());
         return new Finished(view(call), new MessageView(message, callee.statusOf(message.seq())));
     }
 

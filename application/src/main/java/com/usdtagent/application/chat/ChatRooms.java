@@ -2,11 +2,12 @@ package com.usdtagent.application.chat;
 
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.chat.ChatRoom;
+import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.ReadPointers;
 import com.usdtagent.domain.chat.RoomId;
 
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The stored rooms, their members' read pointers, and the room lists built from them. */
@@ -19,11 +20,21 @@ public interface ChatRooms {
     /** Stores a new room with both pointers at 0, unless the pair already has one; returns the pair's stored room. */
     ChatRoom addOrGetExisting(ChatRoom room);
 
-    /** Reads the room and holds its row lock until the transaction ends, so that appends to it take turns. */
-    Optional<ChatRoom> lockForAppend(RoomId id);
+    /**
+     * Reads the room with both members' sides and holds its row lock until the transaction ends, so that appends
+     * to it take turns.
+     */
+    Optional<LockedRoom> lockForAppend(RoomId id);
 
-    /** Records that the room's messages now end at {@code seq}, last active at {@code at}. */
-    void recordAppend(RoomId id, long seq, Instant at);
+    /**
+     * Stores the message as the room's newest (its seq must be the room's next), makes the room last active at
+     * the message's time, and moves each member's pointers forward to at least those given; in the transaction
+     * that locked the room.
+     *
+     * @return each member's pointers as stored afterwards; empty, and nothing changed, when the sender already used
+     *         the message's clientMessageId
+     */
+    Optional<Map<UserId, ReadPointers>> append(Message message, Map<UserId, ReadPointers> pointers);
 
     ReadPointers pointers(RoomId room, UserId member);
 

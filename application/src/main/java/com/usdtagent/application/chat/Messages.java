@@ -7,10 +7,8 @@ import com.usdtagent.domain.chat.RoomId;
 import java.util.List;
 import java.util.Optional;
 
-/** The stored messages, one row each. */
+/** The stored messages, one row each; {@link ChatRooms#append} adds them. */
 public interface Messages {
-
-    void append(Message message);
 
     Optional<Message> findByClientMessageId(UserId sender, String clientMessageId);
 

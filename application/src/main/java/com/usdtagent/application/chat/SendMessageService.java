@@ -1,11 +1,9 @@
 package com.usdtagent.application.chat;
 
 import com.usdtagent.application.account.AuthenticatedUser;
-import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.push.PushNotification;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.shared.Transactions;
-import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.chat.ChatRoom;
 import com.usdtagent.domain.chat.DeliveryStatus;
@@ -26,20 +24,16 @@ public final class SendMessageService implements SendMessage {
 
     private final ChatRooms rooms;
     private final Messages messages;
-    private final Presence presence;
-    private final UserAccounts accounts;
     private final RealtimePublisher publisher;
     private final PushOutbox pushOutbox;
     private final RoomUpdates updates;
     private final Transactions transactions;
     private final Clock clock;
 
-    public SendMessageService(ChatRooms rooms, Messages messages, Presence presence, UserAccounts accounts,
-                              RealtimePublisher publisher, PushOutbox pushOutbox, Transactions transactions, Clock clock) {
+    public SendMessageService(ChatRooms rooms, Messages messages, RealtimePublisher publisher, PushOutbox pushOutbox,
+                              Transactions transactions, Clock clock) {
         this.rooms = rooms;
         this.messages = messages;
-        this.presence = presence;
-        this.accounts = accounts;
         this.publisher = publisher;
         this.pushOutbox = pushOutbox;
         this.updates = new RoomUpdates(rooms, publisher);
@@ -47,46 +41,43 @@ public final class SendMessageService implements SendMessage {
         this.clock = clock;
     }
 
-    /** What one send did: the message, whether it is new, and how the pointers of both members moved. */
-    private record Outcome(Message message, boolean stored, UserId recipient,
-                           ReadPointers senderBefore, ReadPointers recipientBefore, ReadPointers recipientAfter) {
+    /**
+     * What one send did: the message; for a new one, the room as locked and both members' pointers before and as
+     * stored after (null for a resent one).
+     */
+    private record Outcome(Message message, UserId recipient, ReadPointers recipientAfter,
+                           LockedRoom locked, ReadPointers senderBefore, Map<UserId, ReadPointers> pointersAfter) {
+
+        boolean stored() {
+            return locked != null;
+        }
     }
 
     @Override
     public MessageView send(AuthenticatedUser sender, Command command) {
         Instant now = clock.instant();
+        // three statements and the commit: the lock reads what the send needs, one statement stores it all
         Outcome outcome = transactions.inTransaction(() -> {
-            ChatRoom room = rooms.lockForAppend(command.roomId()).orElseThrow(RoomAccess::notFound);
+            LockedRoom locked = rooms.lockForAppend(command.roomId()).orElseThrow(RoomAccess::notFound);
+            ChatRoom room = locked.room();
             room.requireMember(sender.id());
             UserId recipient = room.opponentOf(sender.id());
-            var resent = messages.findByClientMessageId(sender.id(), command.clientMessageId());
-            if (resent.isPresent()) {
-                if (!resent.get().roomId().equals(room.id())) {
-                    throw new BusinessException(ErrorCode.INVALID_STATE, "clientMessageId was already used in another room");
-                }
-                ReadPointers theirs = rooms.pointers(resent.get().roomId(), recipient);
-                return new Outcome(resent.get(), false, recipient, null, theirs, theirs);
-            }
+            LockedRoom.Side mine = locked.sideOf(sender.id());
+            LockedRoom.Side theirs = locked.sideOf(recipient);
             Message message = new Message(MessageId.newId(), room.id(), room.nextSeq(), sender.id(), MessageType.TEXT,
                     command.text(), command.clientMessageId(), Map.of(), now);
-            messages.append(message);
-            rooms.recordAppend(room.id(), message.seq(), now);
+            long seq = message.seq();
+            ReadPointers recipientAfter = theirs.viewing() ? theirs.pointers().read(seq)
+                    : theirs.member().online() ? theirs.pointers().delivered(seq) : theirs.pointers();
             // writing in a room means having seen it
-            ReadPointers senderBefore = rooms.pointers(room.id(), sender.id());
-            rooms.advance(room.id(), sender.id(), senderBefore.read(message.seq()));
-
-            boolean viewing = presence.isViewing(recipient, room.id());
-            ReadPointers recipientBefore = rooms.pointers(room.id(), recipient);
-            ReadPointers recipientAfter = viewing ? recipientBefore.read(message.seq())
-                    : presence.isOnline(recipient) ? recipientBefore.delivered(message.seq()) : recipientBefore;
-            if (!recipientAfter.equals(recipientBefore)) {
-                rooms.advance(room.id(), recipient, recipientAfter);
+            var stored = rooms.append(message, Map.of(sender.id(), mine.pointers().read(seq), recipient, recipientAfter));
+            if (stored.isEmpty()) {
+                return resent(sender.id(), command, room, recipient, theirs.pointers());
             }
-            if (!viewing) {
-                UserAccount author = accounts.findById(sender.id()).orElseThrow();
-                pushOutbox.enqueue(new PushNotification.NewMessage(recipient, author.publicProfile(), message));
+            if (!theirs.viewing()) {
+                pushOutbox.enqueue(new PushNotification.NewMessage(recipient, mine.member().publicProfile(), message));
             }
-            return new Outcome(message, true, recipient, senderBefore, recipientBefore, recipientAfter);
+            return new Outcome(message, recipient, stored.get().get(recipient), locked, mine.pointers(), stored.get());
         });
 
         Message message = outcome.message();
@@ -102,10 +93,19 @@ public final class SendMessageService implements SendMessage {
         return view;
     }
 
+    /** The message stored by an earlier send with this clientMessageId, unless that went to another room. */
+    private Outcome resent(UserId sender, Command command, ChatRoom room, UserId recipient, ReadPointers theirs) {
+        Message earlier = messages.findByClientMessageId(sender, command.clientMessageId()).orElseThrow();
+        if (!earlier.roomId().equals(room.id())) {
+            throw new BusinessException(ErrorCode.INVALID_STATE, "clientMessageId was already used in another room");
+        }
+        return new Outcome(earlier, recipient, theirs, null, null, null);
+    }
+
     private void announce(AuthenticatedUser sender, Outcome outcome, MessageView view, Instant now) {
         Message message = view.message();
         publisher.newMessage(outcome.recipient(), view);
-        updates.reload(message.roomId(), sender.id(), outcome.recipient());
+        updates.appended(outcome.locked(), view, outcome.pointersAfter());
         if (view.status() != DeliveryStatus.SENT) {
             publisher.messageStatus(sender.id(), new StatusChange(message.roomId(), outcome.recipient(), view.status(),
                     message.seq(), now));

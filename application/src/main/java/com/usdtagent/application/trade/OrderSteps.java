@@ -3,7 +3,7 @@ package com.usdtagent.application.trade;
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.MessageView;
-import com.usdtagent.application.chat.Messages;
+import com.usdtagent.application.chat.LockedRoom;
 import com.usdtagent.application.chat.RealtimePublisher;
 import com.usdtagent.application.chat.RoomUpdates;
 import com.usdtagent.application.ledger.Ledger;
@@ -44,19 +44,17 @@ final class OrderSteps {
     final Transactions transactions;
     final Clock clock;
     private final UserAccounts accounts;
-    private final Messages messages;
     private final PushOutbox push;
     private final RealtimePublisher publisher;
     private final RoomUpdates updates;
     private final OrderSignals signals;
 
-    OrderSteps(Orders orders, Ledger ledger, UserAccounts accounts, ChatRooms rooms, Messages messages, PushOutbox push,
+    OrderSteps(Orders orders, Ledger ledger, UserAccounts accounts, ChatRooms rooms, PushOutbox push,
                RealtimePublisher publisher, OrderSignals signals, Transactions transactions, Clock clock) {
         this.orders = orders;
         this.ledger = ledger;
         this.accounts = accounts;
         this.rooms = rooms;
-        this.messages = messages;
         this.push = push;
         this.publisher = publisher;
         this.updates = new RoomUpdates(rooms, publisher);
@@ -89,20 +87,21 @@ final class OrderSteps {
 
     /** Leaves the step's system message in the room and queues a push for each party who did not take it. */
     Stepped noted(TradeOrder order, UserId actor) {
-        ChatRoom room = rooms.lockForAppend(order.roomId()).orElseThrow();
+        LockedRoom locked = rooms.lockForAppend(order.roomId()).orElseThrow();
+        ChatRoom room = locked.room();
         // a message needs a sender: the actor, or the seller when the server cancels an order on its timer
         UserId sender = actor != null ? actor : order.seller();
         Message message = new Message(MessageId.newId(), room.id(), room.nextSeq(), sender, MessageType.SYSTEM,
                 text(order), null, Map.of("orderId", order.id().toString(), "orderStatus", order.status().name()),
                 order.updatedAt());
-        messages.append(message);
-        rooms.recordAppend(room.id(), message.seq(), message.createdAt());
+        var pointers = rooms.append(message, Map.of(order.buyer(), locked.sideOf(order.buyer()).pointers(),
+                order.seller(), locked.sideOf(order.seller()).pointers())).orElseThrow();
         for (UserId party : new UserId[] {order.buyer(), order.seller()}) {
             if (!party.equals(actor)) {
                 push.enqueue(new PushNotification.OrderChanged(party, order.id().toString(), order.status().name()));
             }
         }
-        var status = rooms.pointers(room.id(), order.otherThan(sender)).statusOf(message.seq());
+        var status = pointers.get(order.otherThan(sender)).statusOf(message.seq());
         return new Stepped(view(order), new MessageView(message, status));
     }
 

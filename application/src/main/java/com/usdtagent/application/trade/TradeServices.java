@@ -2,7 +2,6 @@ package com.usdtagent.application.trade;
 
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.chat.ChatRooms;
-import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
 import com.usdtagent.application.chat.RealtimePublisher;
 import com.usdtagent.application.ledger.Ledger;
@@ -19,9 +18,9 @@ public final class TradeServices {
     private final OrderTransitionsService transitions;
 
     public TradeServices(Offers offers, Orders orders, Ledger ledger, UserAccounts accounts, ChatRooms rooms,
-                         Messages messages, Presence presence, PushOutbox push, RealtimePublisher publisher,
+                         Presence presence, PushOutbox push, RealtimePublisher publisher,
                          OrderSignals signals, Transactions transactions, Clock clock) {
-        var steps = new OrderSteps(orders, ledger, accounts, rooms, messages, push, publisher, signals, transactions,
+        var steps = new OrderSteps(orders, ledger, accounts, rooms, push, publisher, signals, transactions,
                 clock);
         this.offers = new OfferService(offers, orders, accounts, presence, transactions, clock);
         this.placeOrder = new PlaceOrderService(steps, offers);
