@@ -78,17 +78,22 @@ public final class LoadTest {
         }
     }
 
-    /** One rate step's figures. */
+    /**
+     * One rate step's figures. CPU: the server's JVM, PostgreSQL's processes, and every core of the machine
+     * (which also counts this client, and anything else running).
+     */
     record Step(String target, boolean compression, int rate, long offered, long acked, long errors, long unanswered,
-                Latencies ackLatency, Latencies deliveryLatency, Duration window, Duration serverCpu,
-                Duration clientCpu, long heapBytes) {
+                Latencies ackLatency, Latencies deliveryLatency, Duration window, Duration measured, Duration serverCpu,
+                Duration databaseCpu, Duration machineBusy, Duration clientCpu, long heapBytes) {
 
         double deliveredPerSecond() {
             return deliveryLatency.count() / (window.toMillis() / 1000.0);
         }
 
+        /** The server's CPU per delivered message: its JVM and, for the product, PostgreSQL. */
         double serverCpuMicrosPerMessage() {
-            return deliveryLatency.count() == 0 ? 0 : serverCpu.toNanos() / 1000.0 / deliveryLatency.count();
+            return deliveryLatency.count() == 0 ? 0
+                    : serverCpu.plus(databaseCpu).toNanos() / 1000.0 / deliveryLatency.count();
         }
 
         boolean keptUp() {
@@ -97,11 +102,15 @@ public final class LoadTest {
 
         String row() {
             double seconds = window.toMillis() / 1000.0;
-            return "| %s | %s | %d | %.0f | %.0f | %d | %s | %s | %.0f %% | %.0f | %.0f %% | %d |".formatted(
+            return "| %s | %s | %d | %.0f | %.0f | %d | %s | %s | %s | %s | %.0f | %s | %s | %d |".formatted(
                     target, compression ? "on" : "off", rate, acked / seconds, deliveredPerSecond(),
-                    errors + unanswered, ackLatency.summary(), deliveryLatency.summary(),
-                    100.0 * serverCpu.toMillis() / window.toMillis(), serverCpuMicrosPerMessage(),
-                    100.0 * clientCpu.toMillis() / window.toMillis(), heapBytes >> 20);
+                    errors + unanswered, ackLatency.summary(), deliveryLatency.summary(), share(serverCpu),
+                    share(databaseCpu), serverCpuMicrosPerMessage(), share(clientCpu), share(machineBusy), heapBytes >> 20);
+        }
+
+        /** Percent of one core over the time the CPU was measured: the step and its drain. */
+        private String share(Duration cpu) {
+            return "%.0f %%".formatted(100.0 * cpu.toMillis() / measured.toMillis());
         }
     }
 
@@ -182,6 +191,8 @@ public final class LoadTest {
         var errorCodes = new ConcurrentSkipListMap<String, AtomicLong>();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Duration serverCpuBefore = server.cpuTime();
+        Duration databaseCpuBefore = HostCpu.postgres();
+        Duration machineBusyBefore = HostCpu.busy();
         long clientCpuBefore = os.getProcessCpuTime();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -207,10 +218,14 @@ public final class LoadTest {
         Duration window = Duration.ofNanos(System.nanoTime() - start);
         ServerProcess.sleep(DRAIN);
         long unanswered = sent - acks.count() - errors.get();
+        Duration measured = Duration.ofNanos(System.nanoTime() - start);
         Duration serverCpu = server.cpuTime().minus(serverCpuBefore);
+        // the relay uses no database: whatever PostgreSQL did meanwhile was somebody else's
+        Duration databaseCpu = target.startsWith("relay") ? Duration.ZERO : HostCpu.postgres().minus(databaseCpuBefore);
+        Duration machineBusy = HostCpu.busy().minus(machineBusyBefore);
         Duration clientCpu = Duration.ofNanos(os.getProcessCpuTime() - clientCpuBefore);
         var step = new Step(target, compression, rate, sent, acks.count(), errors.get(), unanswered, acks,
-                deliveries.latencies, window, serverCpu, clientCpu, server.heapUsed(false));
+                deliveries.latencies, window, measured, serverCpu, databaseCpu, machineBusy, clientCpu, server.heapUsed(false));
         System.err.println(step.row() + (errorCodes.isEmpty() ? "" : " errors: " + errorCodes));
         return step;
     }
@@ -303,15 +318,15 @@ public final class LoadTest {
 
     private static void printSteps(List<Step> steps) {
         System.out.printf("## Steps%n%n");
-        System.out.printf("| target | deflate | offered msg/s | acked msg/s | delivered msg/s | errors | ack p50 | p95 | p99 | max (ms) | delivery p50 | p95 | p99 | max (ms) | server CPU | server CPU µs/msg | client CPU | server heap MiB |%n");
-        System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |%n");
+        System.out.printf("| target | deflate | offered msg/s | acked msg/s | delivered msg/s | errors | ack p50 | p95 | p99 | max (ms) | delivery p50 | p95 | p99 | max (ms) | server JVM CPU | PostgreSQL CPU | server CPU µs/msg | client CPU | machine busy | server heap MiB |%n");
+        System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |%n");
         steps.forEach(step -> System.out.println(step.row()));
     }
 
     /** The product against the relay: best rate each kept up with, and CPU per message at the rates both ran. */
     private static void printRatios(List<Step> steps) {
         System.out.printf("%n## Product as a share of the bare relay%n%n");
-        System.out.printf("| deflate | relay best kept-up msg/s | product best kept-up msg/s | throughput ratio | relay CPU µs/msg | product CPU µs/msg | CPU per message ratio | product p99 delivery at its best (ms) |%n");
+        System.out.printf("| deflate | relay best kept-up msg/s | product best kept-up msg/s | throughput ratio | relay CPU µs/msg | product CPU µs/msg (JVM + PostgreSQL) | CPU per message ratio | product p99 delivery at its best (ms) |%n");
         System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- |%n");
         for (boolean compression : List.of(false, true)) {
             var relay = best(steps, "relay", compression);

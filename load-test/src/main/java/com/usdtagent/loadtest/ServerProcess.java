@@ -20,7 +20,6 @@ final class ServerProcess implements AutoCloseable {
     /** The first "used" of GC.heap_info is the whole heap's ("garbage-first heap total reserved .., committed .., used ..K"). */
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final Path JAVA_BIN = Path.of(System.getProperty("java.home"), "bin");
-    private static final long TICKS_PER_SECOND = 100; // Linux USER_HZ
 
     private final Process process;
     private final int socketPort;
@@ -73,11 +72,8 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** CPU time the process has used so far, user plus system. */
-    Duration cpuTime() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-        return Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND);
+    Duration cpuTime() {
+        return HostCpu.process(process.pid());
     }
 
     /** Heap in use, in bytes; after a full GC when {@code collectFirst}, which is what the live objects take. */
