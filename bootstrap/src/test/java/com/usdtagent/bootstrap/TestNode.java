@@ -1,7 +1,5 @@
 package com.usdtagent.bootstrap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.persistence.JdbcTarget;
 import com.usdtagent.persistence.testing.TestDatabases;
@@ -10,9 +8,6 @@ import com.usdtagent.push.testing.FakeFcm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +17,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The real server, wired as Main wires it, on free ports and a fresh database, with an HTTP client for the tests. */
-final class TestNode implements AutoCloseable {
+final class TestNode extends HttpApi implements AutoCloseable {
 
     static final String JWT_SECRET = "end-to-end-test-secret-of-at-least-32-bytes";
     static final String ADMIN_USERNAME = "root_admin";
@@ -34,15 +28,13 @@ final class TestNode implements AutoCloseable {
     static final String AGORA_APP_ID = "970CA35de60c44645bbae8a215061b33";
     static final String AGORA_CERTIFICATE = "5CFd2fd1755d40ecb72977518be15d3b";
     static final Settings.CallSettings CALLS = calls(Duration.ofSeconds(45), Duration.ofSeconds(20));
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicInteger PHONE_SEQUENCE = new AtomicInteger();
 
     private final Settings settings;
     private final PushOutbox push;
-    private final HttpClient http = HttpClient.newHttpClient();
     private ServiceNode node;
 
     private TestNode(Settings settings, PushOutbox push) {
+        super(settings.httpPort());
         this.settings = settings;
         this.push = push;
     }
@@ -126,41 +118,13 @@ final class TestNode implements AutoCloseable {
         return node.socketPort();
     }
 
-    Response get(String path, String token) {
-        return send(request(path, token).GET());
-    }
-
-    Response delete(String path, String token) {
-        return send(request(path, token).DELETE());
-    }
-
-    Response post(String path, String jsonBody, String token) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
-    }
-
-    /** A POST with an {@code Idempotency-Key} header. */
-    Response post(String path, String jsonBody, String token, String idempotencyKey) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
-    }
-
-    Response patch(String path, String jsonBody, String token) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)));
-    }
-
-    /** The token of the admin account the node creates at start. */
-    String adminToken() {
-        var response = post("/api/auth/login", """
-                {"login":"%s","password":"%s"}""".formatted(ADMIN_USERNAME, ADMIN_PASSWORD), null);
-        return response.json().path("token").asText();
-    }
-
     /** Runs one statement on the node's database, for what a test cannot wait for, such as time passing. */
     void execute(String sql) {
-        JdbcTarget target = settings.database().orElseThrow();
+        execute(settings.database().orElseThrow(), sql);
+    }
+
+    /** Runs one statement on this database. */
+    static void execute(JdbcTarget target, String sql) {
         try (Connection connection = target.user() == null ? DriverManager.getConnection(target.url())
                 : DriverManager.getConnection(target.url(), target.user(), target.password());
              Statement statement = connection.createStatement()) {
@@ -170,62 +134,8 @@ final class TestNode implements AutoCloseable {
         }
     }
 
-    /** The value of a counter on this node's {@code /metrics}; 0 before it first counts. */
-    double metric(String name) {
-        return get("/metrics", null).body().lines()
-                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
-    }
-
-    /** Registers an account with a unique phone number and returns its token and id. */
-    Account register(String username, String role) {
-        String phone = "+4479111" + String.format("%05d", PHONE_SEQUENCE.incrementAndGet());
-        var response = post("/api/auth/register", """
-                {"username":"%s","phone":"%s","password":"password-%s","role":"%s"}""".formatted(username, phone, username, role), null);
-        if (response.status() != 201) {
-            throw new IllegalStateException("register " + username + " failed: " + response.status() + " " + response.body());
-        }
-        return new Account(response.json().path("user").path("id").asText(), username, phone,
-                response.json().path("token").asText());
-    }
-
-    private HttpRequest.Builder request(String path, String token) {
-        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
-                .timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
-    }
-
-    private Response send(HttpRequest.Builder request) {
-        try {
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void close() {
         node.close();
-    }
-
-    record Account(String id, String username, String phone, String token) {
-    }
-
-    record Response(int status, String body, String contentType) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new IllegalStateException("not JSON: " + body, e);
-            }
-        }
     }
 }

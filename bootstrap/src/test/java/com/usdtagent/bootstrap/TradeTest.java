@@ -59,28 +59,19 @@ class TradeTest {
     }
 
     private String offer(String side) {
-        var response = node.post("/api/offers", """
-                {"side":"%s","fiatCurrency":"USD","price":"1.07","minUsdt":"10","maxUsdt":"500",
-                 "paymentMethods":["bank transfer"],"terms":"Pay within the window"}""".formatted(side), agent.token());
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().path("id").asText();
+        return Trades.offer(node, agent, side);
     }
 
     private void deposit(TestNode.Account account, String amount) {
-        var response = node.post("/api/admin/wallets/" + account.id() + "/deposit",
-                "{\"amount\":\"%s\",\"reference\":\"%s\"}".formatted(amount, UUID.randomUUID()), admin);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Trades.deposit(node, admin, account, amount);
     }
 
     private TestNode.Response place(String offerId, String amount, String key) {
-        return node.post("/api/orders", "{\"offerId\":\"%s\",\"usdtAmount\":\"%s\"}".formatted(offerId, amount),
-                user.token(), key);
+        return Trades.place(node, user, offerId, amount, key);
     }
 
     private JsonNode placed(String offerId, String amount) {
-        var response = place(offerId, amount, UUID.randomUUID().toString());
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
+        return Trades.placed(node, user, offerId, amount);
     }
 
     private JsonNode step(String orderId, String step, TestNode.Account by) {
@@ -94,9 +85,7 @@ class TradeTest {
     }
 
     private void assertWallet(TestNode.Account account, String available, String locked) {
-        var wallet = node.get("/api/wallet", account.token()).json();
-        assertThat(wallet.path("available").asText()).as(account.username() + " available").isEqualTo(available);
-        assertThat(wallet.path("locked").asText()).as(account.username() + " locked").isEqualTo(locked);
+        Trades.assertWallet(node, account, available, locked);
     }
 
     /** Both parties got {@code order-updated} in this status, and the room's system message for it. */

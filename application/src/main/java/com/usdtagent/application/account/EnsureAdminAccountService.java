@@ -5,6 +5,7 @@ import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
 import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
 
 import com.usdtagent.application.shared.Transactions;
 
@@ -28,12 +29,20 @@ public final class EnsureAdminAccountService implements EnsureAdminAccount {
     public boolean ensure(String username, String password) {
         Username name = new Username(username);
         Passwords.requireAcceptable(password);
-        return transactions.inTransaction(() -> {
-            if (accounts.findByUsername(name).isPresent()) {
+        try {
+            return transactions.inTransaction(() -> {
+                if (accounts.findByUsername(name).isPresent()) {
+                    return false;
+                }
+                accounts.add(new UserAccount(UserId.newId(), name, null, hasher.hash(password), Role.ADMIN, clock.instant()));
+                return true;
+            });
+        } catch (BusinessException taken) {
+            // nodes of a cluster start together: another one may have created it between our look and our insert
+            if (taken.code() == ErrorCode.CONFLICT && accounts.findByUsername(name).isPresent()) {
                 return false;
             }
-            accounts.add(new UserAccount(UserId.newId(), name, null, hasher.hash(password), Role.ADMIN, clock.instant()));
-            return true;
-        });
+            throw taken;
+        }
     }
 }
