@@ -12,15 +12,21 @@ import com.usdtagent.domain.chat.ChatRoom;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.ReadPointers;
 import com.usdtagent.domain.chat.RoomId;
+import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.postgresql.util.PSQLException;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -34,9 +40,9 @@ final class JdbiChatRooms implements ChatRooms {
             FROM chat_room
             """;
     private static final String BY_ID = SELECT_ROOM + "WHERE id = :id";
-    // one row per member; the lock is the room row's alone. A lock that waited for another append returns the
-    // room as that append left it, the members' rows as they were when the statement began: their pointers only
-    // ever grow, and APPEND stores the greater ones
+    // one row per member. It locks the rooms and their members' rows in room order, so that two batches locking
+    // overlapping rooms cannot deadlock. A lock that waited for another append returns the rows as that append
+    // left them; the presence columns are as they were when the statement began
     private static final String LOCK_WITH_SIDES = """
             SELECT room.id, room.member_low, room.member_high, room.last_seq, room.created_at,
                    member.delivered_seq, member.read_seq,
@@ -46,8 +52,9 @@ final class JdbiChatRooms implements ChatRooms {
             FROM chat_room room
             JOIN room_member member ON member.room_id = room.id
             JOIN user_account account ON account.id = member.user_id
-            WHERE room.id = :id
-            FOR UPDATE OF room
+            WHERE room.id = ANY(:ids)
+            ORDER BY room.id, member.user_id
+            FOR NO KEY UPDATE OF room, member
             """;
     // the pair is stored in PostgreSQL's uuid order, which differs from java.util.UUID's signed compareTo
     private static final String BY_PAIR = SELECT_ROOM
@@ -65,26 +72,29 @@ final class JdbiChatRooms implements ChatRooms {
             UNION ALL
             SELECT id, member_high, created_at FROM room
             """;
-    // the message, the room's last seq and activity, both members' activity and pointers: one round trip. A
-    // clientMessageId the sender already used inserts nothing, and so changes nothing else and returns no row
+    // the messages, each room's last seq and activity, each member's activity and pointers: one round trip
     private static final String APPEND = """
             WITH appended AS (
                 INSERT INTO message (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at)
-                VALUES (:id, :roomId, :seq, :senderId, :type, :text, :clientMessageId, CAST(:meta AS jsonb), :createdAt)
-                ON CONFLICT ON CONSTRAINT message_client_message_id_key DO NOTHING
-                RETURNING room_id, seq, created_at
+                SELECT id, room_id, seq, sender_id, type, text, client_message_id, CAST(meta AS jsonb),
+                       CAST(created_at AS timestamptz)
+                FROM unnest(:ids, :roomIds, :seqs, :senderIds, :types, :texts, :clientMessageIds, :metas, :createdAts)
+                     AS m (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at)
             ), room AS (
-                UPDATE chat_room SET last_seq = appended.seq, last_activity_at = appended.created_at
-                FROM appended WHERE chat_room.id = appended.room_id
+                UPDATE chat_room SET last_seq = newest.seq, last_activity_at = CAST(newest.at AS timestamptz)
+                FROM unnest(:rooms, :lastSeqs, :lastAts) AS newest (id, seq, at)
+                WHERE chat_room.id = newest.id
             )
             UPDATE room_member
-            SET last_activity_at = appended.created_at,
+            SET last_activity_at = CAST(target.at AS timestamptz),
                 delivered_seq = GREATEST(room_member.delivered_seq, target.delivered_seq),
                 read_seq = GREATEST(room_member.read_seq, target.read_seq)
-            FROM appended, unnest(:members, :deliveredSeqs, :readSeqs) AS target (user_id, delivered_seq, read_seq)
-            WHERE room_member.room_id = appended.room_id AND room_member.user_id = target.user_id
-            RETURNING room_member.user_id, room_member.delivered_seq, room_member.read_seq
+            FROM unnest(:memberRooms, :members, :deliveredSeqs, :readSeqs, :memberAts)
+                 AS target (room_id, user_id, delivered_seq, read_seq, at)
+            WHERE room_member.room_id = target.room_id AND room_member.user_id = target.user_id
+            RETURNING room_member.room_id, room_member.user_id, room_member.delivered_seq, room_member.read_seq
             """;
+    private static final String CLIENT_MESSAGE_ID_KEY = "message_client_message_id_key";
     private static final String POINTERS = """
             SELECT delivered_seq, read_seq FROM room_member WHERE room_id = :room AND user_id = :member
             """;
@@ -179,13 +189,14 @@ final class JdbiChatRooms implements ChatRooms {
     }
 
     @Override
-    public Optional<LockedRoom> lockForAppend(RoomId id) {
+    public Map<RoomId, LockedRoom> lockForAppend(Collection<RoomId> ids) {
         List<Map.Entry<ChatRoom, LockedRoom.Side>> rows = jdbi.withHandle(handle -> handle.createQuery(LOCK_WITH_SIDES)
-                .bind("id", id.value())
+                .bindArray("ids", UUID.class, ids.stream().map(RoomId::value).distinct().toList())
                 .map((row, context) -> Map.entry(toRoom(row, context), toSide(row, context)))
                 .list());
-        return rows.isEmpty() ? Optional.empty() : Optional.of(new LockedRoom(rows.getFirst().getKey(),
-                rows.stream().collect(Collectors.toMap(side -> side.getValue().member().id(), Map.Entry::getValue))));
+        return rows.stream().collect(Collectors.groupingBy(row -> row.getKey().id(), Collectors.collectingAndThen(
+                Collectors.toList(), sides -> new LockedRoom(sides.getFirst().getKey(), sides.stream().collect(
+                        Collectors.toMap(side -> side.getValue().member().id(), Map.Entry::getValue))))));
     }
 
     private static LockedRoom.Side toSide(ResultSet row, StatementContext context) throws SQLException {
@@ -196,25 +207,55 @@ final class JdbiChatRooms implements ChatRooms {
     }
 
     @Override
-    public Optional<Map<UserId, ReadPointers>> append(Message message, Map<UserId, ReadPointers> pointers) {
-        List<UserId> members = List.copyOf(pointers.keySet());
-        Map<UserId, ReadPointers> stored = jdbi.withHandle(handle -> handle.createQuery(APPEND)
-                .bind("id", message.id().value())
-                .bind("roomId", message.roomId().value())
-                .bind("seq", message.seq())
-                .bind("senderId", message.senderId().value())
-                .bind("type", MessageRows.typeName(message.type()))
-                .bind("text", message.text())
-                .bind("clientMessageId", message.clientMessageId())
-                .bind("meta", MessageRows.metaJson(message.meta()))
-                .bind("createdAt", Timestamps.utc(message.createdAt()))
-                .bindArray("members", UUID.class, members.stream().map(UserId::value).toList())
-                .bindArray("deliveredSeqs", Long.class, members.stream().map(m -> pointers.get(m).deliveredSeq()).toList())
-                .bindArray("readSeqs", Long.class, members.stream().map(m -> pointers.get(m).readSeq()).toList())
-                .map((row, context) -> Map.entry(new UserId(row.getObject("user_id", UUID.class)), toPointers(row, context)))
-                .list())
-                .stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
-        return stored.isEmpty() ? Optional.empty() : Optional.of(stored);
+    public Map<RoomId, Map<UserId, ReadPointers>> append(List<Message> messages,
+                                                         Map<RoomId, Map<UserId, ReadPointers>> pointers) {
+        Map<RoomId, Message> newest = messages.stream().collect(Collectors.toMap(Message::roomId, message -> message,
+                (one, other) -> one.seq() > other.seq() ? one : other));
+        List<RoomId> rooms = List.copyOf(newest.keySet());
+        List<Map.Entry<RoomId, UserId>> members = pointers.entrySet().stream()
+                .flatMap(room -> room.getValue().keySet().stream().map(member -> Map.entry(room.getKey(), member)))
+                .toList();
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery(APPEND)
+                    .bindArray("ids", UUID.class, each(messages, message -> message.id().value()))
+                    .bindArray("roomIds", UUID.class, each(messages, message -> message.roomId().value()))
+                    .bindArray("seqs", Long.class, each(messages, Message::seq))
+                    .bindArray("senderIds", UUID.class, each(messages, message -> message.senderId().value()))
+                    .bindArray("types", String.class, each(messages, message -> MessageRows.typeName(message.type())))
+                    .bindArray("texts", String.class, each(messages, Message::text))
+                    .bindArray("clientMessageIds", String.class, each(messages, Message::clientMessageId))
+                    .bindArray("metas", String.class, each(messages, message -> MessageRows.metaJson(message.meta())))
+                    .bindArray("createdAts", String.class, each(messages, message -> message.createdAt().toString()))
+                    .bindArray("rooms", UUID.class, each(rooms, RoomId::value))
+                    .bindArray("lastSeqs", Long.class, each(rooms, room -> newest.get(room).seq()))
+                    .bindArray("lastAts", String.class, each(rooms, room -> newest.get(room).createdAt().toString()))
+                    .bindArray("memberRooms", UUID.class, each(members, member -> member.getKey().value()))
+                    .bindArray("members", UUID.class, each(members, member -> member.getValue().value()))
+                    .bindArray("deliveredSeqs", Long.class,
+                            each(members, member -> pointers.get(member.getKey()).get(member.getValue()).deliveredSeq()))
+                    .bindArray("readSeqs", Long.class,
+                            each(members, member -> pointers.get(member.getKey()).get(member.getValue()).readSeq()))
+                    .bindArray("memberAts", String.class,
+                            each(members, member -> newest.get(member.getKey()).createdAt().toString()))
+                    .map((row, context) -> new StoredPointers(new RoomId(row.getObject("room_id", UUID.class)),
+                            new UserId(row.getObject("user_id", UUID.class)), toPointers(row, context)))
+                    .list())
+                    .stream().collect(Collectors.groupingBy(StoredPointers::room,
+                            Collectors.toUnmodifiableMap(StoredPointers::member, StoredPointers::pointers)));
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof PSQLException sql && sql.getServerErrorMessage() != null
+                    && CLIENT_MESSAGE_ID_KEY.equals(sql.getServerErrorMessage().getConstraint())) {
+                throw new BusinessException(ErrorCode.INVALID_STATE, "clientMessageId was already used");
+            }
+            throw e;
+        }
+    }
+
+    private record StoredPointers(RoomId room, UserId member, ReadPointers pointers) {
+    }
+
+    private static <T, V> List<V> each(List<T> items, Function<T, V> value) {
+        return items.stream().map(value).toList();
     }
 
     @Override

@@ -1,20 +1,25 @@
 package com.usdtagent.persistence;
 
 import com.usdtagent.application.chat.Messages;
-import com.usdtagent.domain.account.UserId;
+import com.usdtagent.application.chat.Messages.ClientMessageKey;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.RoomId;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Reads messages from the {@code message} table (JdbiChatRooms appends them). Joins the caller's transaction when there is one (see JdbiTransactions). */
 final class JdbiMessages implements Messages {
 
     private static final String SELECT = "SELECT " + MessageRows.COLUMNS + "FROM message m\n";
-    private static final String BY_CLIENT_MESSAGE_ID =
-            SELECT + "WHERE m.sender_id = :sender AND m.client_message_id = :clientMessageId";
+    private static final String BY_CLIENT_MESSAGE_IDS = SELECT + """
+            JOIN unnest(:senders, :clientMessageIds) AS used (sender_id, client_message_id)
+              ON m.sender_id = used.sender_id AND m.client_message_id = used.client_message_id
+            """;
     // both pages are one range of the (room_id, seq) unique index, read forwards or backwards
     static final String AFTER = SELECT + """
             WHERE m.room_id = :room AND m.seq > :seq
@@ -34,12 +39,13 @@ final class JdbiMessages implements Messages {
     }
 
     @Override
-    public Optional<Message> findByClientMessageId(UserId sender, String clientMessageId) {
-        return jdbi.withHandle(handle -> handle.createQuery(BY_CLIENT_MESSAGE_ID)
-                .bind("sender", sender.value())
-                .bind("clientMessageId", clientMessageId)
+    public Map<ClientMessageKey, Message> findByClientMessageIds(Collection<ClientMessageKey> keys) {
+        return jdbi.withHandle(handle -> handle.createQuery(BY_CLIENT_MESSAGE_IDS)
+                .bindArray("senders", UUID.class, keys.stream().map(key -> key.sender().value()).toList())
+                .bindArray("clientMessageIds", String.class, keys.stream().map(ClientMessageKey::clientMessageId).toList())
                 .map((row, context) -> MessageRows.toMessage(row))
-                .findOne());
+                .list())
+                .stream().collect(Collectors.toMap(ClientMessageKey::of, message -> message));
     }
 
     @Override

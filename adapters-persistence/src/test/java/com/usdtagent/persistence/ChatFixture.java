@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import static com.usdtagent.persistence.Accounts.account;
@@ -64,9 +63,8 @@ final class ChatFixture implements AutoCloseable {
 
     /**
      * Appends a message the way the services do: in turn with the room's other appends, the pointers as they were.
-     * Empty when the sender used the clientMessageId before.
      */
-    Optional<Message> append(RoomId roomId, UserId sender, MessageType type, String text, String clientMessageId,
+    Message append(RoomId roomId, UserId sender, MessageType type, String text, String clientMessageId,
                              Map<String, Object> meta, Instant at) {
         return transactions.inTransaction(() -> {
             LockedRoom locked = rooms.lockForAppend(roomId).orElseThrow();
@@ -74,12 +72,13 @@ final class ChatFixture implements AutoCloseable {
                     clientMessageId, meta, at);
             var unchanged = new HashMap<UserId, ReadPointers>();
             locked.sides().forEach((member, side) -> unchanged.put(member, side.pointers()));
-            return rooms.append(message, unchanged).map(stored -> message);
+            rooms.append(message, unchanged);
+            return message;
         });
     }
 
     Message send(RoomId roomId, UserId sender, String text, String clientMessageId, Instant at) {
-        return append(roomId, sender, MessageType.TEXT, text, clientMessageId, Map.of(), at).orElseThrow();
+        return append(roomId, sender, MessageType.TEXT, text, clientMessageId, Map.of(), at);
     }
 
     Message send(RoomId roomId, UserId sender, String text) {

@@ -132,13 +132,45 @@ class JdbiChatRoomsTest {
         var stored = chat.transactions.inTransaction(() -> rooms.append(message,
                 Map.of(me, new ReadPointers(1, 1), ann, new ReadPointers(1, 0))));
 
-        assertThat(stored).contains(Map.of(me, new ReadPointers(3, 3), ann, new ReadPointers(1, 0)));
+        assertThat(stored).isEqualTo(Map.of(me, new ReadPointers(3, 3), ann, new ReadPointers(1, 0)));
         assertThat(chat.messages.after(room, 0, 10)).containsExactly(message);
         assertThat(rooms.findById(room).orElseThrow().lastSeq()).isEqualTo(1);
         RoomSummary hers = rooms.summaryFor(room, ann).orElseThrow();
         assertThat(hers.updatedAt()).isEqualTo(later);
         assertThat(hers.unreadCount()).isEqualTo(1);
         assertThat(hers.lastMessage().status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void oneAppendStoresABatchOfMessagesAcrossRooms() {
+        UserId me = chat.user();
+        UserId ann = chat.user();
+        UserId bob = chat.user();
+        RoomId withAnn = chat.room(me, ann).id();
+        RoomId withBob = chat.room(me, bob).id();
+        chat.send(withBob, bob, "earlier");
+        Instant later = NOW.plus(Duration.ofMinutes(1));
+        var toAnn1 = new Message(MessageId.newId(), withAnn, 1, me, MessageType.TEXT, "one", "b-1", Map.of(), NOW);
+        var toAnn2 = new Message(MessageId.newId(), withAnn, 2, ann, MessageType.TEXT, "two", "b-2", Map.of(), later);
+        var toBob = new Message(MessageId.newId(), withBob, 2, me, MessageType.TEXT, "three", "b-3", Map.of(), NOW);
+
+        var stored = chat.transactions.inTransaction(() -> {
+            assertThat(rooms.lockForAppend(List.of(withAnn, withBob, RoomId.newId()))).containsOnlyKeys(withAnn, withBob);
+            return rooms.append(List.of(toAnn1, toAnn2, toBob), Map.of(
+                    withAnn, Map.of(me, new ReadPointers(2, 2), ann, new ReadPointers(2, 2)),
+                    withBob, Map.of(me, new ReadPointers(2, 2), bob, new ReadPointers(1, 1))));
+        });
+
+        assertThat(stored).isEqualTo(Map.of(
+                withAnn, Map.of(me, new ReadPointers(2, 2), ann, new ReadPointers(2, 2)),
+                withBob, Map.of(me, new ReadPointers(2, 2), bob, new ReadPointers(1, 1))));
+        assertThat(chat.messages.after(withAnn, 0, 10)).containsExactly(toAnn1, toAnn2);
+        assertThat(chat.messages.after(withBob, 1, 10)).containsExactly(toBob);
+        assertThat(rooms.findById(withAnn).orElseThrow().lastSeq()).isEqualTo(2);
+        assertThat(rooms.findById(withBob).orElseThrow().lastSeq()).isEqualTo(2);
+        RoomSummary mine = rooms.summaryFor(withAnn, me).orElseThrow();
+        assertThat(mine.lastMessage().message()).isEqualTo(toAnn2);
+        assertThat(mine.updatedAt()).isEqualTo(later);
     }
 
     @Test

@@ -1,10 +1,13 @@
 package com.usdtagent.persistence;
 
 import com.usdtagent.application.chat.Messages;
+import com.usdtagent.application.chat.Messages.ClientMessageKey;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.MessageType;
 import com.usdtagent.domain.chat.RoomId;
+import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,7 @@ import java.util.Map;
 
 import static com.usdtagent.persistence.ChatFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JdbiMessagesTest {
 
@@ -37,22 +41,27 @@ class JdbiMessagesTest {
         RoomId room = chat.room(ann, chat.user()).id();
         Message sent = chat.send(room, ann, "hello", "ann-phone-1", NOW);
 
-        assertThat(messages.findByClientMessageId(ann, "ann-phone-1")).contains(sent);
-        assertThat(messages.findByClientMessageId(ann, "ann-phone-2")).isEmpty();
-        assertThat(messages.findByClientMessageId(chat.user(), "ann-phone-1")).isEmpty();
+        UserId bob = chat.user();
+        var annsFirst = new ClientMessageKey(ann, "ann-phone-1");
+
+        assertThat(messages.findByClientMessageIds(List.of(annsFirst, new ClientMessageKey(ann, "ann-phone-2"),
+                new ClientMessageKey(bob, "ann-phone-1")))).isEqualTo(Map.of(annsFirst, sent));
     }
 
     @Test
-    void aClientIdTheSenderUsedBeforeAppendsNothing() {
+    void aClientIdTheSenderUsedBeforeIsRefusedAndAppendsNothing() {
         UserId ann = chat.user();
         UserId bob = chat.user();
         Message first = chat.send(chat.room(ann, bob).id(), ann, "hello", "reused", NOW);
         RoomId otherRoom = chat.room(ann, chat.user()).id();
 
-        assertThat(chat.append(otherRoom, ann, MessageType.TEXT, "hello again", "reused", Map.of(), NOW)).isEmpty();
+        assertThatThrownBy(() -> chat.send(otherRoom, ann, "hello again", "reused", NOW))
+                .isInstanceOfSatisfying(BusinessException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
         assertThat(messages.after(otherRoom, 0, 10)).isEmpty();
         assertThat(chat.rooms.findById(otherRoom).orElseThrow().lastSeq()).isZero();
-        assertThat(messages.findByClientMessageId(ann, "reused")).contains(first);
+        var reused = new ClientMessageKey(ann, "reused");
+        assertThat(messages.findByClientMessageIds(List.of(reused))).isEqualTo(Map.of(reused, first));
         // another sender may have the same id of their own
         chat.send(otherRoom, chat.rooms.findById(otherRoom).orElseThrow().opponentOf(ann), "mine too", "reused", NOW);
     }
@@ -63,7 +72,7 @@ class JdbiMessagesTest {
         RoomId room = chat.room(ann, chat.user()).id();
 
         Message note = chat.append(room, ann, MessageType.SYSTEM, "Order paid", null,
-                Map.of("orderId", "ord-42", "amount", 150, "final", true), NOW).orElseThrow();
+                Map.of("orderId", "ord-42", "amount", 150, "final", true), NOW);
 
         assertThat(messages.after(room, 0, 10)).containsExactly(note);
     }

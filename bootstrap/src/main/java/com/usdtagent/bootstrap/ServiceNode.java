@@ -193,13 +193,15 @@ final class ServiceNode implements AutoCloseable {
         ChatRooms rooms = persistence.chatRooms();
         Messages messages = persistence.messages();
         Transactions transactions = persistence.transactions();
+        var sendMessage = new SendMessageService(rooms, messages, publisher, push, transactions, clock);
+        stopInReverse.push(sendMessage); // after the sockets: it writes the sends they took before they stopped
         sockets.start(new ChatUseCases(authenticateToken,
                 new GoOnlineService(presence, rooms, publisher, transactions, clock),
                 new GoOfflineService(presence, rooms, publisher, clock),
                 new ListChatRoomsService(rooms),
                 new OpenDirectRoomService(persistence.userAccounts(), rooms, publisher, transactions, clock),
                 new OpenChatHistoryService(rooms, messages, presence, publisher, transactions, clock),
-                new SendMessageService(rooms, messages, publisher, push, transactions, clock),
+                sendMessage,
                 new AcknowledgeReceiptService(rooms, publisher, transactions, clock),
                 new LeaveRoomService(rooms, presence),
                 new ShowTypingService(rooms, publisher)),

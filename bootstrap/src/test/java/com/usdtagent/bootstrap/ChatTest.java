@@ -281,6 +281,46 @@ class ChatTest {
     }
 
     @Test
+    void sendsThatArriveTogetherAreEachStoredOnceWithTheirOwnAnswers() {
+        // sends in flight at once are written in shared batches: a resend, a refusal and other rooms in the same
+        // batch must each still get their own answer
+        var user = account("user");
+        var userPhone = connect(user);
+        var userLaptop = connect(user);
+        var stranger = connect(account("user"));
+        List<TestNode.Account> agents = List.of(account("agent"), account("agent"), account("agent"));
+        List<SocketClient> agentSockets = agents.stream().map(this::connect).toList();
+        List<String> rooms = agents.stream().map(agent -> createRoom(userPhone, agent)).toList();
+
+        var sends = new ArrayList<CompletableFuture<JsonNode>>();
+        var resends = new ArrayList<CompletableFuture<JsonNode>>();
+        var refused = new ArrayList<CompletableFuture<JsonNode>>();
+        for (int i = 0; i < 10; i++) {
+            for (String room : rooms) {
+                String id = room + "-" + i;
+                sends.add(userPhone.callAsync("send-message", message(room, id, "hello " + i)));
+                resends.add(userLaptop.callAsync("send-message", message(room, id, "hello " + i)));
+                refused.add(stranger.callAsync("send-message", message(room, "intruder-" + i, "let me in")));
+            }
+        }
+
+        for (int n = 0; n < sends.size(); n++) {
+            var sent = sends.get(n).join().path("data").path("message");
+            var resent = resends.get(n).join().path("data").path("message");
+            assertThat(resent.path("id").asText()).isEqualTo(sent.path("id").asText());
+            assertThat(resent.path("seq").asLong()).isEqualTo(sent.path("seq").asLong());
+            assertThat(errorCode(refused.get(n).join())).isEqualTo("FORBIDDEN");
+        }
+        for (int r = 0; r < rooms.size(); r++) {
+            var history = userPhone.call("chat-history", "{\"roomId\":\"" + rooms.get(r) + "\",\"limit\":100}").path("data");
+            assertThat(seqs(history)).containsExactlyElementsOf(IntStream.rangeClosed(1, 10).boxed().toList());
+            var agentSocket = agentSockets.get(r);
+            agentSocket.awaitEvent("new-message", p -> p.path("message").path("seq").asLong() == 10);
+            assertThat(agentSocket.events("new-message")).as("each message announced once").hasSize(10);
+        }
+    }
+
+    @Test
     void nonMembersAreForbiddenAndUnknownRoomsNotFound() {
         var user = account("user");
         var agent = account("agent");

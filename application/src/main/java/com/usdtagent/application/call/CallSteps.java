@@ -104,7 +104,7 @@ final class CallSteps {
         }
         ReadPointers callee = rooms.append(message,
                 Map.of(call.caller(), caller, call.callee(), locked.sideOf(call.callee()).pointers()))
-                .orElseThrow().get(call.callee());
+                .get(call.callee());
         return new Finished(view(call), new MessageView(message, callee.statusOf(message.seq())));
     }
 

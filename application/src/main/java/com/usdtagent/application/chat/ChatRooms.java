@@ -6,6 +6,7 @@ import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.ReadPointers;
 import com.usdtagent.domain.chat.RoomId;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,20 +22,29 @@ public interface ChatRooms {
     ChatRoom addOrGetExisting(ChatRoom room);
 
     /**
-     * Reads the room with both members' sides and holds its row lock until the transaction ends, so that appends
-     * to it take turns.
+     * Reads the rooms that exist among {@code ids}, each with both members' sides, and holds their row locks until
+     * the transaction ends, so that appends to a room take turns; locks in one order, so that two batches cannot
+     * deadlock.
      */
-    Optional<LockedRoom> lockForAppend(RoomId id);
+    Map<RoomId, LockedRoom> lockForAppend(Collection<RoomId> ids);
+
+    default Optional<LockedRoom> lockForAppend(RoomId id) {
+        return Optional.ofNullable(lockForAppend(List.of(id)).get(id));
+    }
 
     /**
-     * Stores the message as the room's newest (its seq must be the room's next), makes the room last active at
-     * the message's time, and moves each member's pointers forward to at least those given; in the transaction
-     * that locked the room.
+     * Stores the messages, each its room's next seq in order, in the transaction that locked their rooms; makes
+     * each room's newest message its last activity, and moves each member's pointers forward to at least those
+     * given. Returns every member's pointers as stored afterwards, by room.
      *
-     * @return each member's pointers as stored afterwards; empty, and nothing changed, when the sender already used
-     *         the message's clientMessageId
+     * @throws com.usdtagent.domain.shared.BusinessException INVALID_STATE when a sender already used a message's
+     *         clientMessageId (look them up first with {@link Messages#findByClientMessageIds})
      */
-    Optional<Map<UserId, ReadPointers>> append(Message message, Map<UserId, ReadPointers> pointers);
+    Map<RoomId, Map<UserId, ReadPointers>> append(List<Message> messages, Map<RoomId, Map<UserId, ReadPointers>> pointers);
+
+    default Map<UserId, ReadPointers> append(Message message, Map<UserId, ReadPointers> pointers) {
+        return append(List.of(message), Map.of(message.roomId(), pointers)).get(message.roomId());
+    }
 
     ReadPointers pointers(RoomId room, UserId member);
 

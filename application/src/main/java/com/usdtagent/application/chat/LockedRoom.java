@@ -2,8 +2,10 @@ package com.usdtagent.application.chat;
 
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.chat.ChatRoom;
+import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.ReadPointers;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +27,15 @@ public record LockedRoom(ChatRoom room, Map<UserId, Side> sides) {
      * has the room open.
      */
     public record Side(Contact member, ReadPointers pointers, boolean viewing) {
+    }
+
+    /** The room once the message is appended and the members' pointers moved as given. */
+    public LockedRoom appended(Message message, Map<UserId, ReadPointers> pointers) {
+        var after = new HashMap<UserId, Side>();
+        sides.forEach((member, side) -> after.put(member,
+                new Side(side.member(), pointers.getOrDefault(member, side.pointers()), side.viewing())));
+        return new LockedRoom(new ChatRoom(room.id(), room.firstMember(), room.secondMember(), message.seq(),
+                room.createdAt()), after);
     }
 
     /** @throws IllegalArgumentException for somebody who is not a member; check with {@link ChatRoom#requireMember} */

@@ -1,26 +1,39 @@
 package com.usdtagent.application.chat;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.chat.Messages.ClientMessageKey;
 import com.usdtagent.application.push.PushNotification;
 import com.usdtagent.application.push.PushOutbox;
+import com.usdtagent.application.shared.GroupCommit;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.domain.account.UserId;
-import com.usdtagent.domain.chat.ChatRoom;
 import com.usdtagent.domain.chat.DeliveryStatus;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.MessageId;
 import com.usdtagent.domain.chat.MessageType;
 import com.usdtagent.domain.chat.ReadPointers;
+import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-public final class SendMessageService implements SendMessage {
+/**
+ * Stores sends in group commits: the sends that arrive while a batch is being written go together in the next one,
+ * which locks their rooms, stores their messages and moves their pointers in a handful of statements and one commit.
+ * Each sender still gets their answer only once their message is committed.
+ */
+public final class SendMessageService implements SendMessage, AutoCloseable {
 
     private static final System.Logger log = System.getLogger(SendMessageService.class.getName());
+    /** Batches in flight at once: one gathers while another commits. */
+    private static final int WRITERS = 2;
+    private static final int MAX_BATCH = 100;
 
     private final ChatRooms rooms;
     private final Messages messages;
@@ -29,6 +42,7 @@ public final class SendMessageService implements SendMessage {
     private final RoomUpdates updates;
     private final Transactions transactions;
     private final Clock clock;
+    private final GroupCommit<Request, Outcome> commits;
 
     public SendMessageService(ChatRooms rooms, Messages messages, RealtimePublisher publisher, PushOutbox pushOutbox,
                               Transactions transactions, Clock clock) {
@@ -39,81 +53,170 @@ public final class SendMessageService implements SendMessage {
         this.updates = new RoomUpdates(rooms, publisher);
         this.transactions = transactions;
         this.clock = clock;
+        this.commits = new GroupCommit<>("send-message", WRITERS, MAX_BATCH, this::store);
+    }
+
+    private record Request(UserId sender, Command command, Instant at) {
+
+        ClientMessageKey key() {
+            return new ClientMessageKey(sender, command.clientMessageId());
+        }
+    }
+
+    /** A send's answer: the message and its ticks, what to tell the others (null when nothing is new), or why not. */
+    private record Outcome(MessageView view, Announcement announcement, BusinessException refusal) {
     }
 
     /**
-     * What one send did: the message; for a new one, the room as locked and both members' pointers before and as
-     * stored after (null for a resent one).
+     * What the others hear of a new message once it is committed: the room as it was before the message, the
+     * sender's pointers then, and both members' pointers as stored after the batch.
      */
-    private record Outcome(Message message, UserId recipient, ReadPointers recipientAfter,
-                           LockedRoom locked, ReadPointers senderBefore, Map<UserId, ReadPointers> pointersAfter) {
-
-        boolean stored() {
-            return locked != null;
-        }
+    private record Announcement(UserId sender, UserId recipient, LockedRoom before, Map<UserId, ReadPointers> after,
+                                boolean newestOfItsRoom) {
     }
 
     @Override
     public MessageView send(AuthenticatedUser sender, Command command) {
-        Instant now = clock.instant();
-        // three statements and the commit: the lock reads what the send needs, one statement stores it all
-        Outcome outcome = transactions.inTransaction(() -> {
-            LockedRoom locked = rooms.lockForAppend(command.roomId()).orElseThrow(RoomAccess::notFound);
-            ChatRoom room = locked.room();
-            room.requireMember(sender.id());
-            UserId recipient = room.opponentOf(sender.id());
-            LockedRoom.Side mine = locked.sideOf(sender.id());
-            LockedRoom.Side theirs = locked.sideOf(recipient);
-            Message message = new Message(MessageId.newId(), room.id(), room.nextSeq(), sender.id(), MessageType.TEXT,
-                    command.text(), command.clientMessageId(), Map.of(), now);
+        Outcome outcome = commits.submit(new Request(sender.id(), command, clock.instant()));
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        if (outcome.announcement() != null) {
+            try {
+                announce(outcome.view(), outcome.announcement());
+            } catch (RuntimeException failure) {
+                // the message is stored and its sender gets the ack; the others catch up on their next sync
+                log.log(System.Logger.Level.WARNING, "announcing message " + outcome.view().message().id() + " failed",
+                        failure);
+            }
+        }
+        return outcome.view();
+    }
+
+    /** One batch in one transaction: lock the rooms, look up reused clientMessageIds, append, queue the pushes. */
+    private List<Outcome> store(List<Request> batch) {
+        return transactions.inTransaction(() -> {
+            var batchRooms = new Batch(rooms.lockForAppend(batch.stream().map(request -> request.command().roomId()).toList()),
+                    messages.findByClientMessageIds(batch.stream().map(Request::key).toList()));
+            List<Draft> drafts = batch.stream().map(batchRooms::draft).toList();
+            var stored = batchRooms.appended.isEmpty() ? Map.<RoomId, Map<UserId, ReadPointers>>of()
+                    : rooms.append(batchRooms.appended, batchRooms.pointers);
+            for (Draft draft : drafts) {
+                if (draft instanceof Draft.New fresh && !fresh.before().sideOf(fresh.recipient()).viewing()) {
+                    var sender = fresh.before().sideOf(fresh.message().senderId()).member().publicProfile();
+                    pushOutbox.enqueue(new PushNotification.NewMessage(fresh.recipient(), sender, fresh.message()));
+                }
+            }
+            return drafts.stream().map(draft -> draft.outcome(stored, batchRooms.locked)).toList();
+        });
+    }
+
+    /** The rooms of one batch as its messages are drafted one after another. */
+    private static final class Batch {
+
+        private final Map<RoomId, LockedRoom> locked;
+        private final Map<ClientMessageKey, Message> used;
+        private final List<Message> appended = new ArrayList<>();
+        private final Map<RoomId, Map<UserId, ReadPointers>> pointers = new HashMap<>();
+
+        Batch(Map<RoomId, LockedRoom> locked, Map<ClientMessageKey, Message> used) {
+            this.locked = new HashMap<>(locked);
+            this.used = new HashMap<>(used);
+        }
+
+        Draft draft(Request request) {
+            try {
+                LockedRoom room = locked.get(request.command().roomId());
+                if (room == null) {
+                    throw RoomAccess.notFound();
+                }
+                room.room().requireMember(request.sender());
+                UserId recipient = room.room().opponentOf(request.sender());
+                Message earlier = used.get(request.key());
+                if (earlier != null) {
+                    if (!earlier.roomId().equals(room.room().id())) {
+                        throw new BusinessException(ErrorCode.INVALID_STATE, "clientMessageId was already used in another room");
+                    }
+                    return new Draft.Resent(earlier, recipient);
+                }
+                return append(request, room, recipient);
+            } catch (BusinessException refused) {
+                return new Draft.Refused(refused);
+            }
+        }
+
+        private Draft append(Request request, LockedRoom room, UserId recipient) {
+            Message message = new Message(MessageId.newId(), room.room().id(), room.room().nextSeq(), request.sender(),
+                    MessageType.TEXT, request.command().text(), request.command().clientMessageId(), Map.of(),
+                    request.at());
             long seq = message.seq();
+            LockedRoom.Side theirs = room.sideOf(recipient);
             ReadPointers recipientAfter = theirs.viewing() ? theirs.pointers().read(seq)
                     : theirs.member().online() ? theirs.pointers().delivered(seq) : theirs.pointers();
             // writing in a room means having seen it
-            var stored = rooms.append(message, Map.of(sender.id(), mine.pointers().read(seq), recipient, recipientAfter));
-            if (stored.isEmpty()) {
-                return resent(sender.id(), command, room, recipient, theirs.pointers());
-            }
-            if (!theirs.viewing()) {
-                pushOutbox.enqueue(new PushNotification.NewMessage(recipient, mine.member().publicProfile(), message));
-            }
-            return new Outcome(message, recipient, stored.get().get(recipient), locked, mine.pointers(), stored.get());
-        });
-
-        Message message = outcome.message();
-        var view = new MessageView(message, outcome.recipientAfter().statusOf(message.seq()));
-        if (outcome.stored()) {
-            try {
-                announce(sender, outcome, view, now);
-            } catch (RuntimeException failure) {
-                // the message is stored and its sender gets the ack; the others catch up on their next sync
-                log.log(System.Logger.Level.WARNING, "announcing message " + message.id() + " failed", failure);
-            }
+            var after = Map.of(request.sender(), room.sideOf(request.sender()).pointers().read(seq), recipient, recipientAfter);
+            locked.put(room.room().id(), room.appended(message, after));
+            pointers.put(room.room().id(), after);
+            used.put(request.key(), message);
+            appended.add(message);
+            return new Draft.New(message, recipient, room);
         }
-        return view;
     }
 
-    /** The message stored by an earlier send with this clientMessageId, unless that went to another room. */
-    private Outcome resent(UserId sender, Command command, ChatRoom room, UserId recipient, ReadPointers theirs) {
-        Message earlier = messages.findByClientMessageId(sender, command.clientMessageId()).orElseThrow();
-        if (!earlier.roomId().equals(room.id())) {
-            throw new BusinessException(ErrorCode.INVALID_STATE, "clientMessageId was already used in another room");
+    /** A send as drafted in its batch, before the batch is stored. */
+    private sealed interface Draft {
+
+        Outcome outcome(Map<RoomId, Map<UserId, ReadPointers>> stored, Map<RoomId, LockedRoom> rooms);
+
+        record New(Message message, UserId recipient, LockedRoom before) implements Draft {
+            @Override
+            public Outcome outcome(Map<RoomId, Map<UserId, ReadPointers>> stored, Map<RoomId, LockedRoom> rooms) {
+                var after = stored.get(message.roomId());
+                var view = new MessageView(message, after.get(recipient).statusOf(message.seq()));
+                boolean newest = rooms.get(message.roomId()).room().lastSeq() == message.seq();
+                return new Outcome(view, new Announcement(message.senderId(), recipient, before, after, newest), null);
+            }
         }
-        return new Outcome(earlier, recipient, theirs, null, null, null);
+
+        /** The clientMessageId was used before in this room: its message, as its recipient has it now. */
+        record Resent(Message earlier, UserId recipient) implements Draft {
+            @Override
+            public Outcome outcome(Map<RoomId, Map<UserId, ReadPointers>> stored, Map<RoomId, LockedRoom> rooms) {
+                var theirs = stored.containsKey(earlier.roomId()) ? stored.get(earlier.roomId()).get(recipient)
+                        : rooms.get(earlier.roomId()).sideOf(recipient).pointers();
+                return new Outcome(new MessageView(earlier, theirs.statusOf(earlier.seq())), null, null);
+            }
+        }
+
+        record Refused(BusinessException reason) implements Draft {
+            @Override
+            public Outcome outcome(Map<RoomId, Map<UserId, ReadPointers>> stored, Map<RoomId, LockedRoom> rooms) {
+                return new Outcome(null, null, reason);
+            }
+        }
     }
 
-    private void announce(AuthenticatedUser sender, Outcome outcome, MessageView view, Instant now) {
+    private void announce(MessageView view, Announcement news) {
         Message message = view.message();
-        publisher.newMessage(outcome.recipient(), view);
-        updates.appended(outcome.locked(), view, outcome.pointersAfter());
+        Instant now = clock.instant();
+        publisher.newMessage(news.recipient(), view);
+        if (news.newestOfItsRoom()) { // an older message of the batch would put a stale line in the room list
+            updates.appended(news.before(), view, news.after());
+        }
         if (view.status() != DeliveryStatus.SENT) {
-            publisher.messageStatus(sender.id(), new StatusChange(message.roomId(), outcome.recipient(), view.status(),
+            publisher.messageStatus(news.sender(), new StatusChange(message.roomId(), news.recipient(), view.status(),
                     message.seq(), now));
         }
-        if (outcome.senderBefore().readSeq() < message.seq() - 1) {
+        if (news.before().sideOf(news.sender()).pointers().readSeq() < message.seq() - 1) {
             // the sender had unread messages of the recipient; replying marks them read
-            publisher.messageStatus(outcome.recipient(), new StatusChange(message.roomId(), sender.id(),
+            publisher.messageStatus(news.recipient(), new StatusChange(message.roomId(), news.sender(),
                     DeliveryStatus.READ, message.seq(), now));
         }
+    }
+
+    /** Writes the sends already queued, then stops; later ones fail unanswered. */
+    @Override
+    public void close() {
+        commits.close();
     }
 }

@@ -95,7 +95,7 @@ final class OrderSteps {
                 text(order), null, Map.of("orderId", order.id().toString(), "orderStatus", order.status().name()),
                 order.updatedAt());
         var pointers = rooms.append(message, Map.of(order.buyer(), locked.sideOf(order.buyer()).pointers(),
-                order.seller(), locked.sideOf(order.seller()).pointers())).orElseThrow();
+                order.seller(), locked.sideOf(order.seller()).pointers()));
         for (UserId party : new UserId[] {order.buyer(), order.seller()}) {
             if (!party.equals(actor)) {
                 push.enqueue(new PushNotification.OrderChanged(party, order.id().toString(), order.status().name()));
