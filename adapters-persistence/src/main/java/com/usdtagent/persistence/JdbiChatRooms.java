@@ -43,7 +43,7 @@ final class JdbiChatRooms implements ChatRooms {
     // one row per member. It locks the rooms and their members' rows in room order, so that two batches locking
     // overlapping rooms cannot deadlock. A lock that waited for another append returns the rows as that append
     // left them; the presence columns are as they were when the statement began
-    private static final String LOCK_WITH_SIDES = """
+    static final String LOCK_WITH_SIDES = """
             SELECT room.id, room.member_low, room.member_high, room.last_seq, room.created_at,
                    member.delivered_seq, member.read_seq,
                    account.id AS member_id, account.username, account.role, account.last_seen_at,

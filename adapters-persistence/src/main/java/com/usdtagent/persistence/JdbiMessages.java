@@ -16,9 +16,14 @@ import java.util.stream.Collectors;
 final class JdbiMessages implements Messages {
 
     private static final String SELECT = "SELECT " + MessageRows.COLUMNS + "FROM message m\n";
-    private static final String BY_CLIENT_MESSAGE_IDS = SELECT + """
-            JOIN unnest(:senders, :clientMessageIds) AS used (sender_id, client_message_id)
-              ON m.sender_id = used.sender_id AND m.client_message_id = used.client_message_id
+    // one index lookup per key, whatever the planner thinks of the table's size: a hash join over the whole table
+    // was its choice once message had grown
+    static final String BY_CLIENT_MESSAGE_IDS = """
+            SELECT m.* FROM unnest(:senders, :clientMessageIds) AS used (sender_id, client_message_id)
+            CROSS JOIN LATERAL (
+            """ + SELECT + """
+                WHERE m.sender_id = used.sender_id AND m.client_message_id = used.client_message_id
+            ) m
             """;
     // both pages are one range of the (room_id, seq) unique index, read forwards or backwards
     static final String AFTER = SELECT + """

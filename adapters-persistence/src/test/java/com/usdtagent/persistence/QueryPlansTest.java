@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +123,20 @@ class QueryPlansTest {
 
         assertThat(newest).contains("message_room_seq_key").doesNotContain("Seq Scan on message");
         assertThat(after).contains("message_room_seq_key").doesNotContain("Seq Scan on message");
+    }
+
+    @Test
+    void aBatchOfSendsLocksItsRoomsAndLooksUpReusedClientIdsByKey() {
+        UUID[] rooms = {busyRoom, UUID.randomUUID(), UUID.randomUUID()};
+        String lock = plan(JdbiChatRooms.LOCK_WITH_SIDES, Map.of("ids", rooms));
+        UUID[] senders = new UUID[100];
+        Arrays.fill(senders, member);
+        String reused = plan(JdbiMessages.BY_CLIENT_MESSAGE_IDS, Map.of("senders", senders,
+                "clientMessageIds", IntStream.range(0, 100).mapToObj(n -> "phone-" + n).toArray(String[]::new)));
+
+        assertThat(lock).contains("chat_room_pkey")
+                .doesNotContain("Seq Scan on chat_room", "Seq Scan on room_member", "Seq Scan on user_account");
+        assertThat(reused).contains("message_client_message_id_key").doesNotContain("Seq Scan on message");
     }
 
     @Test

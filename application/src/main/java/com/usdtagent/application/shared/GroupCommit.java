@@ -42,7 +42,9 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         this.writeBatch = writeBatch;
         this.maxBatch = maxBatch;
         for (int i = 0; i < writers; i++) {
-            this.writers.add(Thread.ofVirtual().name(name + "-writer-" + i).start(this::writeUntilStopped));
+            // platform threads: a writer holding a pooled connection is never queued behind the virtual threads
+            // of thousands of sockets for a carrier
+            this.writers.add(Thread.ofPlatform().daemon().name(name + "-writer-" + i).start(this::writeUntilStopped));
         }
     }
 
