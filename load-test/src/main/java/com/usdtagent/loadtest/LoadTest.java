@@ -33,7 +33,7 @@ import java.util.stream.IntStream;
  * and rates over real Socket.IO connections, then counts how many idle sockets the product holds and their heap.
  * Only ever connects to 127.0.0.1; every loop is bounded in count and time. Prints a Markdown report.
  *
- * <pre>load-test/run [--pairs=500] [--rates=250,500,1000,2000,4000,8000] [--seconds=10] [--warmup=10] [--targets=relay,product]
+ * <pre>load-test/run [--pairs=500] [--rates=250,500,1000,2000,4000,8000,16000,32000] [--seconds=10] [--warmup=10] [--targets=relay,product]
  *               [--compression=off,on] [--capacity=10000] [--server-heap=1g]
  *               [--database=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres] [--jar=bootstrap/target/usdt-agent-server.jar]</pre>
  */
@@ -54,7 +54,7 @@ public final class LoadTest {
             }
             var options = new Options(
                     bounded(given.getOrDefault("pairs", "500"), 1, 5_000),
-                    Arrays.stream(given.getOrDefault("rates", "250,500,1000,2000,4000,8000").split(",")).map(rate -> bounded(rate, 1, 50_000)).toList(),
+                    Arrays.stream(given.getOrDefault("rates", "250,500,1000,2000,4000,8000,16000,32000").split(",")).map(rate -> bounded(rate, 1, 50_000)).toList(),
                     bounded(given.getOrDefault("seconds", "10"), 1, 120),
                     bounded(given.getOrDefault("warmup", "10"), 1, 120),
                     List.of(given.getOrDefault("targets", "relay,product").split(",")),
