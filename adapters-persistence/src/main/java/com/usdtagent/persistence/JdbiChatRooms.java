@@ -104,10 +104,19 @@ final class JdbiChatRooms implements ChatRooms {
             WHERE room_id = :room AND user_id = :member
             RETURNING delivered_seq, read_seq
             """;
+    // locks the member's rows in room order first, the order in which LOCK_WITH_SIDES takes them, so that it cannot
+    // deadlock with a batch of sends that holds the same member in several rooms
     private static final String DELIVER_ALL = """
+            WITH due AS (
+                SELECT me.room_id FROM room_member me JOIN chat_room room ON room.id = me.room_id
+                WHERE me.user_id = :member AND me.delivered_seq < room.last_seq
+                ORDER BY me.room_id
+                FOR NO KEY UPDATE OF me
+            )
             UPDATE room_member me SET delivered_seq = room.last_seq
-            FROM chat_room room
-            WHERE me.user_id = :member AND room.id = me.room_id AND me.delivered_seq < room.last_seq
+            FROM chat_room room, due
+            WHERE me.user_id = :member AND me.room_id = due.room_id AND room.id = me.room_id
+              AND me.delivered_seq < room.last_seq
             RETURNING me.room_id, me.delivered_seq,
                       CASE WHEN room.member_low = me.user_id THEN room.member_high ELSE room.member_low END AS opponent
             """;
