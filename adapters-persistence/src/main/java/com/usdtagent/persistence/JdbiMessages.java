@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Reads messages from the {@code message} table (JdbiChatRooms appends them). Joins the caller's transaction when there is one (see JdbiTransactions). */
+/**
+ * Reads messages from the {@code message} table (JdbiChatRooms appends them). Joins the caller's transaction when
+ * there is one (see JdbiTransactions).
+ */
 final class JdbiMessages implements Messages {
 
     private static final String SELECT = "SELECT " + MessageRows.COLUMNS + "FROM message m\n";

@@ -11,14 +11,12 @@ import com.usdtagent.domain.chat.ChatRoom;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.MessageId;
 import com.usdtagent.domain.chat.MessageType;
-import com.usdtagent.domain.chat.ReadPointers;
 import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.persistence.testing.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -70,9 +68,7 @@ final class ChatFixture implements AutoCloseable {
             LockedRoom locked = rooms.lockForAppend(roomId).orElseThrow();
             Message message = new Message(MessageId.newId(), roomId, locked.room().nextSeq(), sender, type, text,
                     clientMessageId, meta, at);
-            var unchanged = new HashMap<UserId, ReadPointers>();
-            locked.sides().forEach((member, side) -> unchanged.put(member, side.pointers()));
-            rooms.append(message, unchanged);
+            rooms.append(message, locked.pointers());
             return message;
         });
     }

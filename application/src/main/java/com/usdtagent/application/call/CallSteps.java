@@ -30,8 +30,11 @@ final class CallSteps {
 
     private static final System.Logger log = System.getLogger(CallSteps.class.getName());
 
-    /** A call that just finished and the message it left in its room. */
-    record Finished(CallView call, MessageView message) {
+    /**
+     * A call that just finished and the message it left in its room, with the room as locked for it and both
+     * participants' pointers as stored after it.
+     */
+    record Finished(CallView call, MessageView message, LockedRoom room, Map<UserId, ReadPointers> pointers) {
     }
 
     final CallSessions sessions;
@@ -98,14 +101,14 @@ final class CallSteps {
                 "durationSeconds", call.durationSeconds()), call.endedAt());
         // the entry is the caller's own, so it is not unread for them; but when they have unread messages it must
         // not mark those read unseen, so then it simply counts among them
-        ReadPointers caller = locked.sideOf(call.caller()).pointers();
+        var pointers = locked.pointers();
+        ReadPointers caller = pointers.get(call.caller());
         if (caller.readSeq() == message.seq() - 1) {
-            caller = caller.read(message.seq());
+            pointers.put(call.caller(), caller.read(message.seq()));
         }
-        ReadPointers callee = rooms.append(message,
-                Map.of(call.caller(), caller, call.callee(), locked.sideOf(call.callee()).pointers()))
-                .get(call.callee());
-        return new Finished(view(call), new MessageView(message, callee.statusOf(message.seq())));
+        var stored = rooms.append(message, pointers);
+        return new Finished(view(call), new MessageView(message, stored.get(call.callee()).statusOf(message.seq())),
+                locked, stored);
     }
 
     /** Counts the finished call and shows its message to both participants like any new message. */
@@ -115,7 +118,7 @@ final class CallSteps {
         afterCommit(finished.call(), () -> {
             publisher.newMessage(call.caller(), finished.message());
             publisher.newMessage(call.callee(), finished.message());
-            updates.reload(call.roomId(), call.caller(), call.callee());
+            updates.appended(finished.room(), finished.message(), finished.pointers());
         });
     }
 

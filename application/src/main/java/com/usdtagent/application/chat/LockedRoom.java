@@ -29,6 +29,13 @@ public record LockedRoom(ChatRoom room, Map<UserId, Side> sides) {
     public record Side(Contact member, ReadPointers pointers, boolean viewing) {
     }
 
+    /** Each member's pointers as the lock found them. */
+    public Map<UserId, ReadPointers> pointers() {
+        var pointers = new HashMap<UserId, ReadPointers>();
+        sides.forEach((member, side) -> pointers.put(member, side.pointers()));
+        return pointers;
+    }
+
     /** The room once the message is appended and the members' pointers moved as given. */
     public LockedRoom appended(Message message, Map<UserId, ReadPointers> pointers) {
         var after = new HashMap<UserId, Side>();

@@ -17,6 +17,7 @@ import com.usdtagent.domain.chat.ChatRoom;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.MessageId;
 import com.usdtagent.domain.chat.MessageType;
+import com.usdtagent.domain.chat.ReadPointers;
 import com.usdtagent.domain.ledger.Movement;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
@@ -34,8 +35,11 @@ final class OrderSteps {
 
     private static final System.Logger log = System.getLogger(OrderSteps.class.getName());
 
-    /** An order just stored in its new status, and the message it left in its room. */
-    record Stepped(OrderView order, MessageView message) {
+    /**
+     * An order just stored in its new status, and the message it left in its room, with the room as locked for it
+     * and both parties' pointers as stored after it.
+     */
+    record Stepped(OrderView order, MessageView message, LockedRoom room, Map<UserId, ReadPointers> pointers) {
     }
 
     final Orders orders;
@@ -94,15 +98,14 @@ final class OrderSteps {
         Message message = new Message(MessageId.newId(), room.id(), room.nextSeq(), sender, MessageType.SYSTEM,
                 text(order), null, Map.of("orderId", order.id().toString(), "orderStatus", order.status().name()),
                 order.updatedAt());
-        var pointers = rooms.append(message, Map.of(order.buyer(), locked.sideOf(order.buyer()).pointers(),
-                order.seller(), locked.sideOf(order.seller()).pointers()));
+        var pointers = rooms.append(message, locked.pointers());
         for (UserId party : new UserId[] {order.buyer(), order.seller()}) {
             if (!party.equals(actor)) {
                 push.enqueue(new PushNotification.OrderChanged(party, order.id().toString(), order.status().name()));
             }
         }
         var status = pointers.get(order.otherThan(sender)).statusOf(message.seq());
-        return new Stepped(view(order), new MessageView(message, status));
+        return new Stepped(view(order), new MessageView(message, status), locked, pointers);
     }
 
     /** Shows the step to both parties' live sockets; the step is committed, so a failure only costs a live update. */
@@ -113,7 +116,7 @@ final class OrderSteps {
                 publisher.newMessage(party, stepped.message());
                 signals.orderUpdated(party, stepped.order());
             }
-            updates.reload(order.roomId(), order.buyer(), order.seller());
+            updates.appended(stepped.room(), stepped.message(), stepped.pointers());
         } catch (RuntimeException failure) {
             log.log(System.Logger.Level.WARNING, "announcing order " + order.id() + " failed", failure);
         }
