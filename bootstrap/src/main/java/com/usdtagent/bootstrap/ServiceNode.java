@@ -136,7 +136,7 @@ final class ServiceNode implements AutoCloseable {
         startSockets(settings, persistence, presence, authenticateToken, push, calls, clock);
         var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
                 persistence.chatRooms(), presence, push, sockets.publisher(),
-                sockets.orderSignals(), persistence.transactions(), clock);
+                sockets.orderSignals(), persistence.transactions(), clock, persistence.attachments());
         var wallet = new WalletService(persistence.ledger(), accounts, persistence.transactions(), clock);
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
         repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);

@@ -1,8 +1,11 @@
 package com.usdtagent.application.trade;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.attachment.Attachment;
+import com.usdtagent.domain.attachment.AttachmentId;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 import com.usdtagent.domain.trade.AppealOutcome;
@@ -22,9 +25,11 @@ public final class OrderTransitionsService
     private static final int EXPIRE_BATCH = 100;
 
     private final OrderSteps steps;
+    private final Attachments attachments;
 
-    OrderTransitionsService(OrderSteps steps) {
+    OrderTransitionsService(OrderSteps steps, Attachments attachments) {
         this.steps = steps;
+        this.attachments = attachments;
     }
 
     @Override
@@ -43,8 +48,18 @@ public final class OrderTransitionsService
     }
 
     @Override
-    public OrderView appeal(AuthenticatedUser actor, OrderId id, String reason) {
-        return step(actor, id, (order, now) -> order.openAppeal(actor.id(), reason, now));
+    public OrderView appeal(AuthenticatedUser actor, OrderId id, String reason, List<AttachmentId> evidence) {
+        return step(actor, id, (order, now) -> {
+            // locked, so that the collector cannot delete an unsent file while it becomes evidence
+            var found = attachments.lock(evidence);
+            List<Attachment> files = evidence.stream().distinct()
+                    .map(file -> Optional.ofNullable(found.get(file)).orElseThrow(
+                            () -> new BusinessException(ErrorCode.NOT_FOUND, "No such attachment: " + file)))
+                    .toList();
+            TradeOrder appealed = order.openAppeal(actor.id(), reason, files, now);
+            attachments.keepAsEvidence(evidence, order.id());
+            return appealed;
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.usdtagent.application.trade;
 
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Presence;
 import com.usdtagent.application.chat.RealtimePublisher;
@@ -19,12 +20,12 @@ public final class TradeServices {
 
     public TradeServices(Offers offers, Orders orders, Ledger ledger, UserAccounts accounts, ChatRooms rooms,
                          Presence presence, PushOutbox push, RealtimePublisher publisher,
-                         OrderSignals signals, Transactions transactions, Clock clock) {
+                         OrderSignals signals, Transactions transactions, Clock clock, Attachments attachments) {
         var steps = new OrderSteps(orders, ledger, accounts, rooms, push, publisher, signals, transactions,
                 clock);
         this.offers = new OfferService(offers, orders, accounts, presence, transactions, clock);
         this.placeOrder = new PlaceOrderService(steps, offers);
-        this.transitions = new OrderTransitionsService(steps);
+        this.transitions = new OrderTransitionsService(steps, attachments);
     }
 
     public PostOffer postOffer() {
