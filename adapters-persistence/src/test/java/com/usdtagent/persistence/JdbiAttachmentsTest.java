@@ -24,14 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
 
@@ -134,30 +131,6 @@ class JdbiAttachmentsTest {
         assertThat(attachments.findById(old.id())).isEmpty();
         assertThat(attachments.findById(held.id())).isPresent();
         assertThat(attachments.room(room).orElseThrow().underAppeal()).isTrue();
-    }
-
-    @Test
-    void bytesGoInAndOutAsStreamsPerVariantAndAreDeletedTogether() throws IOException {
-        AttachmentId id = AttachmentId.newId();
-        byte[] original = new byte[3 * 1024 * 1024 + 17];
-        new Random(7).nextBytes(original);
-        byte[] thumbnail = "thumb".getBytes();
-
-        store.put(id, Variant.ORIGINAL, new ByteArrayInputStream(original), original.length);
-        store.put(id, Variant.THUMBNAIL, new ByteArrayInputStream(thumbnail), thumbnail.length);
-
-        var read = store.open(id, Variant.ORIGINAL).orElseThrow();
-        assertThat(read.size()).isEqualTo(original.length);
-        try (InputStream content = read.content()) {
-            assertThat(content.readAllBytes()).isEqualTo(original);
-        }
-        store.put(id, Variant.THUMBNAIL, new ByteArrayInputStream(new byte[] {1, 2}), 2);
-        assertThat(store.open(id, Variant.THUMBNAIL).orElseThrow().content().readAllBytes()).containsExactly(1, 2);
-
-        store.delete(id);
-        assertThat(store.open(id, Variant.ORIGINAL)).isEmpty();
-        assertThat(store.open(id, Variant.THUMBNAIL)).isEmpty();
-        store.delete(id);
     }
 
     @Test
