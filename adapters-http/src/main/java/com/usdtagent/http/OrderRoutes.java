@@ -1,8 +1,11 @@
 package com.usdtagent.http;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.application.trade.PlaceOrder;
+import com.usdtagent.domain.attachment.Attachment;
+import com.usdtagent.domain.attachment.AttachmentId;
 import com.usdtagent.domain.trade.AppealOutcome;
 import com.usdtagent.domain.trade.OfferId;
 import com.usdtagent.domain.trade.OrderId;
@@ -13,6 +16,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.stream.IntStream;
 
 import java.util.function.BiFunction;
 
@@ -24,7 +31,9 @@ final class OrderRoutes {
     record PlaceOrderRequest(@NotNull String offerId, @NotNull String usdtAmount) {
     }
 
-    record AppealRequest(@NotNull String reason) {
+    /** The reason's length is the domain's rule; {@code attachmentIds} are files of the order's room. */
+    record AppealRequest(@NotNull String reason,
+                         @Size(max = Attachment.MAX_PER_MESSAGE) List<@NotNull String> attachmentIds) {
     }
 
     record ResolveRequest(
@@ -32,10 +41,12 @@ final class OrderRoutes {
     }
 
     private final HttpApi.TradeUseCases useCases;
+    private final AttachmentLinks links;
     private final RequestBodies requestBodies;
 
-    OrderRoutes(HttpApi.TradeUseCases useCases, RequestBodies requestBodies) {
+    OrderRoutes(HttpApi.TradeUseCases useCases, AttachmentLinks links, RequestBodies requestBodies) {
         this.useCases = useCases;
+        this.links = links;
         this.requestBodies = requestBodies;
     }
 
@@ -56,29 +67,37 @@ final class OrderRoutes {
                 Usdt.parse("usdtAmount", request.usdtAmount()), ctx.header(IDEMPOTENCY_KEY));
         OrderView order = useCases.placeOrder().place(BearerAuthentication.caller(ctx), command);
         // a retry gets the same order; 201 either way, as the order exists because of this key
-        ctx.status(HttpStatus.CREATED).json(TradeJson.OrderJson.of(order));
+        ctx.status(HttpStatus.CREATED).json(json(order));
     }
 
     private void list(Context ctx) {
         var status = Params.query(ctx, "status").map(value -> Params.enumValue(OrderStatus.class, "status", value));
         var orders = useCases.showOrders().list(BearerAuthentication.caller(ctx), status);
-        ctx.json(new TradeJson.OrdersJson(orders.stream().map(TradeJson.OrderJson::of).toList()));
+        ctx.json(new TradeJson.OrdersJson(orders.stream().map(this::json).toList()));
     }
 
     private void appeal(Context ctx) {
         OrderId id = orderId(ctx);
-        String reason = requestBodies.read(ctx, AppealRequest.class).reason();
-        ctx.json(TradeJson.OrderJson.of(useCases.appealOrder().appeal(BearerAuthentication.caller(ctx), id, reason)));
+        AppealRequest request = requestBodies.read(ctx, AppealRequest.class);
+        List<String> files = request.attachmentIds() == null ? List.of() : request.attachmentIds();
+        List<AttachmentId> evidence = IntStream.range(0, files.size())
+                .mapToObj(i -> new AttachmentId(Params.uuid("attachmentIds[" + i + "]", files.get(i))))
+                .toList();
+        ctx.json(json(useCases.appealOrder().appeal(BearerAuthentication.caller(ctx), id, request.reason(), evidence)));
     }
 
     private void resolve(Context ctx) {
         OrderId id = orderId(ctx);
         var outcome = AppealOutcome.valueOf(requestBodies.read(ctx, ResolveRequest.class).outcome());
-        ctx.json(TradeJson.OrderJson.of(useCases.resolveAppeal().resolve(BearerAuthentication.caller(ctx), id, outcome)));
+        ctx.json(json(useCases.resolveAppeal().resolve(BearerAuthentication.caller(ctx), id, outcome)));
     }
 
-    private static void respond(Context ctx, BiFunction<AuthenticatedUser, OrderId, OrderView> step) {
-        ctx.json(TradeJson.OrderJson.of(step.apply(BearerAuthentication.caller(ctx), orderId(ctx))));
+    private void respond(Context ctx, BiFunction<AuthenticatedUser, OrderId, OrderView> step) {
+        ctx.json(json(step.apply(BearerAuthentication.caller(ctx), orderId(ctx))));
+    }
+
+    private TradeJson.OrderJson json(OrderView order) {
+        return TradeJson.OrderJson.of(order, links);
     }
 
     private static OrderId orderId(Context ctx) {

@@ -1,5 +1,7 @@
 package com.usdtagent.http;
 
+import com.usdtagent.application.attachment.AttachmentLinks;
+import com.usdtagent.application.attachment.LinkedAttachment;
 import com.usdtagent.application.ledger.LedgerEntry;
 import com.usdtagent.application.ledger.WalletBalance;
 import com.usdtagent.application.trade.OfferView;
@@ -38,7 +40,8 @@ final class TradeJson {
     record OffersJson(List<OfferJson> offers) {
     }
 
-    record AppealJson(String by, String reason, Instant openedAt) {
+    /** @param attachments the evidence, with fresh links */
+    record AppealJson(String by, String reason, Instant openedAt, List<LinkedAttachment> attachments) {
     }
 
     /** @param actor the user who took the step; null when the server did (the payment-window timer) */
@@ -50,7 +53,7 @@ final class TradeJson {
                      String fiatCurrency, String status, Instant paymentWindowEndsAt, Instant paidAt,
                      Instant completedAt, Instant cancelledAt, AppealJson appeal, Instant createdAt,
                      Instant updatedAt, List<AuditJson> audit) {
-        static OrderJson of(OrderView view) {
+        static OrderJson of(OrderView view, AttachmentLinks links) {
             TradeOrder order = view.order();
             return new OrderJson(order.id().toString(), order.offerId().toString(), order.roomId().toString(),
                     AccountRoutes.UserView.of(view.buyer()), AccountRoutes.UserView.of(view.seller()),
@@ -58,7 +61,7 @@ final class TradeJson {
                     order.status().name(), order.paymentWindowEndsAt(), order.paidAt(), order.completedAt(),
                     order.cancelledAt(),
                     order.appeal() == null ? null : new AppealJson(order.appeal().by().toString(),
-                            order.appeal().reason(), order.appeal().openedAt()),
+                            order.appeal().reason(), order.appeal().openedAt(), links.linked(order.appeal().evidence())),
                     order.createdAt(), order.updatedAt(),
                     order.audit().stream().map(entry -> new AuditJson(entry.status().name(),
                             entry.actor() == null ? null : entry.actor().toString(), entry.at())).toList());

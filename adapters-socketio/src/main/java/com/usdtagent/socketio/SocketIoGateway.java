@@ -5,6 +5,7 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketConfig;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.listener.DefaultExceptionListener;
+import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.call.CallMetrics;
 import com.usdtagent.application.call.CallSignals;
 import com.usdtagent.application.chat.RealtimePublisher;
@@ -37,12 +38,15 @@ public final class SocketIoGateway {
     private final Json json = new Json();
     private final Replies replies = new Replies(json);
     private final MeterRegistry meters;
+    private final AttachmentLinks links;
     private final Optional<RedisStoreFactory> redis;
 
-    public SocketIoGateway(SocketSettings settings, MeterRegistry meters) {
+    /** @param links signs fresh links into every payload that carries a file */
+    public SocketIoGateway(SocketSettings settings, MeterRegistry meters, AttachmentLinks links) {
         this.redis = settings.redis().map(RedisStoreFactory::connect);
         this.server = new SocketIOServer(configuration(settings, redis));
         this.meters = meters;
+        this.links = links;
         server.setPipelineFactory(new GuardedChannelInitializer());
         Gauge.builder("socketio.sessions", sessions, Sessions::count)
                 .description("authenticated sockets on this node").register(meters);
@@ -61,7 +65,7 @@ public final class SocketIoGateway {
     /** Emits {@code order-updated} to users' sockets; hand it to the trade use cases. */
     public OrderSignals orderSignals() {
         return (to, order) -> server.getRoomOperations(SocketSession.userRoom(to))
-                .sendEvent("order-updated", json.tree(new Wire.OneOrder(Wire.OrderJson.of(order))));
+                .sendEvent("order-updated", json.tree(new Wire.OneOrder(Wire.OrderJson.of(order, links))));
     }
 
     /** Counts calls in this gateway's meter registry. */

@@ -1,5 +1,7 @@
 package com.usdtagent.socketio;
 
+import com.usdtagent.application.attachment.AttachmentLinks;
+import com.usdtagent.application.attachment.LinkedAttachment;
 import com.usdtagent.application.call.CallView;
 import com.usdtagent.application.call.RtcAccess;
 import com.usdtagent.application.chat.Contact;
@@ -131,7 +133,8 @@ final class Wire {
     record CallRef(String callId) {
     }
 
-    record AppealJson(String by, String reason, Instant openedAt) {
+    /** @param attachments the evidence, with fresh links */
+    record AppealJson(String by, String reason, Instant openedAt, List<LinkedAttachment> attachments) {
     }
 
     /** @param actor null when the server took the step */
@@ -143,14 +146,15 @@ final class Wire {
                      String price, String fiatAmount, String fiatCurrency, String status, Instant paymentWindowEndsAt,
                      Instant paidAt, Instant completedAt, Instant cancelledAt, AppealJson appeal, Instant createdAt,
                      Instant updatedAt, List<AuditJson> audit) {
-        static OrderJson of(OrderView view) {
+        static OrderJson of(OrderView view, AttachmentLinks links) {
             TradeOrder order = view.order();
             Appeal appeal = order.appeal();
             return new OrderJson(order.id().toString(), order.offerId().toString(), order.roomId().toString(),
                     PartyJson.of(view.buyer()), PartyJson.of(view.seller()), order.usdtAmount().wire(),
                     order.price().wire(), order.fiatAmount().wire(), order.fiatCurrency(), order.status().name(),
                     order.paymentWindowEndsAt(), order.paidAt(), order.completedAt(), order.cancelledAt(),
-                    appeal == null ? null : new AppealJson(appeal.by().toString(), appeal.reason(), appeal.openedAt()),
+                    appeal == null ? null : new AppealJson(appeal.by().toString(), appeal.reason(), appeal.openedAt(),
+                            links.linked(appeal.evidence())),
                     order.createdAt(), order.updatedAt(),
                     order.audit().stream().map(entry -> new AuditJson(entry.status().name(),
                             entry.actor() == null ? null : entry.actor().toString(), entry.at())).toList());

@@ -9,6 +9,12 @@ import com.usdtagent.application.account.PasswordHasher;
 import com.usdtagent.application.account.PhoneNumbers;
 import com.usdtagent.application.account.RegisterAccountService;
 import com.usdtagent.application.account.ShowMyAccountService;
+import com.usdtagent.application.attachment.AttachmentLinks;
+import com.usdtagent.application.attachment.AttachmentStore;
+import com.usdtagent.application.attachment.CollectUnsentAttachmentsService;
+import com.usdtagent.application.attachment.DownloadAttachmentService;
+import com.usdtagent.application.attachment.OpenAttachmentService;
+import com.usdtagent.application.attachment.UploadAttachmentService;
 import com.usdtagent.application.call.CallServices;
 import com.usdtagent.application.chat.AcknowledgeReceiptService;
 import com.usdtagent.application.chat.ChatRooms;
@@ -35,8 +41,10 @@ import com.usdtagent.application.push.QueueingPushOutbox;
 import com.usdtagent.application.push.RegisterDeviceService;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.application.trade.TradeServices;
+import com.usdtagent.files.FileStorage;
 import com.usdtagent.http.HttpApi;
 import com.usdtagent.identity.Identity;
+import com.usdtagent.media.Media;
 import com.usdtagent.persistence.EmbeddedDatabase;
 import com.usdtagent.persistence.JdbcTarget;
 import com.usdtagent.persistence.PostgresPersistence;
@@ -71,6 +79,8 @@ import java.util.concurrent.TimeUnit;
 final class ServiceNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceNode.class);
+
+    private static final Duration COLLECT_EVERY = Duration.ofSeconds(5);
 
     private final Deque<AutoCloseable> stopInReverse = new ArrayDeque<>();
     private HttpApi http;
@@ -129,8 +139,10 @@ final class ServiceNode implements AutoCloseable {
 
         PushOutbox push = pushOverride != null ? pushOverride : startPush(settings.push(), persistence, meters, clock);
         var authenticateToken = new AuthenticateTokenService(tokens);
+        var links = new AttachmentLinks(Identity.linkSigner(secret), settings.attachments().linkTimeToLive(), clock);
         sockets = new SocketIoGateway(
-                SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis()), meters);
+                SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis()), meters,
+                links);
         var calls = callServices(settings.calls(), persistence, push, clock);
         Presence presence = persistence.presence(UUID.randomUUID());
         startSockets(settings, persistence, presence, authenticateToken, push, calls, clock);
@@ -140,6 +152,7 @@ final class ServiceNode implements AutoCloseable {
         var wallet = new WalletService(persistence.ledger(), accounts, persistence.transactions(), clock);
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
         repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);
+        var attachments = attachmentUseCases(settings.attachments(), persistence, links, clock);
 
         http = HttpApi.create(new HttpApi.UseCases(
                 new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, clock),
@@ -152,7 +165,8 @@ final class ServiceNode implements AutoCloseable {
                 new ForgetDeviceService(persistence.devices()),
                 new HttpApi.TradeUseCases(trade.postOffer(), trade.changeOffer(), trade.listOffers(), trade.placeOrder(),
                         trade.markOrderPaid(), trade.cancelOrder(), trade.releaseEscrow(), trade.appealOrder(),
-                        trade.resolveAppeal(), trade.showOrders(), wallet, wallet)),
+                        trade.resolveAppeal(), trade.showOrders(), wallet, wallet),
+                attachments),
                 meters::scrape, meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);
@@ -175,6 +189,27 @@ final class ServiceNode implements AutoCloseable {
         log.info("push is on: FCM at {}", settings.fcmEndpoint().map(Object::toString).orElse("Google"));
         return new QueueingPushOutbox(persistence.pushQueue(), persistence.chatRooms(),
                 new PushContents(settings.showPreview()), clock);
+    }
+
+    /** The bytes in PostgreSQL unless ATTACHMENT_DIR names a directory; the collector runs on every node. */
+    private HttpApi.AttachmentUseCases attachmentUseCases(Settings.AttachmentSettings settings,
+                                                          PostgresPersistence persistence, AttachmentLinks links,
+                                                          Clock clock) {
+        AttachmentStore store = settings.directory().map(FileStorage::attachmentsIn)
+                .orElseGet(persistence::attachmentStore);
+        log.info("attachments are kept {}", settings.directory().map(dir -> "in " + dir).orElse("in PostgreSQL"));
+        var attachments = persistence.attachments();
+        var transactions = persistence.transactions();
+        // unsent uploads are claimed with SKIP LOCKED: each is deleted once, whichever node comes first
+        repeat("attachment-collector", COLLECT_EVERY, new CollectUnsentAttachmentsService(attachments, store,
+                persistence.uploadQuotas(), transactions, clock)::collect);
+        return new HttpApi.AttachmentUseCases(
+                new UploadAttachmentService(attachments, store, Media.inspector(settings.maxPixels()),
+                        persistence.uploadQuotas(), transactions, clock,
+                        new UploadAttachmentService.Limits(settings.maxBytes(), settings.dailyBytes())),
+                new OpenAttachmentService(attachments, links),
+                new DownloadAttachmentService(attachments, store, links),
+                links);
     }
 
     private CallServices callServices(Settings.CallSettings settings, PostgresPersistence persistence, PushOutbox push,

@@ -64,6 +64,11 @@ final class TestNode extends HttpApi implements AutoCloseable {
         return start(settings(TestDatabases.fresh(), calls, Settings.PushSettings.OFF), push);
     }
 
+    /** Push off, files with these settings. */
+    static TestNode start(Settings.AttachmentSettings attachments) {
+        return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, attachments), null);
+    }
+
     /** Push on, through firebase-admin, to the fake FCM. */
     static TestNode startWith(FakeFcm fcm) {
         return start(settings(TestDatabases.fresh(), CALLS, pushTo(fcm)), null);
@@ -72,7 +77,8 @@ final class TestNode extends HttpApi implements AutoCloseable {
     /** A second node on the same database as {@code other}, as a cluster of two would run. */
     static TestNode startAlongside(TestNode other) {
         Settings theirs = other.settings;
-        return start(settings(theirs.database().orElseThrow(), theirs.calls(), theirs.push()), other.push);
+        return start(settings(theirs.database().orElseThrow(), theirs.calls(), theirs.push(), theirs.attachments()),
+                other.push);
     }
 
     static Settings.PushSettings pushTo(FakeFcm fcm) {
@@ -86,6 +92,11 @@ final class TestNode extends HttpApi implements AutoCloseable {
     }
 
     private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push) {
+        return settings(database, calls, push, Settings.AttachmentSettings.DEFAULTS);
+    }
+
+    private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push,
+                                     Settings.AttachmentSettings attachments) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("usdt-agent-e2e");
@@ -95,7 +106,7 @@ final class TestNode extends HttpApi implements AutoCloseable {
         return new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
                 Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1),
                 Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30), calls, push,
-                false, Optional.empty());
+                false, Optional.empty(), attachments);
     }
 
     /** Stops this node and starts a new one on the same database, as a server restart would. */
@@ -121,6 +132,20 @@ final class TestNode extends HttpApi implements AutoCloseable {
     /** Runs one statement on the node's database, for what a test cannot wait for, such as time passing. */
     void execute(String sql) {
         execute(settings.database().orElseThrow(), sql);
+    }
+
+    /** The number the query answers, such as a count of rows, from the node's database. */
+    long number(String sql) {
+        JdbcTarget target = settings.database().orElseThrow();
+        try (Connection connection = target.user() == null ? DriverManager.getConnection(target.url())
+                : DriverManager.getConnection(target.url(), target.user(), target.password());
+             Statement statement = connection.createStatement();
+             var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs one statement on this database. */

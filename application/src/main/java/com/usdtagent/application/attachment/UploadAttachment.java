@@ -16,6 +16,14 @@ public interface UploadAttachment {
      *         {@code PAYLOAD_TOO_LARGE}, {@code RATE_LIMITED} past the daily quota, {@link UnsupportedContent} */
     Attachment upload(AuthenticatedUser uploader, Command command);
 
+    /**
+     * The checks that need no bytes, for the inbound adapter to make before it reads the body.
+     *
+     * @throws com.usdtagent.domain.shared.BusinessException {@code NOT_FOUND} for a room the uploader is not in,
+     *         {@code RATE_LIMITED} when today's quota is used up
+     */
+    void admit(AuthenticatedUser uploader, RoomId roomId);
+
     /** The most bytes one upload may have; the inbound adapter stops reading beyond it. */
     long maxBytes();
 

@@ -6,6 +6,7 @@ import com.usdtagent.application.attachment.ContentInspector.Inspection;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.domain.attachment.Attachment;
 import com.usdtagent.domain.attachment.AttachmentId;
+import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 
@@ -50,19 +51,28 @@ public final class UploadAttachmentService implements UploadAttachment {
     }
 
     @Override
-    public Attachment upload(AuthenticatedUser uploader, Command command) {
-        attachments.room(command.roomId()).filter(room -> room.hasMember(uploader.id()))
+    public void admit(AuthenticatedUser uploader, RoomId roomId) {
+        admit(uploader, roomId, 1, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    private void admit(AuthenticatedUser uploader, RoomId roomId, long size, LocalDate today) {
+        attachments.room(roomId).filter(room -> room.hasMember(uploader.id()))
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such room"));
+        if (quotas.used(uploader.id(), today) + size > limits.dailyBytes()) {
+            throw overQuota();
+        }
+    }
+
+    @Override
+    public Attachment upload(AuthenticatedUser uploader, Command command) {
         long size = command.content().size();
         if (size > limits.maxBytes()) {
             throw new BusinessException(ErrorCode.PAYLOAD_TOO_LARGE, "The file is larger than " + limits.maxBytes() + " bytes");
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        // checked before the costly decoding, and charged again atomically below
-        if (quotas.used(uploader.id(), today) + size > limits.dailyBytes()) {
-            throw overQuota();
-        }
+        // before the costly decoding; the quota is charged again, atomically, below
+        admit(uploader, command.roomId(), size, today);
         Inspection inspected = inspector.inspect(command.content());
         var attachment = new Attachment(AttachmentId.newId(), command.roomId(), uploader.id(), inspected.kind(),
                 inspected.mime(), Attachment.cleanName(command.name()), inspected.content().size(), inspected.width(),
