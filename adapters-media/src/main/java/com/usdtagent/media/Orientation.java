@@ -37,8 +37,11 @@ final class Orientation {
         return UPRIGHT;
     }
 
-    /** A copy of {@code stored}, turned upright, in an image of {@code type}. */
+    /** {@code stored} turned upright, in an image of {@code type}: a copy, unless it is upright in that type already. */
     static BufferedImage upright(BufferedImage stored, int orientation, int type) {
+        if (orientation == UPRIGHT && stored.getType() == type) {
+            return stored;
+        }
         int w = stored.getWidth();
         int h = stored.getHeight();
         boolean quarterTurn = orientation >= 5;
