@@ -75,11 +75,13 @@ final class JdbiChatRooms implements ChatRooms {
     // the messages, each room's last seq and activity, each member's activity and pointers: one round trip
     private static final String APPEND = """
             WITH appended AS (
-                INSERT INTO message (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at)
+                INSERT INTO message (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at,
+                                     attachments)
                 SELECT id, room_id, seq, sender_id, type, text, client_message_id, CAST(meta AS jsonb),
-                       CAST(created_at AS timestamptz)
-                FROM unnest(:ids, :roomIds, :seqs, :senderIds, :types, :texts, :clientMessageIds, :metas, :createdAts)
-                     AS m (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at)
+                       CAST(created_at AS timestamptz), CAST(attachments AS jsonb)
+                FROM unnest(:ids, :roomIds, :seqs, :senderIds, :types, :texts, :clientMessageIds, :metas, :createdAts,
+                            :attachments)
+                     AS m (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at, attachments)
             ), room AS (
                 UPDATE chat_room SET last_seq = newest.seq, last_activity_at = CAST(newest.at AS timestamptz)
                 FROM unnest(:rooms, :lastSeqs, :lastAts) AS newest (id, seq, at)
@@ -235,6 +237,7 @@ final class JdbiChatRooms implements ChatRooms {
                     .bindArray("clientMessageIds", String.class, each(messages, Message::clientMessageId))
                     .bindArray("metas", String.class, each(messages, message -> MessageRows.metaJson(message.meta())))
                     .bindArray("createdAts", String.class, each(messages, message -> message.createdAt().toString()))
+                    .bindArray("attachments", String.class, each(messages, message -> AttachmentRows.json(message.attachments())))
                     .bindArray("rooms", UUID.class, each(rooms, RoomId::value))
                     .bindArray("lastSeqs", Long.class, each(rooms, room -> newest.get(room).seq()))
                     .bindArray("lastAts", String.class, each(rooms, room -> newest.get(room).createdAt().toString()))

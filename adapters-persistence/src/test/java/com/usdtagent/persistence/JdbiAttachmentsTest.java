@@ -99,6 +99,35 @@ class JdbiAttachmentsTest {
     }
 
     @Test
+    void aMessageKeepsACopyOfItsAttachmentsForEveryRead() {
+        UserId ann = chat.user();
+        UserId bob = chat.user();
+        RoomId room = chat.room(ann, bob).id();
+        Attachment photo = uploaded(room, ann, NOW);
+        Attachment receipt = new Attachment(AttachmentId.newId(), room, ann, AttachmentKind.FILE, "application/pdf",
+                "receipt.pdf", 99, null, null, null, NOW, null);
+        attachments.add(receipt);
+
+        Message sent = chat.transactions.inTransaction(() -> {
+            var locked = chat.rooms.lockForAppend(room).orElseThrow();
+            var id = com.usdtagent.domain.chat.MessageId.newId();
+            var files = List.of(receipt.sentIn(id), photo.sentIn(id));
+            var message = new Message(id, room, locked.room().nextSeq(), ann, com.usdtagent.domain.chat.MessageType.TEXT,
+                    "", "with-files", java.util.Map.of(), NOW, files);
+            chat.rooms.append(message, locked.pointers());
+            attachments.markSent(files);
+            return message;
+        });
+
+        assertThat(chat.messages.after(room, 0, 10)).containsExactly(sent);
+        assertThat(sent.attachments()).extracting(Attachment::id).containsExactly(receipt.id(), photo.id());
+        assertThat(chat.rooms.listFor(bob, null, 1, 10).rooms().getFirst().lastMessage().message()).isEqualTo(sent);
+        var key = new com.usdtagent.application.chat.Messages.ClientMessageKey(ann, "with-files");
+        assertThat(chat.messages.findByClientMessageIds(List.of(key)).get(key)).isEqualTo(sent);
+        assertThat(attachments.findById(photo.id()).orElseThrow().sentIn()).isEqualTo(sent.id());
+    }
+
+    @Test
     void theCollectorTakesOnlyOldUploadsThatNoMessageOrAppealUsesAndSkipsLockedOnes() throws Exception {
         UserId ann = chat.user();
         RoomId room = chat.room(ann, chat.user()).id();

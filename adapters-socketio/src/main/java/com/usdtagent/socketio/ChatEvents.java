@@ -1,8 +1,10 @@
 package com.usdtagent.socketio;
 
+import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.chat.OpenChatHistory;
 import com.usdtagent.application.chat.SendMessage;
 import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.attachment.AttachmentId;
 import com.usdtagent.domain.chat.DeliveryStatus;
 import com.usdtagent.domain.chat.RoomId;
 
@@ -15,10 +17,12 @@ final class ChatEvents {
 
     private final ChatUseCases chat;
     private final Replies replies;
+    private final AttachmentLinks links;
 
-    ChatEvents(ChatUseCases chat, Replies replies) {
+    ChatEvents(ChatUseCases chat, Replies replies, AttachmentLinks links) {
         this.chat = chat;
         this.replies = replies;
+        this.links = links;
     }
 
     void registerOn(EventRouter events) {
@@ -43,14 +47,14 @@ final class ChatEvents {
 
     private Object listRooms(SocketSession session, Payloads.RoomList payload) {
         var page = Wire.RoomPageJson.of(chat.listChatRooms().list(session.user(), payload.search(),
-                payload.pageOrFirst(), payload.limitOrDefault()));
+                payload.pageOrFirst(), payload.limitOrDefault()), links);
         replies.emit(session.client(), "chat-room-list", page);
         return page;
     }
 
     private Object createRoom(SocketSession session, Payloads.CreateRoom payload) {
         var opened = chat.openDirectRoom().open(session.user(), new UserId(UUID.fromString(payload.participantId())));
-        var room = Wire.RoomJson.of(opened.room());
+        var room = Wire.RoomJson.of(opened.room(), links);
         replies.emit(session.client(), "get-one-room", new Wire.OneRoom(room));
         return Map.of("roomId", room.roomId(), "created", opened.created());
     }
@@ -58,15 +62,16 @@ final class ChatEvents {
     private Object history(SocketSession session, Payloads.ChatHistory payload) {
         var query = new OpenChatHistory.Query(roomId(payload.roomId()), payload.before(), payload.after(),
                 payload.limitOrDefault());
-        var page = Wire.HistoryJson.of(chat.openChatHistory().open(session.user(), session.socketId(), query));
+        var page = Wire.HistoryJson.of(chat.openChatHistory().open(session.user(), session.socketId(), query), links);
         replies.emit(session.client(), "chat-history", page);
         return page;
     }
 
     private Object sendMessage(SocketSession session, Payloads.SendMessage payload) {
+        var files = payload.attachmentIdsOrNone().stream().map(id -> new AttachmentId(UUID.fromString(id))).toList();
         var sent = chat.sendMessage().send(session.user(),
-                new SendMessage.Command(roomId(payload.roomId()), payload.clientMessageId(), payload.text()));
-        return new Wire.OneMessage(Wire.MessageJson.of(sent));
+                new SendMessage.Command(roomId(payload.roomId()), payload.clientMessageId(), payload.text(), files));
+        return new Wire.OneMessage(Wire.MessageJson.of(sent, links));
     }
 
     private Object receipt(SocketSession session, Payloads.Receipt payload) {

@@ -54,7 +54,7 @@ public final class SocketIoGateway {
 
     /** Emits to users' sockets; hand it to the use cases. */
     public RealtimePublisher publisher() {
-        return new SocketIoRealtimePublisher(server, json);
+        return new SocketIoRealtimePublisher(server, json, links);
     }
 
     /** Emits the call events to users' sockets; hand it to the call use cases. */
@@ -75,7 +75,7 @@ public final class SocketIoGateway {
 
     /** Connects the events to their use cases and starts listening. */
     public void start(ChatUseCases chat, CallUseCases calls) {
-        var chatEvents = new ChatEvents(chat, replies);
+        var chatEvents = new ChatEvents(chat, replies, links);
         server.getNamespace("").addAuthTokenListener(
                 new TokenAuthenticator(chat.authenticateToken(), sessions, workers, timers, chatEvents::onConnected));
         server.addDisconnectListener(client -> sessions.remove(client.getSessionId())

@@ -30,13 +30,16 @@ final class Wire {
     private Wire() {
     }
 
+    /** @param attachments with links signed for this payload; empty for a message without */
     record MessageJson(String id, String roomId, long seq, String senderId, String type, String text,
-                       String clientMessageId, Map<String, Object> meta, Instant createdAt, String status) {
-        static MessageJson of(MessageView view) {
+                       String clientMessageId, Map<String, Object> meta, Instant createdAt, String status,
+                       List<LinkedAttachment> attachments) {
+        static MessageJson of(MessageView view, AttachmentLinks links) {
             Message message = view.message();
             return new MessageJson(message.id().toString(), message.roomId().toString(), message.seq(),
                     message.senderId().toString(), lower(message.type()), message.text(), message.clientMessageId(),
-                    message.meta().isEmpty() ? null : message.meta(), message.createdAt(), lower(view.status()));
+                    message.meta().isEmpty() ? null : message.meta(), message.createdAt(), lower(view.status()),
+                    links.linked(message.attachments()));
         }
     }
 
@@ -48,17 +51,17 @@ final class Wire {
     }
 
     record RoomJson(String roomId, ContactJson opponent, MessageJson lastMessage, long unreadCount, Instant updatedAt) {
-        static RoomJson of(RoomSummary room) {
+        static RoomJson of(RoomSummary room, AttachmentLinks links) {
             return new RoomJson(room.roomId().toString(), ContactJson.of(room.opponent()),
-                    room.lastMessage() == null ? null : MessageJson.of(room.lastMessage()), room.unreadCount(),
+                    room.lastMessage() == null ? null : MessageJson.of(room.lastMessage(), links), room.unreadCount(),
                     room.updatedAt());
         }
     }
 
     record RoomPageJson(List<RoomJson> rooms, int page, int limit, long total, boolean hasMore) {
-        static RoomPageJson of(RoomPage page) {
-            return new RoomPageJson(page.rooms().stream().map(RoomJson::of).toList(), page.page(), page.limit(),
-                    page.total(), page.hasMore());
+        static RoomPageJson of(RoomPage page, AttachmentLinks links) {
+            return new RoomPageJson(page.rooms().stream().map(room -> RoomJson.of(room, links)).toList(), page.page(),
+                    page.limit(), page.total(), page.hasMore());
         }
     }
 
@@ -69,9 +72,9 @@ final class Wire {
     }
 
     record HistoryJson(String roomId, List<MessageJson> messages, boolean hasMore) {
-        static HistoryJson of(HistoryPage page) {
-            return new HistoryJson(page.roomId().toString(), page.messages().stream().map(MessageJson::of).toList(),
-                    page.hasMore());
+        static HistoryJson of(HistoryPage page, AttachmentLinks links) {
+            return new HistoryJson(page.roomId().toString(),
+                    page.messages().stream().map(message -> MessageJson.of(message, links)).toList(), page.hasMore());
         }
     }
 

@@ -228,7 +228,8 @@ final class ServiceNode implements AutoCloseable {
         ChatRooms rooms = persistence.chatRooms();
         Messages messages = persistence.messages();
         Transactions transactions = persistence.transactions();
-        var sendMessage = new SendMessageService(rooms, messages, publisher, push, transactions, clock);
+        var sendMessage = new SendMessageService(rooms, messages, persistence.attachments(), publisher, push,
+                transactions, clock);
         stopInReverse.push(sendMessage); // after the sockets: it writes the sends they took before they stopped
         sockets.start(new ChatUseCases(authenticateToken,
                 new GoOnlineService(presence, rooms, publisher, transactions, clock),

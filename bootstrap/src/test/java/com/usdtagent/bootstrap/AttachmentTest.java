@@ -88,6 +88,17 @@ class AttachmentTest {
         return socket;
     }
 
+    /** The ack of {@code send-message} with these files and text (left out when null). */
+    private static JsonNode send(SocketClient sender, String roomId, String clientMessageId, String text, String... files) {
+        String ids = String.join(",", Stream.of(files).map(id -> "\"" + id + "\"").toList());
+        return sender.call("send-message", "{\"roomId\":\"%s\",\"clientMessageId\":\"%s\",%s\"attachmentIds\":[%s]}"
+                .formatted(roomId, clientMessageId, text == null ? "" : "\"text\":\"" + text + "\",", ids));
+    }
+
+    private static String errorCode(JsonNode ack) {
+        return ack.path("error").path("code").asText();
+    }
+
     private static TestNode.Response upload(TestNode.Account by, String roomId, String name, String type, byte[] bytes) {
         return node.upload("/api/rooms/" + roomId + "/attachments", by.token(), name, type, bytes);
     }
@@ -342,6 +353,9 @@ class AttachmentTest {
         JsonNode proof = uploaded(user, roomId, "transfer.png", "image/png", TestImages.screenshot(300, 600));
         JsonNode unsent = uploaded(user, roomId, "draft.png", "image/png", TestImages.screenshot(10, 10));
         JsonNode agentsDraft = uploaded(agent, roomId, "agent.png", "image/png", TestImages.screenshot(10, 10));
+        JsonNode sentInChat = uploaded(user, roomId, "sent.png", "image/png", TestImages.screenshot(12, 12));
+        assertThat(send(userSocket, roomId, "sent", "a file in chat", sentInChat.path("id").asText())
+                .path("ok").asBoolean()).isTrue();
         String proofId = proof.path("id").asText();
         assertThat(node.fetch("/api/attachments/" + proofId, admin).statusCode()).as("before the appeal").isEqualTo(404);
 
@@ -377,6 +391,113 @@ class AttachmentTest {
         assertThat(node.number("SELECT count(*) FROM attachment_blob WHERE attachment_id = '"
                 + unsent.path("id").asText() + "'")).isZero();
         assertThat(download(proof.path("url").asText()).statusCode()).as("evidence is kept").isEqualTo(200);
+        assertThat(download(sentInChat.path("url").asText()).statusCode()).as("a sent file is kept").isEqualTo(200);
+    }
+
+    @Test
+    void aMessageSendsFilesAndEveryFetchOfItCarriesWorkingLinks() {
+        Pair pair = pair();
+        SocketClient userSocket = connect(pair.user());
+        SocketClient agentSocket = connect(pair.agent());
+        String photo = uploaded(pair.user(), pair.roomId(), "IMG_1.jpg", "image/jpeg", TestImages.photoFromAPhone())
+                .path("id").asText();
+        String receipt = uploaded(pair.user(), pair.roomId(), "receipt.pdf", "application/pdf", TestImages.pdf())
+                .path("id").asText();
+
+        JsonNode ack = send(userSocket, pair.roomId(), "with-files", null, photo, receipt);
+
+        assertThat(ack.path("ok").asBoolean()).as(ack.toString()).isTrue();
+        JsonNode message = ack.path("data").path("message");
+        assertThat(message.path("type").asText()).isEqualTo("text");
+        assertThat(message.path("text").asText()).isEmpty();
+        assertThat(message.path("attachments").findValuesAsText("id")).containsExactly(photo, receipt);
+        JsonNode arrived = agentSocket.awaitEvent("new-message",
+                payload -> payload.path("message").path("id").asText().equals(message.path("id").asText()));
+        JsonNode history = agentSocket.call("chat-history", "{\"roomId\":\"" + pair.roomId() + "\"}")
+                .path("data").path("messages").path(0);
+        JsonNode listed = agentSocket.call("chat-room-list", "{}").path("data").path("rooms").path(0).path("lastMessage");
+        JsonNode reloaded = agentSocket.awaitEvent("reload-chat-list",
+                payload -> payload.path("room").path("lastMessage").path("id").asText().equals(message.path("id").asText()));
+        for (JsonNode seen : List.of(message, arrived.path("message"), history, listed,
+                reloaded.path("room").path("lastMessage"))) {
+            JsonNode first = seen.path("attachments").path(0);
+            assertThat(first.path("id").asText()).as(seen.toString()).isEqualTo(photo);
+            assertThat(first.path("kind").asText()).isEqualTo("image");
+            assertThat(download(first.path("url").asText()).statusCode()).isEqualTo(200);
+            assertThat(download(first.path("thumbnailUrl").asText()).statusCode()).isEqualTo(200);
+            assertThat(download(seen.path("attachments").path(1).path("url").asText()).body()).startsWith(
+                    "%PDF".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(userSocket.call("chat-history", "{\"roomId\":\"" + pair.roomId() + "\"}").path("data")
+                .path("messages").path(0).path("attachments")).hasSize(2);
+        JsonNode plain = send(userSocket, pair.roomId(), "plain", "no files").path("data").path("message");
+        assertThat(plain.path("attachments").isArray()).isTrue();
+        assertThat(plain.path("attachments")).isEmpty();
+    }
+
+    @Test
+    void aFileIsSentOnlyByItsUploaderOnlyInItsRoomAndOnlyOnce() {
+        Pair pair = pair();
+        SocketClient userSocket = connect(pair.user());
+        SocketClient agentSocket = connect(pair.agent());
+        var otherAgent = node.register("agent_" + UUID.randomUUID().toString().substring(0, 8), "agent");
+        String otherRoom = userSocket.call("create-room", "{\"participantId\":\"" + otherAgent.id() + "\"}")
+                .path("data").path("roomId").asText();
+        String file = uploaded(pair.user(), pair.roomId(), "a.png", "image/png", TestImages.screenshot(20, 20))
+                .path("id").asText();
+
+        assertThat(errorCode(send(agentSocket, pair.roomId(), "theirs", "mine now?", file))).isEqualTo("FORBIDDEN");
+        assertThat(errorCode(send(userSocket, otherRoom, "elsewhere", "look", file))).isEqualTo("FORBIDDEN");
+        assertThat(errorCode(send(userSocket, pair.roomId(), "unknown", "look", UUID.randomUUID().toString())))
+                .isEqualTo("NOT_FOUND");
+        JsonNode first = send(userSocket, pair.roomId(), "once", "here it is", file);
+        assertThat(first.path("ok").asBoolean()).as(first.toString()).isTrue();
+        assertThat(errorCode(send(userSocket, pair.roomId(), "twice", "again", file))).isEqualTo("INVALID_STATE");
+        JsonNode repeat = send(userSocket, pair.roomId(), "once", "here it is", file);
+        assertThat(repeat.path("data").path("message").path("id").asText())
+                .as("a resend of the same clientMessageId is the stored message")
+                .isEqualTo(first.path("data").path("message").path("id").asText());
+        assertThat(repeat.path("data").path("message").path("attachments").path(0).path("id").asText()).isEqualTo(file);
+        assertThat(userSocket.call("chat-history", "{\"roomId\":\"" + pair.roomId() + "\"}").path("data")
+                .path("messages")).hasSize(1);
+        assertThat(userSocket.call("chat-history", "{\"roomId\":\"" + otherRoom + "\"}").path("data")
+                .path("messages")).isEmpty();
+    }
+
+    @Test
+    void twoSendsOfOneFileAtOnceStoreOneMessage() {
+        Pair pair = pair();
+        SocketClient phone = connect(pair.user());
+        SocketClient laptop = connect(pair.user());
+        String file = uploaded(pair.user(), pair.roomId(), "a.png", "image/png", TestImages.screenshot(20, 20))
+                .path("id").asText();
+        String payload = "{\"roomId\":\"" + pair.roomId() + "\",\"clientMessageId\":\"%s\",\"attachmentIds\":[\""
+                + file + "\"]}";
+
+        var fromPhone = phone.callAsync("send-message", payload.formatted("phone"));
+        var fromLaptop = laptop.callAsync("send-message", payload.formatted("laptop"));
+
+        List<JsonNode> acks = List.of(fromPhone.join(), fromLaptop.join());
+        assertThat(acks).filteredOn(ack -> ack.path("ok").asBoolean()).hasSize(1);
+        assertThat(acks).filteredOn(ack -> errorCode(ack).equals("INVALID_STATE")).hasSize(1);
+        assertThat(node.number("SELECT count(*) FROM message WHERE room_id = '" + pair.roomId() + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageNeedsTextOrFilesAndAtMostTen() {
+        Pair pair = pair();
+        SocketClient userSocket = connect(pair.user());
+        List<String> eleven = Stream.generate(() -> UUID.randomUUID().toString()).limit(11).toList();
+
+        JsonNode empty = send(userSocket, pair.roomId(), "empty", " ");
+        assertThat(errorCode(empty)).isEqualTo("VALIDATION_FAILED");
+        assertThat(empty.path("error").path("details").findValuesAsText("field")).containsExactly("text");
+        JsonNode tooMany = send(userSocket, pair.roomId(), "many", "x", eleven.toArray(String[]::new));
+        assertThat(tooMany.path("error").path("details").findValuesAsText("field")).containsExactly("attachmentIds");
+        JsonNode notIds = send(userSocket, pair.roomId(), "bad", null, "not-a-uuid");
+        assertThat(notIds.path("error").path("details").findValuesAsText("field")).containsExactly("attachmentIds[0]");
+        assertThat(userSocket.call("chat-history", "{\"roomId\":\"" + pair.roomId() + "\"}").path("data")
+                .path("messages")).isEmpty();
     }
 
     private static AttachmentLinks linksAt(Instant at) {

@@ -2,6 +2,7 @@ package com.usdtagent.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.usdtagent.media.testing.TestImages;
 import com.usdtagent.push.testing.FakeFcm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +85,25 @@ class PushDeliveryTest {
         assertThat(JSON.readTree(fcm.receivedFor(android).get(1).body()).at("/message/apns/payload/aps/badge").asInt())
                 .as("the badge counts everything unread").isEqualTo(2);
         await().atMost(PUSH_WAIT).until(() -> metric("push_sent_total") == 4);
+    }
+
+    @Test
+    void aMessageOfFilesAloneSaysPhotoOrFile() throws IOException {
+        String phone = registerDevice(user, "android");
+        String photo = attach(TestImages.screenshot(40, 40), "proof.png");
+        String receipt = attach(TestImages.pdf(), "receipt.pdf");
+
+        for (String files : List.of("[\"" + photo + "\"]", "[\"" + receipt + "\"]")) {
+            var ack = agentSocket.call("send-message", "{\"roomId\":\"" + roomId + "\",\"clientMessageId\":\"f-"
+                    + (++sent) + "\",\"attachmentIds\":" + files + "}");
+            assertThat(ack.path("ok").asBoolean()).as(ack.toString()).isTrue();
+        }
+
+        await().atMost(PUSH_WAIT).until(() -> fcm.receivedFor(phone).size() == 2);
+        assertThat(JSON.readTree(fcm.receivedFor(phone).get(0).body()).at("/message/notification/body").asText())
+                .isEqualTo("Photo");
+        assertThat(JSON.readTree(fcm.receivedFor(phone).get(1).body()).at("/message/notification/body").asText())
+                .isEqualTo("File");
     }
 
     @Test
@@ -196,6 +216,13 @@ class PushDeliveryTest {
                 + "\",\"text\":\"" + text + "\"}");
         assertThat(ack.path("ok").asBoolean()).as(ack.toString()).isTrue();
         return ack;
+    }
+
+    /** The agent's upload to the room; its id. */
+    private String attach(byte[] file, String name) {
+        var response = node.upload("/api/rooms/" + roomId + "/attachments", agent.token(), name, "image/png", file);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("attachment").path("id").asText();
     }
 
     private double metric(String name) {

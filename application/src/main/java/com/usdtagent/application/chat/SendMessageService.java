@@ -1,12 +1,15 @@
 package com.usdtagent.application.chat;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.chat.Messages.ClientMessageKey;
 import com.usdtagent.application.push.PushNotification;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.shared.GroupCommit;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.attachment.Attachment;
+import com.usdtagent.domain.attachment.AttachmentId;
 import com.usdtagent.domain.chat.DeliveryStatus;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.MessageId;
@@ -37,6 +40,7 @@ public final class SendMessageService implements SendMessage, AutoCloseable {
 
     private final ChatRooms rooms;
     private final Messages messages;
+    private final Attachments attachments;
     private final RealtimePublisher publisher;
     private final PushOutbox pushOutbox;
     private final RoomUpdates updates;
@@ -44,10 +48,11 @@ public final class SendMessageService implements SendMessage, AutoCloseable {
     private final Clock clock;
     private final GroupCommit<Request, Outcome> commits;
 
-    public SendMessageService(ChatRooms rooms, Messages messages, RealtimePublisher publisher, PushOutbox pushOutbox,
-                              Transactions transactions, Clock clock) {
+    public SendMessageService(ChatRooms rooms, Messages messages, Attachments attachments, RealtimePublisher publisher,
+                              PushOutbox pushOutbox, Transactions transactions, Clock clock) {
         this.rooms = rooms;
         this.messages = messages;
+        this.attachments = attachments;
         this.publisher = publisher;
         this.pushOutbox = pushOutbox;
         this.updates = new RoomUpdates(rooms, publisher);
@@ -93,14 +98,21 @@ public final class SendMessageService implements SendMessage, AutoCloseable {
         return outcome.view();
     }
 
-    /** One batch in one transaction: lock the rooms, look up reused clientMessageIds, append, queue the pushes. */
+    /**
+     * One batch in one transaction: lock the files it sends (only when it sends some), lock the rooms, look up reused
+     * clientMessageIds, append, mark the files sent, queue the pushes. Files are locked before rooms, as an appeal
+     * naming them as evidence does, so that the two cannot deadlock.
+     */
     private List<Outcome> store(List<Request> batch) {
         return transactions.inTransaction(() -> {
+            List<AttachmentId> fileIds = batch.stream().flatMap(request -> request.command().attachmentIds().stream()).toList();
+            var files = fileIds.isEmpty() ? Map.<AttachmentId, Attachment>of() : attachments.lock(fileIds);
             var batchRooms = new Batch(rooms.lockForAppend(batch.stream().map(request -> request.command().roomId()).toList()),
-                    messages.findByClientMessageIds(batch.stream().map(Request::key).toList()));
+                    messages.findByClientMessageIds(batch.stream().map(Request::key).toList()), files);
             List<Draft> drafts = batch.stream().map(batchRooms::draft).toList();
             var stored = batchRooms.appended.isEmpty() ? Map.<RoomId, Map<UserId, ReadPointers>>of()
                     : rooms.append(batchRooms.appended, batchRooms.pointers);
+            attachments.markSent(batchRooms.sentFiles());
             for (Draft draft : drafts) {
                 if (draft instanceof Draft.New fresh && !fresh.before().sideOf(fresh.recipient()).viewing()) {
                     var sender = fresh.before().sideOf(fresh.message().senderId()).member().publicProfile();
@@ -116,12 +128,19 @@ public final class SendMessageService implements SendMessage, AutoCloseable {
 
         private final Map<RoomId, LockedRoom> locked;
         private final Map<ClientMessageKey, Message> used;
+        /** The files the batch sends, as locked, and as sent by the messages drafted so far. */
+        private final Map<AttachmentId, Attachment> files;
         private final List<Message> appended = new ArrayList<>();
         private final Map<RoomId, Map<UserId, ReadPointers>> pointers = new HashMap<>();
 
-        Batch(Map<RoomId, LockedRoom> locked, Map<ClientMessageKey, Message> used) {
+        Batch(Map<RoomId, LockedRoom> locked, Map<ClientMessageKey, Message> used, Map<AttachmentId, Attachment> files) {
             this.locked = new HashMap<>(locked);
             this.used = new HashMap<>(used);
+            this.files = new HashMap<>(files);
+        }
+
+        List<Attachment> sentFiles() {
+            return appended.stream().flatMap(message -> message.attachments().stream()).toList();
         }
 
         Draft draft(Request request) {
@@ -146,9 +165,12 @@ public final class SendMessageService implements SendMessage, AutoCloseable {
         }
 
         private Draft append(Request request, LockedRoom room, UserId recipient) {
-            Message message = new Message(MessageId.newId(), room.room().id(), room.room().nextSeq(), request.sender(),
+            MessageId id = MessageId.newId();
+            List<Attachment> sent = sentIn(id, request, room);
+            Message message = new Message(id, room.room().id(), room.room().nextSeq(), request.sender(),
                     MessageType.TEXT, request.command().text(), request.command().clientMessageId(), Map.of(),
-                    request.at());
+                    request.at(), sent);
+            sent.forEach(file -> files.put(file.id(), file));
             long seq = message.seq();
             LockedRoom.Side theirs = room.sideOf(recipient);
             ReadPointers recipientAfter = theirs.viewing() ? theirs.pointers().read(seq)
@@ -160,6 +182,20 @@ public final class SendMessageService implements SendMessage, AutoCloseable {
             used.put(request.key(), message);
             appended.add(message);
             return new Draft.New(message, recipient, room);
+        }
+
+        /** The message's files, each checked against the domain's rule, as sent in message {@code id}. */
+        private List<Attachment> sentIn(MessageId id, Request request, LockedRoom room) {
+            List<Attachment> sent = new ArrayList<>();
+            for (AttachmentId fileId : request.command().attachmentIds()) {
+                Attachment file = files.get(fileId);
+                if (file == null) {
+                    throw new BusinessException(ErrorCode.NOT_FOUND, "No such attachment: " + fileId);
+                }
+                file.requireSendableBy(request.sender(), room.room().id());
+                sent.add(file.sentIn(id));
+            }
+            return sent;
         }
     }
 
