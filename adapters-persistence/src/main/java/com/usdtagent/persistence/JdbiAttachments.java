@@ -29,14 +29,14 @@ final class JdbiAttachments implements Attachments {
             """;
     private static final String SELECT = "SELECT " + AttachmentRows.COLUMNS + "FROM attachment\n";
     // in id order, so that two sends locking overlapping attachments cannot deadlock
-    private static final String LOCK = SELECT + "WHERE id = ANY(:ids) ORDER BY id FOR UPDATE";
+    static final String LOCK = SELECT + "WHERE id = ANY(:ids) ORDER BY id FOR UPDATE";
     private static final String MARK_SENT = """
             UPDATE attachment SET message_id = sent.message_id
             FROM unnest(:ids, :messageIds) AS sent (id, message_id)
             WHERE attachment.id = sent.id
             """;
     private static final String KEEP_AS_EVIDENCE = "UPDATE attachment SET evidence_of = :order WHERE id = ANY(:ids)";
-    private static final String ROOM = """
+    static final String ROOM = """
             SELECT member_low, member_high,
                    EXISTS (SELECT 1 FROM trade_order o WHERE o.room_id = r.id AND o.status = 'APPEAL') AS under_appeal
             FROM chat_room r
