@@ -7,18 +7,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * One file per attachment and variant, {@code <dir>/<first two hex digits of the id>/<id>.<variant>}, so that no
  * directory grows to millions of entries. A file is written under a temporary name and moved into place, so a reader
- * never sees half of one. For several nodes the directory must be shared (NFS, a mounted volume).
+ * never sees half of one, and forced to the disk before the upload is acknowledged. For several nodes the directory
+ * must be shared (NFS, a mounted volume).
  */
 final class FileSystemAttachmentStore implements AttachmentStore {
 
@@ -39,11 +42,15 @@ final class FileSystemAttachmentStore implements AttachmentStore {
             Files.createDirectories(target.getParent());
             Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
             try {
-                long written = Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
-                if (written != size) {
-                    throw new IOException("expected " + size + " bytes of " + id + ", got " + written);
+                try (FileChannel file = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                    long written = file.transferFrom(Channels.newChannel(content), 0, size + 1);
+                    if (written != size) {
+                        throw new IOException("expected " + size + " bytes of " + id + ", got " + written);
+                    }
+                    file.force(true);
                 }
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                forceDirectory(target.getParent());
             } finally {
                 Files.deleteIfExists(partial);
             }
@@ -73,6 +80,13 @@ final class FileSystemAttachmentStore implements AttachmentStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The rename reaches the disk too: an upload acknowledged is not lost with the power. */
+    private static void forceDirectory(Path directory) throws IOException {
+        try (FileChannel entries = FileChannel.open(directory, StandardOpenOption.READ)) {
+            entries.force(true);
         }
     }
 
