@@ -13,9 +13,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileCacheImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -61,7 +61,8 @@ final class ImageRewriter {
     Inspection rewrite(ByteSource upload, Format format) {
         int orientation = Orientation.of(upload);
         ImageReader reader = ImageIO.getImageReadersByFormatName(format.imageIoName).next();
-        try (InputStream content = upload.open(); ImageInputStream stream = new MemoryCacheImageInputStream(content)) {
+        // cached on disk, not in memory: the re-encoded copy is the one file this upload holds in memory
+        try (InputStream content = upload.open(); ImageInputStream stream = new FileCacheImageInputStream(content, null)) {
             reader.setInput(stream, true, true);
             long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
             if (pixels > maxPixels) {
