@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -93,17 +95,21 @@ class PushDeliveryTest {
         String photo = attach(TestImages.screenshot(40, 40), "proof.png");
         String receipt = attach(TestImages.pdf(), "receipt.pdf");
 
-        for (String files : List.of("[\"" + photo + "\"]", "[\"" + receipt + "\"]")) {
+        Map<String, String> expected = new HashMap<>();
+        for (var files : Map.of(photo, "Photo", receipt, "File").entrySet()) {
             var ack = agentSocket.call("send-message", "{\"roomId\":\"" + roomId + "\",\"clientMessageId\":\"f-"
-                    + (++sent) + "\",\"attachmentIds\":" + files + "}");
+                    + (++sent) + "\",\"attachmentIds\":[\"" + files.getKey() + "\"]}");
             assertThat(ack.path("ok").asBoolean()).as(ack.toString()).isTrue();
+            expected.put(ack.path("data").path("message").path("id").asText(), files.getValue());
         }
 
         await().atMost(PUSH_WAIT).until(() -> fcm.receivedFor(phone).size() == 2);
-        assertThat(JSON.readTree(fcm.receivedFor(phone).get(0).body()).at("/message/notification/body").asText())
-                .isEqualTo("Photo");
-        assertThat(JSON.readTree(fcm.receivedFor(phone).get(1).body()).at("/message/notification/body").asText())
-                .isEqualTo("File");
+        Map<String, String> bodies = new HashMap<>();
+        for (var received : fcm.receivedFor(phone)) {
+            JsonNode push = JSON.readTree(received.body()).path("message");
+            bodies.put(push.at("/data/messageId").asText(), push.at("/notification/body").asText());
+        }
+        assertThat(bodies).isEqualTo(expected);
     }
 
     @Test
