@@ -5,6 +5,7 @@ import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
+import com.usdtagent.application.chat.RoomList;
 import com.usdtagent.application.health.DatabaseProbe;
 import com.usdtagent.application.ledger.Ledger;
 import com.usdtagent.application.push.Devices;
@@ -39,6 +40,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Transactions transactions;
     private final DatabaseProbe databaseProbe;
     private final ChatRooms chatRooms;
+    private final RoomList roomList;
     private final Messages messages;
     private final CallSessions callSessions;
     private final Devices devices;
@@ -54,6 +56,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.transactions = new JdbiTransactions(jdbi);
         this.databaseProbe = new JdbiDatabaseProbe(jdbi);
         this.chatRooms = new JdbiChatRooms(jdbi);
+        this.roomList = new JdbiRoomList(jdbi);
         this.messages = new JdbiMessages(jdbi);
         this.callSessions = new JdbiCallSessions(jdbi);
         this.devices = new JdbiDevices(jdbi);
@@ -126,6 +129,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public ChatRooms chatRooms() {
         return chatRooms;
+    }
+
+    public RoomList roomList() {
+        return roomList;
     }
 
     public Messages messages() {

@@ -2,11 +2,11 @@ package com.usdtagent.persistence;
 
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.ledger.DepositFunds;
 import com.usdtagent.application.ledger.WalletBalance;
 import com.usdtagent.application.ledger.WalletService;
 import com.usdtagent.application.push.PushNotification;
-import com.usdtagent.application.trade.ListOffers;
 import com.usdtagent.application.trade.OrderSignals;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.application.trade.PlaceOrder;
@@ -88,9 +88,8 @@ class TradeLedgerTest {
                 new Class<?>[] {RealtimePublisher.class}, (proxy, method, args) -> null);
         OrderSignals signals = (to, order) -> { };
         trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(),
-                persistence.userAccounts(), persistence.chatRooms(),
-                persistence.presence(UUID.randomUUID()), pushes::add, publisher, signals, persistence.transactions(),
-                clock);
+                persistence.userAccounts(), persistence.chatRooms(), new RoomPosts(persistence.chatRooms(), publisher, clock),
+                persistence.presence(UUID.randomUUID()), pushes::add, signals, persistence.transactions(), clock);
         wallet = new WalletService(persistence.ledger(), persistence.userAccounts(), persistence.transactions(), clock);
         ADMIN = account(Role.ADMIN);
     }

@@ -21,6 +21,8 @@ import com.usdtagent.application.chat.OpenChatHistoryService;
 import com.usdtagent.application.chat.OpenDirectRoomService;
 import com.usdtagent.application.chat.Presence;
 import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.RoomList;
+import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.chat.SendMessageService;
 import com.usdtagent.application.chat.ShowTypingService;
 import com.usdtagent.application.chat.SweepPresenceService;
@@ -131,12 +133,14 @@ final class ServiceNode implements AutoCloseable {
         var authenticateToken = new AuthenticateTokenService(tokens);
         sockets = new SocketIoGateway(
                 SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis()), meters);
-        var calls = callServices(settings.calls(), persistence, push, clock);
+        // the one way into a room, for texts, order steps and finished calls
+        var posts = new RoomPosts(persistence.chatRooms(), sockets.publisher(), clock);
+        var calls = callServices(settings.calls(), persistence, posts, push, clock);
         Presence presence = persistence.presence(UUID.randomUUID());
-        startSockets(settings, persistence, presence, authenticateToken, push, calls, clock);
+        startSockets(settings, persistence, presence, authenticateToken, posts, push, calls, clock);
         var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
-                persistence.chatRooms(), presence, push, sockets.publisher(),
-                sockets.orderSignals(), persistence.transactions(), clock);
+                persistence.chatRooms(), posts, presence, push, sockets.orderSignals(), persistence.transactions(),
+                clock);
         var wallet = new WalletService(persistence.ledger(), accounts, persistence.transactions(), clock);
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
         repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);
@@ -173,36 +177,37 @@ final class ServiceNode implements AutoCloseable {
         stopInReverse.push(PushDispatcher.start(
                 new DispatchPushesService(persistence.pushQueue(), sender, persistence.devices(), clock), meters));
         log.info("push is on: FCM at {}", settings.fcmEndpoint().map(Object::toString).orElse("Google"));
-        return new QueueingPushOutbox(persistence.pushQueue(), persistence.chatRooms(),
+        return new QueueingPushOutbox(persistence.pushQueue(), persistence.roomList()::unreadTotal,
                 new PushContents(settings.showPreview()), clock);
     }
 
-    private CallServices callServices(Settings.CallSettings settings, PostgresPersistence persistence, PushOutbox push,
-                                      Clock clock) {
+    private CallServices callServices(Settings.CallSettings settings, PostgresPersistence persistence,
+                                      RoomPosts posts, PushOutbox push, Clock clock) {
         log.info("Agora voice calls: {}", Agora.modeOf(settings.agoraAppId(), settings.agoraCertificate()).description());
         var tokens = Agora.tokenIssuer(settings.agoraAppId(), settings.agoraCertificate(), settings.tokenTimeToLive(), clock);
-        return new CallServices(persistence.callSessions(), persistence.userAccounts(), persistence.chatRooms(),
-                sockets.publisher(), sockets.callSignals(), sockets.callMetrics(), tokens, push,
-                persistence.transactions(), clock, new SecureRandom(), settings.ringTimeout(), settings.disconnectGrace());
+        return new CallServices(persistence.callSessions(), persistence.userAccounts(), persistence.chatRooms(), posts,
+                sockets.callSignals(), sockets.callMetrics(), tokens, push, persistence.transactions(), clock,
+                new SecureRandom(), settings.ringTimeout(), settings.disconnectGrace());
     }
 
     private void startSockets(Settings settings, PostgresPersistence persistence, Presence presence,
-                              AuthenticateTokenService authenticateToken, PushOutbox push, CallServices calls,
-                              Clock clock) {
+                              AuthenticateTokenService authenticateToken, RoomPosts posts, PushOutbox push,
+                              CallServices calls, Clock clock) {
         RealtimePublisher publisher = sockets.publisher();
         ChatRooms rooms = persistence.chatRooms();
+        RoomList roomList = persistence.roomList();
         Messages messages = persistence.messages();
         Transactions transactions = persistence.transactions();
-        var sendMessage = new SendMessageService(rooms, messages, publisher, push, transactions, clock);
+        var sendMessage = new SendMessageService(posts, messages, push, transactions, clock);
         stopInReverse.push(sendMessage); // after the sockets: it writes the sends they took before they stopped
         sockets.start(new ChatUseCases(authenticateToken,
-                new GoOnlineService(presence, rooms, publisher, transactions, clock),
-                new GoOfflineService(presence, rooms, publisher, clock),
-                new ListChatRoomsService(rooms),
-                new OpenDirectRoomService(persistence.userAccounts(), rooms, publisher, transactions, clock),
-                new OpenChatHistoryService(rooms, messages, presence, publisher, transactions, clock),
+                new GoOnlineService(presence, rooms, roomList, publisher, transactions, clock),
+                new GoOfflineService(presence, roomList, publisher, clock),
+                new ListChatRoomsService(roomList),
+                new OpenDirectRoomService(persistence.userAccounts(), rooms, roomList, publisher, transactions, clock),
+                new OpenChatHistoryService(rooms, roomList, messages, presence, publisher, transactions, clock),
                 sendMessage,
-                new AcknowledgeReceiptService(rooms, publisher, transactions, clock),
+                new AcknowledgeReceiptService(rooms, roomList, publisher, transactions, clock),
                 new LeaveRoomService(rooms, presence),
                 new ShowTypingService(rooms, publisher)),
                 new CallUseCases(calls.startCall(), calls.acceptCall(), calls.rejectCall(), calls.cancelCall(),
@@ -210,7 +215,7 @@ final class ServiceNode implements AutoCloseable {
         stopInReverse.push(sockets::stop);
 
         // heartbeats keep this node's sockets counted; a node silent for the TTL has its users taken offline
-        var sweep = new SweepPresenceService(presence, rooms, publisher, settings.presenceTimeToLive(), clock);
+        var sweep = new SweepPresenceService(presence, roomList, publisher, settings.presenceTimeToLive(), clock);
         repeat("presence-sweep", Duration.ofMillis(Math.max(1, settings.presenceTimeToLive().toMillis() / 3)), sweep::sweep);
         // ring timeouts and dropped participants, read from the database, so that they outlive this node
         repeat("call-timer", Duration.ofSeconds(1), calls.expireCalls()::expire);

@@ -2,7 +2,7 @@ package com.usdtagent.application.call;
 
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.chat.ChatRooms;
-import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.shared.Transactions;
 
@@ -27,11 +27,11 @@ public final class CallServices {
     private final Duration ringTimeout;
     private final Duration disconnectGrace;
 
-    public CallServices(CallSessions sessions, UserAccounts accounts, ChatRooms rooms,
-                        RealtimePublisher publisher, CallSignals signals, CallMetrics metrics,
-                        VoiceTokenIssuer tokens, PushOutbox pushOutbox, Transactions transactions, Clock clock,
-                        RandomGenerator random, Duration ringTimeout, Duration disconnectGrace) {
-        this.steps = new CallSteps(sessions, accounts, rooms, publisher, signals, metrics, transactions, clock);
+    public CallServices(CallSessions sessions, UserAccounts accounts, ChatRooms rooms, RoomPosts posts,
+                        CallSignals signals, CallMetrics metrics, VoiceTokenIssuer tokens, PushOutbox pushOutbox,
+                        Transactions transactions, Clock clock, RandomGenerator random, Duration ringTimeout,
+                        Duration disconnectGrace) {
+        this.steps = new CallSteps(sessions, accounts, posts, signals, metrics, transactions, clock);
         this.rooms = rooms;
         this.tokens = tokens;
         this.pushOutbox = pushOutbox;

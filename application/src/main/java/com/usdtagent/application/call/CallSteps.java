@@ -2,11 +2,7 @@ package com.usdtagent.application.call;
 
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.account.UserAccounts;
-import com.usdtagent.application.chat.ChatRooms;
-import com.usdtagent.application.chat.MessageView;
-import com.usdtagent.application.chat.LockedRoom;
-import com.usdtagent.application.chat.RealtimePublisher;
-import com.usdtagent.application.chat.RoomUpdates;
+import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.domain.account.PublicProfile;
@@ -14,11 +10,7 @@ import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.call.CallId;
 import com.usdtagent.domain.call.CallSession;
-import com.usdtagent.domain.chat.ChatRoom;
-import com.usdtagent.domain.chat.Message;
-import com.usdtagent.domain.chat.MessageId;
 import com.usdtagent.domain.chat.MessageType;
-import com.usdtagent.domain.chat.ReadPointers;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,11 +22,8 @@ final class CallSteps {
 
     private static final System.Logger log = System.getLogger(CallSteps.class.getName());
 
-    /**
-     * A call that just finished and the message it left in its room, with the room as locked for it and both
-     * participants' pointers as stored after it.
-     */
-    record Finished(CallView call, MessageView message, LockedRoom room, Map<UserId, ReadPointers> pointers) {
+    /** A call that just finished and the message it left in its room. */
+    record Finished(CallView call, RoomPosts.Posted message) {
     }
 
     final CallSessions sessions;
@@ -43,18 +32,13 @@ final class CallSteps {
     final CallSignals signals;
     final CallMetrics metrics;
     private final UserAccounts accounts;
-    private final ChatRooms rooms;
-    private final RealtimePublisher publisher;
-    private final RoomUpdates updates;
+    private final RoomPosts posts;
 
-    CallSteps(CallSessions sessions, UserAccounts accounts, ChatRooms rooms,
-              RealtimePublisher publisher, CallSignals signals, CallMetrics metrics, Transactions transactions,
-              Clock clock) {
+    CallSteps(CallSessions sessions, UserAccounts accounts, RoomPosts posts, CallSignals signals, CallMetrics metrics,
+              Transactions transactions, Clock clock) {
         this.sessions = sessions;
         this.accounts = accounts;
-        this.rooms = rooms;
-        this.publisher = publisher;
-        this.updates = new RoomUpdates(rooms, publisher);
+        this.posts = posts;
         this.signals = signals;
         this.metrics = metrics;
         this.transactions = transactions;
@@ -91,35 +75,19 @@ final class CallSteps {
         return call;
     }
 
-    /** Stores the finished call and appends its message to the room; inside a transaction. */
+    /** Stores the finished call and posts its message, the caller's, to the room; inside a transaction. */
     Finished finish(CallSession call) {
         sessions.update(call);
-        LockedRoom locked = rooms.lockForAppend(call.roomId()).orElseThrow();
-        ChatRoom room = locked.room();
-        Message message = new Message(MessageId.newId(), room.id(), room.nextSeq(), call.caller(), MessageType.CALL,
+        var posted = posts.post(new RoomPosts.Post(call.roomId(), call.caller(), call.caller(), MessageType.CALL,
                 text(call), null, Map.of("callId", call.id().toString(), "outcome", call.status().wireName(),
-                "durationSeconds", call.durationSeconds()), call.endedAt());
-        // the entry is the caller's own, so it is not unread for them; but when they have unread messages it must
-        // not mark those read unseen, so then it simply counts among them
-        var pointers = locked.pointers();
-        ReadPointers caller = pointers.get(call.caller());
-        if (caller.readSeq() == message.seq() - 1) {
-            pointers.put(call.caller(), caller.read(message.seq()));
-        }
-        var stored = rooms.append(message, pointers);
-        return new Finished(view(call), new MessageView(message, stored.get(call.callee()).statusOf(message.seq())),
-                locked, stored);
+                "durationSeconds", call.durationSeconds()), call.endedAt()));
+        return new Finished(view(call), posted);
     }
 
-    /** Counts the finished call and shows its message to both participants like any new message. */
+    /** Counts the finished call and shows its message to both participants. */
     void announce(Finished finished) {
-        CallSession call = finished.call().session();
-        metrics.finished(call);
-        afterCommit(finished.call(), () -> {
-            publisher.newMessage(call.caller(), finished.message());
-            publisher.newMessage(call.callee(), finished.message());
-            updates.appended(finished.room(), finished.message(), finished.pointers());
-        });
+        metrics.finished(finished.call().session());
+        posts.announce(finished.message());
     }
 
     /** Runs a nudge to live sockets; the call is stored already, so a failure here only costs a live update. */

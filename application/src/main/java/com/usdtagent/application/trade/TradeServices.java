@@ -3,7 +3,7 @@ package com.usdtagent.application.trade;
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Presence;
-import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.ledger.Ledger;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.shared.Transactions;
@@ -18,10 +18,9 @@ public final class TradeServices {
     private final OrderTransitionsService transitions;
 
     public TradeServices(Offers offers, Orders orders, Ledger ledger, UserAccounts accounts, ChatRooms rooms,
-                         Presence presence, PushOutbox push, RealtimePublisher publisher,
-                         OrderSignals signals, Transactions transactions, Clock clock) {
-        var steps = new OrderSteps(orders, ledger, accounts, rooms, push, publisher, signals, transactions,
-                clock);
+                         RoomPosts posts, Presence presence, PushOutbox push, OrderSignals signals,
+                         Transactions transactions, Clock clock) {
+        var steps = new OrderSteps(orders, ledger, accounts, rooms, posts, push, signals, transactions, clock);
         this.offers = new OfferService(offers, orders, accounts, presence, transactions, clock);
         this.placeOrder = new PlaceOrderService(steps, offers);
         this.transitions = new OrderTransitionsService(steps);
