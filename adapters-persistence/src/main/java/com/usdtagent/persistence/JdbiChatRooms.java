@@ -11,8 +11,6 @@ import com.usdtagent.domain.chat.ReadPointers;
 import com.usdtagent.domain.chat.RoomId;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.postgresql.util.PSQLException;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,13 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Rooms in {@code chat_room}, each member's side of them in {@code room_member}; JdbiRoomList reads the lists made of
- * them. Joins the caller's transaction when
- * there is one (see JdbiTransactions).
+ * Rooms in {@code chat_room}, each member's side of them in {@code room_member}; JdbiBatchAppend appends to them and
+ * JdbiRoomList reads the lists made of them. Joins the caller's transaction when there is one (see JdbiTransactions).
  */
 final class JdbiChatRooms implements ChatRooms {
 
@@ -68,29 +64,6 @@ final class JdbiChatRooms implements ChatRooms {
             UNION ALL
             SELECT id, member_high, created_at FROM room
             """;
-    // the messages, each room's last seq and activity, each member's activity and pointers: one round trip
-    private static final String APPEND = """
-            WITH appended AS (
-                INSERT INTO message (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at)
-                SELECT id, room_id, seq, sender_id, type, text, client_message_id, CAST(meta AS jsonb),
-                       CAST(created_at AS timestamptz)
-                FROM unnest(:ids, :roomIds, :seqs, :senderIds, :types, :texts, :clientMessageIds, :metas, :createdAts)
-                     AS m (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at)
-            ), room AS (
-                UPDATE chat_room SET last_seq = newest.seq, last_activity_at = CAST(newest.at AS timestamptz)
-                FROM unnest(:rooms, :lastSeqs, :lastAts) AS newest (id, seq, at)
-                WHERE chat_room.id = newest.id
-            )
-            UPDATE room_member
-            SET last_activity_at = CAST(target.at AS timestamptz),
-                delivered_seq = GREATEST(room_member.delivered_seq, target.delivered_seq),
-                read_seq = GREATEST(room_member.read_seq, target.read_seq)
-            FROM unnest(:memberRooms, :members, :deliveredSeqs, :readSeqs, :memberAts)
-                 AS target (room_id, user_id, delivered_seq, read_seq, at)
-            WHERE room_member.room_id = target.room_id AND room_member.user_id = target.user_id
-            RETURNING room_member.room_id, room_member.user_id, room_member.delivered_seq, room_member.read_seq
-            """;
-    private static final String CLIENT_MESSAGE_ID_KEY = "message_client_message_id_key";
     private static final String POINTERS = """
             SELECT delivered_seq, read_seq FROM room_member WHERE room_id = :room AND user_id = :member
             """;
@@ -118,9 +91,11 @@ final class JdbiChatRooms implements ChatRooms {
             """;
 
     private final Jdbi jdbi;
+    private final JdbiBatchAppend batchAppend;
 
     JdbiChatRooms(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.batchAppend = new JdbiBatchAppend(jdbi);
     }
 
     @Override
@@ -174,53 +149,7 @@ final class JdbiChatRooms implements ChatRooms {
     @Override
     public Map<RoomId, Map<UserId, ReadPointers>> append(List<Message> messages,
                                                          Map<RoomId, Map<UserId, ReadPointers>> pointers) {
-        Map<RoomId, Message> newest = messages.stream().collect(Collectors.toMap(Message::roomId, message -> message,
-                (one, other) -> one.seq() > other.seq() ? one : other));
-        List<RoomId> rooms = List.copyOf(newest.keySet());
-        List<Map.Entry<RoomId, UserId>> members = pointers.entrySet().stream()
-                .flatMap(room -> room.getValue().keySet().stream().map(member -> Map.entry(room.getKey(), member)))
-                .toList();
-        try {
-            return jdbi.withHandle(handle -> handle.createQuery(APPEND)
-                    .bindArray("ids", UUID.class, each(messages, message -> message.id().value()))
-                    .bindArray("roomIds", UUID.class, each(messages, message -> message.roomId().value()))
-                    .bindArray("seqs", Long.class, each(messages, Message::seq))
-                    .bindArray("senderIds", UUID.class, each(messages, message -> message.senderId().value()))
-                    .bindArray("types", String.class, each(messages, message -> MessageRows.typeName(message.type())))
-                    .bindArray("texts", String.class, each(messages, Message::text))
-                    .bindArray("clientMessageIds", String.class, each(messages, Message::clientMessageId))
-                    .bindArray("metas", String.class, each(messages, message -> MessageRows.metaJson(message.meta())))
-                    .bindArray("createdAts", String.class, each(messages, message -> message.createdAt().toString()))
-                    .bindArray("rooms", UUID.class, each(rooms, RoomId::value))
-                    .bindArray("lastSeqs", Long.class, each(rooms, room -> newest.get(room).seq()))
-                    .bindArray("lastAts", String.class, each(rooms, room -> newest.get(room).createdAt().toString()))
-                    .bindArray("memberRooms", UUID.class, each(members, member -> member.getKey().value()))
-                    .bindArray("members", UUID.class, each(members, member -> member.getValue().value()))
-                    .bindArray("deliveredSeqs", Long.class,
-                            each(members, member -> pointers.get(member.getKey()).get(member.getValue()).deliveredSeq()))
-                    .bindArray("readSeqs", Long.class,
-                            each(members, member -> pointers.get(member.getKey()).get(member.getValue()).readSeq()))
-                    .bindArray("memberAts", String.class,
-                            each(members, member -> newest.get(member.getKey()).createdAt().toString()))
-                    .map((row, context) -> new StoredPointers(new RoomId(row.getObject("room_id", UUID.class)),
-                            new UserId(row.getObject("user_id", UUID.class)), toPointers(row, context)))
-                    .list())
-                    .stream().collect(Collectors.groupingBy(StoredPointers::room,
-                            Collectors.toUnmodifiableMap(StoredPointers::member, StoredPointers::pointers)));
-        } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof PSQLException sql && sql.getServerErrorMessage() != null
-                    && CLIENT_MESSAGE_ID_KEY.equals(sql.getServerErrorMessage().getConstraint())) {
-                throw new ClientMessageIdTaken();
-            }
-            throw e;
-        }
-    }
-
-    private record StoredPointers(RoomId room, UserId member, ReadPointers pointers) {
-    }
-
-    private static <T, V> List<V> each(List<T> items, Function<T, V> value) {
-        return items.stream().map(value).toList();
+        return batchAppend.append(messages, pointers);
     }
 
     @Override
