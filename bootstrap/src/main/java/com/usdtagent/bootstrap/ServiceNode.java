@@ -27,7 +27,8 @@ import com.usdtagent.application.chat.SendMessageService;
 import com.usdtagent.application.chat.ShowTypingService;
 import com.usdtagent.application.chat.SweepPresenceService;
 import com.usdtagent.application.health.CheckHealthService;
-import com.usdtagent.application.ledger.WalletService;
+import com.usdtagent.application.ledger.DepositFundsService;
+import com.usdtagent.application.ledger.ShowWalletService;
 import com.usdtagent.application.push.DispatchPushesService;
 import com.usdtagent.application.push.ForgetDeviceService;
 import com.usdtagent.application.push.PushContents;
@@ -141,7 +142,6 @@ final class ServiceNode implements AutoCloseable {
         var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
                 persistence.chatRooms(), posts, presence, push, sockets.orderSignals(), persistence.transactions(),
                 clock);
-        var wallet = new WalletService(persistence.ledger(), accounts, persistence.transactions(), clock);
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
         repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);
 
@@ -156,7 +156,8 @@ final class ServiceNode implements AutoCloseable {
                 new ForgetDeviceService(persistence.devices()),
                 new HttpApi.TradeUseCases(trade.postOffer(), trade.changeOffer(), trade.listOffers(), trade.placeOrder(),
                         trade.markOrderPaid(), trade.cancelOrder(), trade.releaseEscrow(), trade.appealOrder(),
-                        trade.resolveAppeal(), trade.showOrders(), wallet, wallet)),
+                        trade.resolveAppeal(), trade.showOrders(), new ShowWalletService(persistence.ledger()),
+                        new DepositFundsService(persistence.ledger(), accounts, persistence.transactions(), clock))),
                 meters::scrape, meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);

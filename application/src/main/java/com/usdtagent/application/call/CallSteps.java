@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-/** What the call use cases share: loading a call for a participant, and finishing a call with its room message. */
+/**
+ * What the call use cases share: loading a call for a participant, finishing a call with its room message, and
+ * telling the participants' sockets after the commit.
+ */
 final class CallSteps {
 
     private static final System.Logger log = System.getLogger(CallSteps.class.getName());
@@ -26,13 +29,13 @@ final class CallSteps {
     record Finished(CallView call, RoomPosts.Posted message) {
     }
 
-    final CallSessions sessions;
-    final Transactions transactions;
-    final Clock clock;
-    final CallSignals signals;
-    final CallMetrics metrics;
+    private final CallSessions sessions;
     private final UserAccounts accounts;
     private final RoomPosts posts;
+    private final CallSignals signals;
+    private final CallMetrics metrics;
+    private final Transactions transactions;
+    private final Clock clock;
 
     CallSteps(CallSessions sessions, UserAccounts accounts, RoomPosts posts, CallSignals signals, CallMetrics metrics,
               Transactions transactions, Clock clock) {
@@ -84,14 +87,39 @@ final class CallSteps {
         return new Finished(view(call), posted);
     }
 
+    /** After the commit: the callee's devices ring. */
+    void rang(CallView call) {
+        metrics.started();
+        afterCommit(call, () -> signals.incoming(call.session().callee(), call));
+    }
+
+    /** After the commit: the caller hears the call was answered, and the callee's other devices stop ringing. */
+    void answered(CallView call, SocketId answering) {
+        metrics.answered();
+        afterCommit(call, () -> {
+            signals.accepted(call.session().caller(), call);
+            signals.answeredElsewhere(call.session().callee(), answering, call.session().id());
+        });
+    }
+
+    /** After the commit: both participants hear that the server closed the call, and see its message. */
+    void closed(Finished finished) {
+        CallView call = finished.call();
+        afterCommit(call, () -> {
+            signals.finished(call.session().caller(), call);
+            signals.finished(call.session().callee(), call);
+        });
+        announce(finished);
+    }
+
     /** Counts the finished call and shows its message to both participants. */
-    void announce(Finished finished) {
+    private void announce(Finished finished) {
         metrics.finished(finished.call().session());
         posts.announce(finished.message());
     }
 
     /** Runs a nudge to live sockets; the call is stored already, so a failure here only costs a live update. */
-    void afterCommit(CallView call, Runnable nudge) {
+    private void afterCommit(CallView call, Runnable nudge) {
         try {
             nudge.run();
         } catch (RuntimeException failure) {

@@ -1,24 +1,29 @@
 package com.usdtagent.application.trade;
 
+import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.account.UserAccounts;
-import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.ledger.Ledger;
 import com.usdtagent.application.push.PushNotification;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.domain.account.PublicProfile;
+import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.chat.MessageType;
 import com.usdtagent.domain.ledger.Movement;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
+import com.usdtagent.domain.trade.OrderId;
 import com.usdtagent.domain.trade.OrderStatus;
 import com.usdtagent.domain.trade.TradeOrder;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * What every order step shares: inside the transaction, the compare-and-set of the status, the escrow's movement,
@@ -32,22 +37,20 @@ final class OrderSteps {
     record Stepped(OrderView order, RoomPosts.Posted message) {
     }
 
-    final Orders orders;
-    final Ledger ledger;
-    final ChatRooms rooms;
-    final Transactions transactions;
-    final Clock clock;
+    private final Orders orders;
+    private final Ledger ledger;
     private final UserAccounts accounts;
     private final RoomPosts posts;
     private final PushOutbox push;
     private final OrderSignals signals;
+    private final Transactions transactions;
+    private final Clock clock;
 
-    OrderSteps(Orders orders, Ledger ledger, UserAccounts accounts, ChatRooms rooms, RoomPosts posts, PushOutbox push,
+    OrderSteps(Orders orders, Ledger ledger, UserAccounts accounts, RoomPosts posts, PushOutbox push,
                OrderSignals signals, Transactions transactions, Clock clock) {
         this.orders = orders;
         this.ledger = ledger;
         this.accounts = accounts;
-        this.rooms = rooms;
         this.posts = posts;
         this.push = push;
         this.signals = signals;
@@ -61,6 +64,29 @@ final class OrderSteps {
 
     PublicProfile profile(UserId user) {
         return accounts.findById(user).map(UserAccount::publicProfile).orElseThrow();
+    }
+
+    /**
+     * Takes a party's (or an admin's) step on the order: locks it, applies the domain's {@code step}, stores it and
+     * announces it after the commit.
+     */
+    OrderView take(AuthenticatedUser actor, OrderId id, BiFunction<TradeOrder, Instant, TradeOrder> step) {
+        Instant now = clock.instant();
+        Stepped stepped = transactions.inTransaction(() -> {
+            TradeOrder order = requireVisible(actor, orders.lock(id));
+            return store(order.status(), step.apply(order, now), actor.id());
+        });
+        announce(stepped);
+        return stepped.order();
+    }
+
+    /** Parties and admins see an order and may try its steps; anyone else is forbidden. */
+    static TradeOrder requireVisible(AuthenticatedUser viewer, Optional<TradeOrder> order) {
+        TradeOrder found = order.orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such order"));
+        if (!found.hasParty(viewer.id()) && viewer.role() != Role.ADMIN) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "You are not a party of this order");
+        }
+        return found;
     }
 
     /**
