@@ -1,5 +1,6 @@
 package com.usdtagent.socketio;
 
+import com.usdtagent.application.call.CallJson;
 import com.usdtagent.application.call.JoinedCall;
 import com.usdtagent.domain.call.CallId;
 import com.usdtagent.domain.chat.RoomId;
@@ -31,7 +32,7 @@ final class CallEvents {
     }
 
     private static Wire.JoinedCallJson joined(JoinedCall joined) {
-        return new Wire.JoinedCallJson(Wire.CallJson.of(joined.call()), Wire.RtcJson.of(joined.rtc()));
+        return new Wire.JoinedCallJson(CallJson.of(joined.call()), Wire.RtcJson.of(joined.rtc()));
     }
 
     private static CallId callId(Payloads.CallRef payload) {

@@ -61,7 +61,7 @@ public final class SocketIoGateway {
     /** Emits {@code order-updated} to users' sockets; hand it to the trade use cases. */
     public OrderSignals orderSignals() {
         return (to, order) -> server.getRoomOperations(SocketSession.userRoom(to))
-                .sendEvent("order-updated", json.tree(new Wire.OneOrder(Wire.OrderJson.of(order))));
+                .sendEvent("order-updated", json.tree(Wire.OneOrder.of(order)));
     }
 
     /** Counts calls in this gateway's meter registry. */
