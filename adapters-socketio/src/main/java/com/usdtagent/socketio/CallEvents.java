@@ -10,9 +10,9 @@ import java.util.UUID;
 /** The voice-call half of the socket protocol: signalling only; the audio goes through Agora. */
 final class CallEvents {
 
-    private final CallUseCases calls;
+    private final SocketIoGateway.CallUseCases calls;
 
-    CallEvents(CallUseCases calls) {
+    CallEvents(SocketIoGateway.CallUseCases calls) {
         this.calls = calls;
     }
 

@@ -40,12 +40,8 @@ import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.application.trade.TradeServices;
 import com.usdtagent.http.HttpApi;
 import com.usdtagent.identity.Identity;
-import com.usdtagent.persistence.EmbeddedDatabase;
-import com.usdtagent.persistence.JdbcTarget;
 import com.usdtagent.persistence.PostgresPersistence;
 import com.usdtagent.push.Push;
-import com.usdtagent.socketio.CallUseCases;
-import com.usdtagent.socketio.ChatUseCases;
 import com.usdtagent.socketio.SocketIoGateway;
 import com.usdtagent.socketio.SocketSettings;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -110,12 +106,9 @@ final class ServiceNode implements AutoCloseable {
         gcMetrics.bindTo(meters);
         stopInReverse.push(gcMetrics);
 
-        JdbcTarget database = settings.database().orElseGet(() -> {
-            var embedded = EmbeddedDatabase.start(settings.dataDir());
-            stopInReverse.push(embedded);
-            return embedded.target();
-        });
-        var persistence = PostgresPersistence.open(database, meters, settings.databasePoolSize());
+        var persistence = settings.database()
+                .map(database -> PostgresPersistence.open(database, meters, settings.databasePoolSize()))
+                .orElseGet(() -> PostgresPersistence.openEmbedded(settings.dataDir(), meters, settings.databasePoolSize()));
         stopInReverse.push(persistence);
 
         byte[] secret = settings.jwtSecret().orElseGet(() -> JwtSecret.generatedOnceIn(settings.dataDir()));
@@ -201,7 +194,7 @@ final class ServiceNode implements AutoCloseable {
         Transactions transactions = persistence.transactions();
         var sendMessage = new SendMessageService(posts, messages, push, transactions, clock);
         stopInReverse.push(sendMessage); // after the sockets: it writes the sends they took before they stopped
-        sockets.start(new ChatUseCases(authenticateToken,
+        sockets.start(new SocketIoGateway.ChatUseCases(authenticateToken,
                 new GoOnlineService(presence, rooms, roomList, publisher, transactions, clock),
                 new GoOfflineService(presence, roomList, publisher, clock),
                 new ListChatRoomsService(roomList),
@@ -211,7 +204,7 @@ final class ServiceNode implements AutoCloseable {
                 new AcknowledgeReceiptService(rooms, roomList, publisher, transactions, clock),
                 new LeaveRoomService(rooms, presence),
                 new ShowTypingService(rooms, publisher)),
-                new CallUseCases(calls.startCall(), calls.acceptCall(), calls.rejectCall(), calls.cancelCall(),
+                new SocketIoGateway.CallUseCases(calls.startCall(), calls.acceptCall(), calls.rejectCall(), calls.cancelCall(),
                         calls.endCall(), calls.renewCallToken()));
         stopInReverse.push(sockets::stop);
 
