@@ -42,7 +42,7 @@ class ClientMessageIdRaceTest {
     }
 
     private static SendMessageService sendService() {
-        RealtimePublisher publisher = (RealtimePublisher) Proxy.newProxyInstance(RealtimePublisher.class.getClassLoader(),
+        var publisher = (RealtimePublisher) Proxy.newProxyInstance(RealtimePublisher.class.getClassLoader(),
                 new Class<?>[] {RealtimePublisher.class}, (proxy, method, args) -> null);
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
         return new SendMessageService(new RoomPosts(chat.rooms, publisher, clock), chat.messages, notification -> { },
@@ -66,7 +66,8 @@ class ClientMessageIdRaceTest {
             String id = "race-" + n;
             List<String> outcomes = AtOnce.run(2, node -> () -> {
                 try {
-                    (node == 0 ? nodeA : nodeB).send(ann, new SendMessage.Command(node == 0 ? first : second, id, "hi"));
+                    RoomId room = node == 0 ? first : second;
+                    (node == 0 ? nodeA : nodeB).send(ann, new SendMessage.Command(room, id, "hi"));
                     return "stored";
                 } catch (BusinessException refused) {
                     return refused.code().name();

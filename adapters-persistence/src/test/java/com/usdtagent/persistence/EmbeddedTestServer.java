@@ -8,7 +8,7 @@ public final class EmbeddedTestServer {
     private EmbeddedTestServer() {
     }
 
-    /** Starts a server on {@code dataDirectory} that runs until the JVM exits; returns its {@code postgres} database. */
+    /** Starts a server on {@code dataDirectory} that runs until the JVM exits; returns its postgres database. */
     public static JdbcTarget start(Path dataDirectory) {
         return EmbeddedDatabase.start(dataDirectory).target();
     }

@@ -90,8 +90,9 @@ class TradeLedgerTest {
                 new Class<?>[] {RealtimePublisher.class}, (proxy, method, args) -> null);
         OrderSignals signals = (to, order) -> { };
         trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(),
-                persistence.userAccounts(), persistence.chatRooms(), new RoomPosts(persistence.chatRooms(), publisher, clock),
-                persistence.presence(UUID.randomUUID()), pushes::add, signals, persistence.transactions(), clock);
+                persistence.userAccounts(), persistence.chatRooms(),
+                new RoomPosts(persistence.chatRooms(), publisher, clock), persistence.presence(UUID.randomUUID()),
+                pushes::add, signals, persistence.transactions(), clock);
         deposits = new DepositFundsService(persistence.ledger(), persistence.userAccounts(), persistence.transactions(),
                 clock);
         wallet = new ShowWalletService(persistence.ledger());

@@ -24,7 +24,8 @@ final class Payloads {
     }
 
     /** {@code chat-room-list}: { search?, page?, limit? }. */
-    record RoomList(@Size(max = ChatPaging.MAX_SEARCH_LENGTH) @Pattern(regexp = NO_NUL, message = HAS_NUL) String search,
+    record RoomList(@Size(max = ChatPaging.MAX_SEARCH_LENGTH) @Pattern(regexp = NO_NUL, message = HAS_NUL)
+                    String search,
                     @Min(1) @Max(ChatPaging.MAX_PAGE) Integer page,
                     @Min(1) @Max(ChatPaging.MAX_LIMIT) Integer limit) {
         int pageOrFirst() {

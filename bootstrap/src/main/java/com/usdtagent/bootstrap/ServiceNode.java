@@ -106,9 +106,10 @@ final class ServiceNode implements AutoCloseable {
         gcMetrics.bindTo(meters);
         stopInReverse.push(gcMetrics);
 
+        int poolSize = settings.databasePoolSize();
         var persistence = settings.database()
-                .map(database -> PostgresPersistence.open(database, meters, settings.databasePoolSize()))
-                .orElseGet(() -> PostgresPersistence.openEmbedded(settings.dataDir(), meters, settings.databasePoolSize()));
+                .map(database -> PostgresPersistence.open(database, meters, poolSize))
+                .orElseGet(() -> PostgresPersistence.openEmbedded(settings.dataDir(), meters, poolSize));
         stopInReverse.push(persistence);
 
         byte[] secret = settings.jwtSecret().orElseGet(() -> JwtSecret.generatedOnceIn(settings.dataDir()));
@@ -204,8 +205,8 @@ final class ServiceNode implements AutoCloseable {
                 new AcknowledgeReceiptService(rooms, roomList, publisher, transactions, clock),
                 new LeaveRoomService(rooms, presence),
                 new ShowTypingService(rooms, publisher)),
-                new SocketIoGateway.CallUseCases(calls.startCall(), calls.acceptCall(), calls.rejectCall(), calls.cancelCall(),
-                        calls.endCall(), calls.renewCallToken()));
+                new SocketIoGateway.CallUseCases(calls.startCall(), calls.acceptCall(), calls.rejectCall(),
+                        calls.cancelCall(), calls.endCall(), calls.renewCallToken()));
         stopInReverse.push(sockets::stop);
 
         // heartbeats keep this node's sockets counted; a node silent for the TTL has its users taken offline

@@ -27,7 +27,8 @@ class DependencyRuleTest {
 
     private static final String DOMAIN = "com.usdtagent.domain..";
     private static final String APPLICATION = "com.usdtagent.application..";
-    private static final List<String> ADAPTERS = List.of("persistence", "identity", "http", "socketio", "push", "agora");
+    private static final List<String> ADAPTERS =
+            List.of("persistence", "identity", "http", "socketio", "push", "agora");
     /** The one outbound port the application implements itself: push queues for the other features. */
     private static final String PUSH_OUTBOX = "com.usdtagent.application.push.PushOutbox";
 
@@ -54,7 +55,8 @@ class DependencyRuleTest {
     @ArchTest
     static final ArchRule only_the_bootstrap_wires_adapters = classes()
             .that().resideInAnyPackage(adapterPackages())
-            .should().onlyHaveDependentClassesThat().resideInAnyPackage(adapterPackagesAnd("com.usdtagent.bootstrap.."));
+            .should().onlyHaveDependentClassesThat()
+            .resideInAnyPackage(adapterPackagesAnd("com.usdtagent.bootstrap.."));
 
     /** An adapter shows the bootstrap one entry class, and at most one record of its settings; the rest is hidden. */
     @ArchTest
@@ -74,7 +76,8 @@ class DependencyRuleTest {
     }
 
     private static boolean isSettingsRecord(JavaClass type) {
-        return type.isRecord() && (type.getSimpleName().endsWith("Settings") || type.getSimpleName().endsWith("Target"));
+        String name = type.getSimpleName();
+        return type.isRecord() && (name.endsWith("Settings") || name.endsWith("Target"));
     }
 
     @ArchTest
@@ -94,7 +97,7 @@ class DependencyRuleTest {
                 + " and no other") {
             @Override
             public void check(JavaClass service, ConditionEvents events) {
-                String stem = service.getSimpleName().substring(0, service.getSimpleName().length() - "Service".length());
+                String stem = service.getSimpleName().replaceFirst("Service$", "");
                 List<JavaClass> implemented = applicationInterfacesOf(service);
                 boolean named = implemented.size() == 1 && implemented.getFirst().getSimpleName().equals(stem);
                 events.add(new SimpleConditionEvent(service, named, service.getName() + " implements "

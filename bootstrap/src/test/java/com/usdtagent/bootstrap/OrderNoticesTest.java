@@ -14,9 +14,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the parties of an order hear of its steps, end to end over real HTTP and Socket.IO clients: {@code order-updated}
- * is the very {@code Order} that {@code GET /api/orders/{id}} returns, and each step's system message is read by the
- * party who took it (unless that would mark unread messages read unseen) and unread for the other.
+ * What the parties of an order hear of its steps, end to end over real HTTP and Socket.IO clients:
+ * {@code order-updated} is the very {@code Order} that {@code GET /api/orders/{id}} returns, and each step's system
+ * message is read by the party who took it (unless that would mark unread messages read unseen) and unread for the
+ * other.
  */
 class OrderNoticesTest {
 
@@ -105,7 +106,8 @@ class OrderNoticesTest {
         assertUnread(2, 0, 2);
 
         var text = agentSocket.call("send-message", """
-                {"roomId":"%s","clientMessageId":"%s","text":"Nothing arrived yet"}""".formatted(roomId, UUID.randomUUID()));
+                {"roomId":"%s","clientMessageId":"%s","text":"Nothing arrived yet"}"""
+                .formatted(roomId, UUID.randomUUID()));
         assertThat(text.path("data").path("message").path("seq").asLong()).isEqualTo(3);
         assertUnread(3, 1, 0);
 
@@ -116,8 +118,8 @@ class OrderNoticesTest {
         // nobody in the room took the admin's step
         node.post("/api/admin/orders/" + orderId + "/resolve", "{\"outcome\":\"RELEASE\"}", admin);
         assertUnread(5, 3, 2);
-        assertThat(userSocket.call("chat-room-list", "{}").path("data").path("rooms").get(0).path("unreadCount").asLong())
-                .isEqualTo(3);
+        JsonNode rooms = userSocket.call("chat-room-list", "{}").path("data").path("rooms");
+        assertThat(rooms.get(0).path("unreadCount").asLong()).isEqualTo(3);
     }
 
     /** Each party's {@code reload-chat-list} for the room's message {@code seq} shows their own unread count. */

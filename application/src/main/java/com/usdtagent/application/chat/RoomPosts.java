@@ -109,8 +109,9 @@ public final class RoomPosts {
             room.sides().forEach((member, side) -> after.put(member, member.equals(post.author())
                     ? side.pointers().posted(message.type(), message.seq())
                     : side.pointers().arrived(message.type(), message.seq(), side.member().online(), side.viewing())));
-            boolean readUnread = room.room().hasMember(message.senderId())
-                    && after.get(message.senderId()).readSeq() > room.sideOf(message.senderId()).pointers().readSeq() + 1;
+            UserId sender = message.senderId();
+            boolean readUnread = room.room().hasMember(sender)
+                    && after.get(sender).readSeq() > room.sideOf(sender).pointers().readSeq() + 1;
             locked.put(post.room(), room.appended(message, after));
             pointers.put(post.room(), after);
             drafts.add(new Draft(message, room, readUnread));

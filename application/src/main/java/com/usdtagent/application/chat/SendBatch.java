@@ -99,7 +99,8 @@ final class SendBatch {
             Message earlier = used.get(request.key());
             if (earlier != null) {
                 if (!earlier.roomId().equals(room.room().id())) {
-                    throw new BusinessException(ErrorCode.INVALID_STATE, "clientMessageId was already used in another room");
+                    throw new BusinessException(ErrorCode.INVALID_STATE,
+                            "clientMessageId was already used in another room");
                 }
                 return new Draft.Resent(earlier, recipient);
             }
