@@ -2,7 +2,7 @@ package com.usdtagent.http;
 
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.attachment.AttachmentLinks;
-import com.usdtagent.application.attachment.LinkedAttachment;
+import com.usdtagent.application.attachment.AttachmentJson;
 import com.usdtagent.application.attachment.OpenAttachment;
 import com.usdtagent.application.attachment.UploadAttachment;
 import com.usdtagent.domain.attachment.AttachmentId;
@@ -15,7 +15,7 @@ import io.javalin.http.HttpStatus;
 /** {@code POST /api/rooms/{roomId}/attachments} and {@code GET /api/attachments/{id}}. */
 final class AttachmentRoutes {
 
-    record OneAttachment(LinkedAttachment attachment) {
+    record OneAttachment(AttachmentJson attachment) {
     }
 
     private final UploadAttachment upload;

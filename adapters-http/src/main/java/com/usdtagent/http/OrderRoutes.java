@@ -2,6 +2,7 @@ package com.usdtagent.http;
 
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.attachment.AttachmentLinks;
+import com.usdtagent.application.trade.OrderJson;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.application.trade.PlaceOrder;
 import com.usdtagent.domain.attachment.Attachment;
@@ -96,8 +97,8 @@ final class OrderRoutes {
         ctx.json(json(step.apply(BearerAuthentication.caller(ctx), orderId(ctx))));
     }
 
-    private TradeJson.OrderJson json(OrderView order) {
-        return TradeJson.OrderJson.of(order, links);
+    private OrderJson json(OrderView order) {
+        return OrderJson.of(order, links);
     }
 
     private static OrderId orderId(Context ctx) {

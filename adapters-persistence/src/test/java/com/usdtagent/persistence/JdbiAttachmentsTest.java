@@ -109,19 +109,19 @@ class JdbiAttachmentsTest {
         attachments.add(receipt);
 
         Message sent = chat.transactions.inTransaction(() -> {
-            var locked = chat.rooms.lockForAppend(room).orElseThrow();
+            var locked = chat.rooms.lockForAppend(List.of(room)).get(room);
             var id = com.usdtagent.domain.chat.MessageId.newId();
             var files = List.of(receipt.sentIn(id), photo.sentIn(id));
             var message = new Message(id, room, locked.room().nextSeq(), ann, com.usdtagent.domain.chat.MessageType.TEXT,
                     "", "with-files", java.util.Map.of(), NOW, files);
-            chat.rooms.append(message, locked.pointers());
+            chat.rooms.append(List.of(message), java.util.Map.of(room, locked.pointers()));
             attachments.markSent(files);
             return message;
         });
 
         assertThat(chat.messages.after(room, 0, 10)).containsExactly(sent);
         assertThat(sent.attachments()).extracting(Attachment::id).containsExactly(receipt.id(), photo.id());
-        assertThat(chat.rooms.listFor(bob, null, 1, 10).rooms().getFirst().lastMessage().message()).isEqualTo(sent);
+        assertThat(chat.roomList.listFor(bob, null, 1, 10).rooms().getFirst().lastMessage().message()).isEqualTo(sent);
         var key = new com.usdtagent.application.chat.Messages.ClientMessageKey(ann, "with-files");
         assertThat(chat.messages.findByClientMessageIds(List.of(key)).get(key)).isEqualTo(sent);
         assertThat(attachments.findById(photo.id()).orElseThrow().sentIn()).isEqualTo(sent.id());

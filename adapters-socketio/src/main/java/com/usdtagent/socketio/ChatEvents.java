@@ -15,11 +15,11 @@ import java.util.UUID;
 /** The chat half of the socket protocol: each event handed to its use case, the answer shaped for the wire. */
 final class ChatEvents {
 
-    private final ChatUseCases chat;
+    private final SocketIoGateway.ChatUseCases chat;
     private final Replies replies;
     private final AttachmentLinks links;
 
-    ChatEvents(ChatUseCases chat, Replies replies, AttachmentLinks links) {
+    ChatEvents(SocketIoGateway.ChatUseCases chat, Replies replies, AttachmentLinks links) {
         this.chat = chat;
         this.replies = replies;
         this.links = links;

@@ -32,16 +32,16 @@ public final class AttachmentLinks {
         this.clock = clock;
     }
 
-    public LinkedAttachment linked(Attachment attachment) {
+    public AttachmentJson linked(Attachment attachment) {
         long expires = expiry();
-        return new LinkedAttachment(attachment.id().toString(), attachment.kind().name().toLowerCase(Locale.ROOT),
+        return new AttachmentJson(attachment.id().toString(), attachment.kind().name().toLowerCase(Locale.ROOT),
                 attachment.mime(), attachment.name(), attachment.size(), attachment.width(), attachment.height(),
                 link(attachment.id(), Variant.ORIGINAL, expires),
                 attachment.hasThumbnail() ? link(attachment.id(), Variant.THUMBNAIL, expires) : null,
                 Instant.ofEpochSecond(expires));
     }
 
-    public List<LinkedAttachment> linked(List<Attachment> attachments) {
+    public List<AttachmentJson> linked(List<Attachment> attachments) {
         return attachments.stream().map(this::linked).toList();
     }
 

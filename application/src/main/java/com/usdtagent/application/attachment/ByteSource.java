@@ -13,16 +13,20 @@ public interface ByteSource {
     long size();
 
     static ByteSource of(byte[] bytes) {
-        return new ByteSource() {
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
+        return new InMemory(bytes);
+    }
 
-            @Override
-            public long size() {
-                return bytes.length;
-            }
-        };
+    /** Bytes held in memory, such as an image written again. */
+    record InMemory(byte[] bytes) implements ByteSource {
+
+        @Override
+        public InputStream open() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public long size() {
+            return bytes.length;
+        }
     }
 }

@@ -25,16 +25,17 @@ public interface SendMessage {
         public Command {
             attachmentIds = attachmentIds == null ? List.of() : List.copyOf(attachmentIds);
             text = text == null && !attachmentIds.isEmpty() ? "" : text;
-            if (clientMessageId == null || clientMessageId.isEmpty() || clientMessageId.length() > 64) {
-                throw BusinessException.invalidField("clientMessageId", "must be 1 to 64 characters");
+            if (!Message.isAcceptableClientMessageId(clientMessageId)) {
+                throw BusinessException.invalidField("clientMessageId",
+                        "must be 1 to " + Message.MAX_CLIENT_MESSAGE_ID_LENGTH + " characters");
             }
             if (attachmentIds.size() > Attachment.MAX_PER_MESSAGE || new HashSet<>(attachmentIds).size() < attachmentIds.size()) {
                 throw BusinessException.invalidField("attachmentIds",
                         "must name at most " + Attachment.MAX_PER_MESSAGE + " different attachments");
             }
             if (!Message.isAcceptableContent(text, attachmentIds.size())) {
-                throw BusinessException.invalidField("text",
-                        "must be 1 to 4000 characters and not blank, or at most 4000 with attachments");
+                throw BusinessException.invalidField("text", "must be 1 to " + Message.MAX_TEXT_LENGTH
+                        + " characters and not blank, or up to " + Message.MAX_TEXT_LENGTH + " with attachments");
             }
         }
 

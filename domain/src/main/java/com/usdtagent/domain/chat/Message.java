@@ -21,6 +21,7 @@ public record Message(MessageId id, RoomId roomId, long seq, UserId senderId, Me
                       List<Attachment> attachments) {
 
     public static final int MAX_TEXT_LENGTH = 4000;
+    public static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 64;
 
     public Message {
         Objects.requireNonNull(id, "id");
@@ -52,5 +53,10 @@ public record Message(MessageId id, RoomId roomId, long seq, UserId senderId, Me
             return isAcceptableText(text);
         }
         return attachments <= Attachment.MAX_PER_MESSAGE && text != null && text.length() <= MAX_TEXT_LENGTH;
+    }
+
+    public static boolean isAcceptableClientMessageId(String clientMessageId) {
+        return clientMessageId != null && !clientMessageId.isEmpty()
+                && clientMessageId.length() <= MAX_CLIENT_MESSAGE_ID_LENGTH;
     }
 }

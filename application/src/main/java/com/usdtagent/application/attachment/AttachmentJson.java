@@ -11,6 +11,6 @@ import java.time.Instant;
  * @param thumbnailUrl null for a file
  * @param expiresAt    when {@code url} and {@code thumbnailUrl} stop working
  */
-public record LinkedAttachment(String id, String kind, String mime, String name, long size, Integer width,
-                               Integer height, String url, String thumbnailUrl, Instant expiresAt) {
+public record AttachmentJson(String id, String kind, String mime, String name, long size, Integer width,
+                             Integer height, String url, String thumbnailUrl, Instant expiresAt) {
 }
