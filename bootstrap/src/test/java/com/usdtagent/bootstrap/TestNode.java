@@ -4,6 +4,7 @@ import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.persistence.JdbcTarget;
 import com.usdtagent.persistence.testing.TestDatabases;
 import com.usdtagent.push.testing.FakeFcm;
+import com.usdtagent.webrtc.IceSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,8 +51,9 @@ final class TestNode extends HttpApi implements AutoCloseable {
     }
 
     static Settings.CallSettings calls(Duration ringTimeout, Duration disconnectGrace) {
-        return new Settings.CallSettings(Optional.of(AGORA_APP_ID), Optional.of(AGORA_CERTIFICATE),
-                Duration.ofHours(1), ringTimeout, disconnectGrace);
+        return new Settings.CallSettings(Settings.VoiceProvider.AGORA, Optional.of(AGORA_APP_ID),
+                Optional.of(AGORA_CERTIFICATE), Duration.ofHours(1), ringTimeout, disconnectGrace,
+                IceSettings.hostCandidatesOnly(Duration.ofHours(1)));
     }
 
     /** Push off, calls with these settings. */

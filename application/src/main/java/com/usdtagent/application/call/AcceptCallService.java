@@ -20,8 +20,9 @@ final class AcceptCallService implements AcceptCall {
         JoinedCall joined = steps.transactions.inTransaction(() -> {
             CallSession call = steps.lockFor(callee.id(), id).accept(callee.id(), steps.clock.instant());
             // inside, so that a token that cannot be issued leaves the call ringing
-            RtcAccess rtc = tokens.issue(call.channelName(), call.calleeUid());
+            RtcAccess rtc = tokens.issue(call, callee.id());
             steps.sessions.update(call);
+            steps.sessions.answeredOn(call.id(), socket);
             return new JoinedCall(steps.view(call), rtc);
         });
         CallView call = joined.call();

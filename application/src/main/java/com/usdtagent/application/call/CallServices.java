@@ -26,6 +26,7 @@ public final class CallServices {
     private final RandomGenerator random;
     private final Duration ringTimeout;
     private final Duration disconnectGrace;
+    private final RelayCallSignal relayCallSignal;
 
     public CallServices(CallSessions sessions, UserAccounts accounts, ChatRooms rooms,
                         RealtimePublisher publisher, CallSignals signals, CallMetrics metrics,
@@ -38,6 +39,7 @@ public final class CallServices {
         this.random = random;
         this.ringTimeout = ringTimeout;
         this.disconnectGrace = disconnectGrace;
+        this.relayCallSignal = new RelayCallSignalService(sessions, signals);
     }
 
     public StartCall startCall() {
@@ -62,6 +64,10 @@ public final class CallServices {
 
     public RenewCallToken renewCallToken() {
         return new RenewCallTokenService(steps.sessions, tokens);
+    }
+
+    public RelayCallSignal relayCallSignal() {
+        return relayCallSignal;
     }
 
     public ListCalls listCalls() {
