@@ -26,10 +26,6 @@ public final class Chromium implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Whether this machine has the browser and its driver (`.ci/run` installs them). */
-    public static boolean installed() {
-        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
-    }
 
     public static Chromium launch() {
         Path profile;

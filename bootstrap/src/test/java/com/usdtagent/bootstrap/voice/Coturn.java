@@ -23,18 +23,12 @@ public final class Coturn implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final Path log;
 
-    private Coturn(Process process, int port, Path log) {
+    private Coturn(Process process, int port) {
         this.process = process;
         this.port = port;
-        this.log = log;
     }
 
-    /** Whether this machine has coturn (`.ci/run` installs it). */
-    public static boolean installed() {
-        return Files.isExecutable(SERVER);
-    }
 
     public static Coturn start(String secret) {
         try {
@@ -52,7 +46,7 @@ public final class Coturn implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            var coturn = new Coturn(process, port, log);
+            var coturn = new Coturn(process, port);
             await().atMost(Duration.ofSeconds(10)).until(() -> coturn.listening() || !process.isAlive());
             if (!process.isAlive()) {
                 throw new IllegalStateException("turnserver stopped at once:\n" + Files.readString(log));
@@ -73,14 +67,6 @@ public final class Coturn implements AutoCloseable {
         return "stun:127.0.0.1:" + port;
     }
 
-    /** What coturn logged: the allocations it made and the credentials it refused. */
-    public String log() {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private boolean listening() {
         try (var probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
