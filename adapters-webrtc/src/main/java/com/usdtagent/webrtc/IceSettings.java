@@ -36,10 +36,6 @@ public record IceSettings(List<String> stunUrls, List<String> turnUrls, Optional
         }
     }
 
-    /** No STUN, no TURN: host candidates only, enough on one network. */
-    public static IceSettings hostCandidatesOnly(Duration credentialTimeToLive) {
-        return new IceSettings(List.of(), List.of(), Optional.empty(), credentialTimeToLive, false);
-    }
 
     /** Splits a comma-separated list of STUN urls; refuses anything but {@code stun:} / {@code stuns:} urls. */
     public static List<String> stunUrls(String commaSeparated) {

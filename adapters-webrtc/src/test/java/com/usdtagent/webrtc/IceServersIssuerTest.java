@@ -71,7 +71,7 @@ class IceServersIssuerTest {
 
     @Test
     void withNothingConfiguredGivesNoServersForHostCandidates() {
-        var issuer = WebRtc.iceServers(IceSettings.hostCandidatesOnly(Duration.ofHours(1)), CLOCK);
+        var issuer = WebRtc.iceServers(new IceSettings(List.of(), List.of(), Optional.empty(), Duration.ofHours(1), false), CLOCK);
 
         var rtc = (RtcAccess.WebRtc) issuer.issue(CALL, CALL.callee());
 

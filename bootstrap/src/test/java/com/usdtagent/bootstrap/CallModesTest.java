@@ -5,6 +5,7 @@ import com.usdtagent.webrtc.IceSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The voice modes other than Agora's signed tokens and WebRTC: Agora's testing mode (app id alone) and calls off. */
 class CallModesTest {
 
-    private static final IceSettings NO_ICE = IceSettings.hostCandidatesOnly(Duration.ofHours(1));
+    /** The default: no STUN, no TURN. */
+    private static final IceSettings NO_ICE = Settings.fromEnvironment(Map.of()).calls().ice();
 
     @Test
     void inTestingModeACallRingsWithoutAToken() {

@@ -35,7 +35,8 @@ class SettingsTest {
         assertThat(settings.tokenTimeToLive()).isEqualTo(Duration.ofDays(7));
         assertThat(settings.admin()).isEmpty();
         assertThat(settings.calls().provider()).isEqualTo(Settings.VoiceProvider.WEBRTC);
-        assertThat(settings.calls().ice()).isEqualTo(IceSettings.hostCandidatesOnly(Duration.ofHours(1)));
+        assertThat(settings.calls().ice()).isEqualTo(new IceSettings(List.of(), List.of(), Optional.empty(),
+                Duration.ofHours(1), false));
         assertThat(settings.calls().agoraAppId()).isEmpty();
         assertThat(settings.calls().agoraCertificate()).isEmpty();
         assertThat(settings.calls().tokenTimeToLive()).isEqualTo(Duration.ofHours(1));

@@ -4,7 +4,6 @@ import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.persistence.JdbcTarget;
 import com.usdtagent.persistence.testing.TestDatabases;
 import com.usdtagent.push.testing.FakeFcm;
-import com.usdtagent.webrtc.IceSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** The real server, wired as Main wires it, on free ports and a fresh database, with an HTTP client for the tests. */
@@ -53,7 +53,7 @@ final class TestNode extends HttpApi implements AutoCloseable {
     static Settings.CallSettings calls(Duration ringTimeout, Duration disconnectGrace) {
         return new Settings.CallSettings(Settings.VoiceProvider.AGORA, Optional.of(AGORA_APP_ID),
                 Optional.of(AGORA_CERTIFICATE), Duration.ofHours(1), ringTimeout, disconnectGrace,
-                IceSettings.hostCandidatesOnly(Duration.ofHours(1)));
+                Settings.fromEnvironment(Map.of()).calls().ice());
     }
 
     /** Push off, calls with these settings. */
