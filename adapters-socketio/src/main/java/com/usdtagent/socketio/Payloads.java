@@ -82,8 +82,8 @@ final class Payloads {
         }
 
         record Candidate(@NotNull @Size(max = CallSignal.MAX_CANDIDATE_LENGTH) @Pattern(regexp = ONE_LINE, message = NOT_SDP) String candidate,
-                         @Size(max = 256) @Pattern(regexp = ONE_LINE, message = NOT_SDP) String sdpMid,
-                         @Min(0) @Max(65_535) Integer sdpMLineIndex) {
+                         @Size(max = CallSignal.MAX_SDP_MID_LENGTH) @Pattern(regexp = ONE_LINE, message = NOT_SDP) String sdpMid,
+                         @Min(0) @Max(CallSignal.MAX_SDP_M_LINE_INDEX) Integer sdpMLineIndex) {
         }
 
         CallSignal.Content content() {

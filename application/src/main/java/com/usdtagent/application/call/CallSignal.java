@@ -15,6 +15,10 @@ public record CallSignal(CallId callId, UserId from, Content content) {
     public static final int MAX_SDP_LENGTH = 20_000;
     /** The longest ICE candidate line accepted. */
     public static final int MAX_CANDIDATE_LENGTH = 1_000;
+    /** The longest media id accepted; browsers use "0", "1" or "audio". */
+    public static final int MAX_SDP_MID_LENGTH = 256;
+    /** The highest m-line index accepted: far beyond the one or two lines of a voice call. */
+    public static final int MAX_SDP_M_LINE_INDEX = 65_535;
 
     public CallSignal {
         Objects.requireNonNull(callId, "callId");
