@@ -30,8 +30,8 @@ final class CallEvents {
         events.on(Payloads.CallRef.class, (session, payload) -> new Wire.OneRtc(Wire.RtcJson.of(
                 calls.renewCallToken().renew(session.user(), callId(payload)))), "call-token-renew");
         events.on(Payloads.Signal.class, (session, payload) -> {
-            calls.relayCallSignal().relay(session.user(), session.socketId(), new CallId(UUID.fromString(payload.callId())),
-                    payload.content());
+            calls.relayCallSignal().relay(session.user(), session.socketId(),
+                    new CallId(UUID.fromString(payload.callId())), payload.content());
             return new Wire.CallRef(payload.callId());
         }, "call-signal");
     }

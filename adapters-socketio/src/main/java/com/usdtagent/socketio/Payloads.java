@@ -81,15 +81,20 @@ final class Payloads {
 
     /** {@code call-signal}: exactly one of a description and a candidate, checked by {@link #content()}. */
     record Signal(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String callId,
-                      @Valid Description description, @Valid Candidate candidate) {
+                  @Valid Description description, @Valid Candidate candidate) {
 
-        record Description(@NotNull @Pattern(regexp = "offer|answer", message = "must be offer or answer") String type,
-                           @NotNull @Size(max = CallSignal.MAX_SDP_LENGTH) @Pattern(regexp = SDP_TEXT, message = NOT_SDP) String sdp) {
+        record Description(
+                @NotNull @Pattern(regexp = "offer|answer", message = "must be offer or answer") String type,
+                @NotNull @Size(max = CallSignal.MAX_SDP_LENGTH) @Pattern(regexp = SDP_TEXT, message = NOT_SDP)
+                String sdp) {
         }
 
-        record Candidate(@NotNull @Size(max = CallSignal.MAX_CANDIDATE_LENGTH) @Pattern(regexp = ONE_LINE, message = NOT_SDP) String candidate,
-                         @Size(max = CallSignal.MAX_SDP_MID_LENGTH) @Pattern(regexp = ONE_LINE, message = NOT_SDP) String sdpMid,
-                         @Min(0) @Max(CallSignal.MAX_SDP_M_LINE_INDEX) Integer sdpMLineIndex) {
+        record Candidate(
+                @NotNull @Size(max = CallSignal.MAX_CANDIDATE_LENGTH) @Pattern(regexp = ONE_LINE, message = NOT_SDP)
+                String candidate,
+                @Size(max = CallSignal.MAX_SDP_MID_LENGTH) @Pattern(regexp = ONE_LINE, message = NOT_SDP)
+                String sdpMid,
+                @Min(0) @Max(CallSignal.MAX_SDP_M_LINE_INDEX) Integer sdpMLineIndex) {
         }
 
         CallSignal.Content content() {

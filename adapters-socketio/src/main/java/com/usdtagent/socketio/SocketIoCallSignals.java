@@ -55,7 +55,8 @@ final class SocketIoCallSignals implements CallSignals {
 
     @Override
     public void signal(SocketId to, CallSignal signal) {
-        server.getRoomOperations(SocketSession.socketRoom(to)).sendEvent("call-signal", json.tree(Wire.SignalJson.of(signal)));
+        server.getRoomOperations(SocketSession.socketRoom(to))
+                .sendEvent("call-signal", json.tree(Wire.SignalJson.of(signal)));
     }
 
     private static String finishedEvent(CallView call) {

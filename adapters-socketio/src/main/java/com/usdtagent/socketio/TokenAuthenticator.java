@@ -17,9 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * Checks {@code auth.token} of the v4 CONNECT packet. This is the only place a socket becomes a session: on
- * success the user is attached, the socket joins its user's room and a room of its own, and the connect work is queued first in the
- * socket's order. On failure the client gets {@code connect_error} with {@code data.code = "UNAUTHORIZED"}, and
- * a socket that stays unauthenticated is closed shortly after.
+ * success the user is attached, the socket joins its user's room and a room of its own, and the connect work is
+ * queued first in the socket's order. On failure the client gets {@code connect_error} with
+ * {@code data.code = "UNAUTHORIZED"}, and a socket that stays unauthenticated is closed shortly after.
  */
 final class TokenAuthenticator implements AuthTokenListener {
 

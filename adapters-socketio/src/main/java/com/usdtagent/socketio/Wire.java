@@ -133,7 +133,8 @@ final class Wire {
             String callId = signal.callId().toString();
             String from = signal.from().toString();
             return switch (signal.content()) {
-                case CallSignal.Description d -> new SignalJson(callId, from, new DescriptionJson(d.type(), d.sdp()), null);
+                case CallSignal.Description d ->
+                        new SignalJson(callId, from, new DescriptionJson(d.type(), d.sdp()), null);
                 case CallSignal.Candidate c -> new SignalJson(callId, from, null,
                         new CandidateJson(c.candidate(), c.sdpMid(), c.sdpMLineIndex()));
             };

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * The STUN and TURN servers handed to the participants of a WebRTC call.
  *
  * @param stunUrls             {@code stun:host[:port]} or {@code stuns:...} (RFC 7064); may be empty
- * @param turnUrls             {@code turn:host[:port][?transport=udp|tcp]} or {@code turns:...} (RFC 7065); may be empty
+ * @param turnUrls             {@code turn:host[:port][?transport=udp|tcp]} or {@code turns:...} (RFC 7065); may be
+ *                             empty
  * @param turnSecret           the coturn {@code static-auth-secret}; present exactly when there are TURN urls
  * @param credentialTimeToLive how long a TURN credential is accepted
  * @param relayOnly            ICE may use relay candidates only; needs TURN urls
@@ -52,7 +53,8 @@ public record IceSettings(List<String> stunUrls, List<String> turnUrls, Optional
         for (String url : urls) {
             var match = shape.matcher(url);
             if (!match.matches() || (match.group(3) != null && !isPort(match.group(3)))) {
-                throw new IllegalArgumentException("must be comma-separated urls like " + expected + ", got '" + url + "'");
+                throw new IllegalArgumentException(
+                        "must be comma-separated urls like " + expected + ", got '" + url + "'");
             }
         }
         return urls;
@@ -65,7 +67,8 @@ public record IceSettings(List<String> stunUrls, List<String> turnUrls, Optional
 
     @Override
     public String toString() {
-        return "IceSettings[stun=" + stunUrls + ", turn=" + turnUrls + ", turnSecret=" + (turnSecret.isPresent() ? "set" : "none")
+        return "IceSettings[stun=" + stunUrls + ", turn=" + turnUrls
+                + ", turnSecret=" + (turnSecret.isPresent() ? "set" : "none")
                 + ", credentialTimeToLive=" + credentialTimeToLive + ", relayOnly=" + relayOnly + "]";
     }
 }

@@ -195,7 +195,8 @@ final class ServiceNode implements AutoCloseable {
             case OFF -> {
                 log.info("voice calls: off (VOICE_PROVIDER=off), every call-start is refused");
                 yield (call, participant) -> {
-                    throw new BusinessException(ErrorCode.INVALID_STATE, "Voice calls are not configured on this server");
+                    throw new BusinessException(ErrorCode.INVALID_STATE,
+                            "Voice calls are not configured on this server");
                 };
             }
         };

@@ -87,9 +87,11 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 throw new InvalidSettingException("TURN_URLS", "is required when TURN_SECRET is set");
             }
             Duration ttl = Duration.ofSeconds(reader.integer("TURN_CREDENTIAL_TTL_SECONDS", 3600, 60, 86_400));
-            boolean relayOnly = reader.choice("ICE_TRANSPORT_POLICY", IcePolicy.class, IcePolicy.ALL) == IcePolicy.RELAY;
+            boolean relayOnly =
+                    reader.choice("ICE_TRANSPORT_POLICY", IcePolicy.class, IcePolicy.ALL) == IcePolicy.RELAY;
             if (relayOnly && turn.isEmpty()) {
-                throw new InvalidSettingException("ICE_TRANSPORT_POLICY", "relay needs a TURN server: set TURN_URLS and TURN_SECRET");
+                throw new InvalidSettingException("ICE_TRANSPORT_POLICY",
+                        "relay needs a TURN server: set TURN_URLS and TURN_SECRET");
             }
             return new IceSettings(stun, turn, secret, ttl, relayOnly);
         }
@@ -109,7 +111,8 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
         @Override
         public String toString() {
             return "CallSettings[provider=" + provider + ", agoraAppId=" + agoraAppId.orElse("none") + ", certificate="
-                    + (agoraCertificate.isPresent() ? "set" : "none") + ", ringTimeout=" + ringTimeout + ", ice=" + ice + "]";
+                    + (agoraCertificate.isPresent() ? "set" : "none") + ", ringTimeout=" + ringTimeout
+                    + ", ice=" + ice + "]";
         }
     }
 
