@@ -1,12 +1,14 @@
 package com.usdtagent.http;
 
 import com.usdtagent.application.account.LogIn;
+import com.usdtagent.application.account.LookUpAccount;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.account.SignedIn;
 import com.usdtagent.domain.account.PublicProfile;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
+import com.usdtagent.domain.shared.BusinessException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -15,9 +17,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.List;
 import java.util.Locale;
 
-/** {@code /api/auth/register}, {@code /api/auth/login} and {@code /api/me}. */
+/** {@code /api/auth/register}, {@code /api/auth/login}, {@code /api/me} and an admin's {@code /api/admin/users}. */
 final class AccountRoutes {
 
     record RegisterRequest(
@@ -48,6 +51,9 @@ final class AccountRoutes {
         }
     }
 
+    record UsersView(List<UserView> users) {
+    }
+
     record SignedInView(String token, UserView user) {
         static SignedInView of(SignedIn signedIn) {
             return new SignedInView(signedIn.token().value(), UserView.of(signedIn.user()));
@@ -65,13 +71,15 @@ final class AccountRoutes {
     private final RegisterAccount registerAccount;
     private final LogIn logIn;
     private final ShowMyAccount showMyAccount;
+    private final LookUpAccount lookUpAccount;
     private final RequestBodies requestBodies;
 
     AccountRoutes(RegisterAccount registerAccount, LogIn logIn, ShowMyAccount showMyAccount,
-                  RequestBodies requestBodies) {
+                  LookUpAccount lookUpAccount, RequestBodies requestBodies) {
         this.registerAccount = registerAccount;
         this.logIn = logIn;
         this.showMyAccount = showMyAccount;
+        this.lookUpAccount = lookUpAccount;
         this.requestBodies = requestBodies;
     }
 
@@ -79,6 +87,7 @@ final class AccountRoutes {
         routes.post("/api/auth/register", this::register);
         routes.post("/api/auth/login", this::logIn);
         routes.get("/api/me", this::me);
+        routes.get("/api/admin/users", this::lookUp);
     }
 
     private void register(Context ctx) {
@@ -91,6 +100,14 @@ final class AccountRoutes {
     private void logIn(Context ctx) {
         LogInRequest request = requestBodies.read(ctx, LogInRequest.class);
         ctx.json(SignedInView.of(logIn.logIn(new LogIn.Command(request.login(), request.password()))));
+    }
+
+    /** An exact username, answered as a list: empty when nobody has it. */
+    private void lookUp(Context ctx) {
+        String username = Params.query(ctx, "username")
+                .orElseThrow(() -> BusinessException.invalidField("username", "is required"));
+        ctx.json(new UsersView(lookUpAccount.byUsername(BearerAuthentication.caller(ctx), username)
+                .map(UserView::of).stream().toList()));
     }
 
     private void me(Context ctx) {

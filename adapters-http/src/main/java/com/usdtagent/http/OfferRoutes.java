@@ -20,7 +20,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code /api/offers}: agents advertise, users browse. */
+/** {@code /api/offers}: agents advertise, users browse; {@code /api/me/offers}: an agent's own, paused ones too. */
 final class OfferRoutes {
 
     private static final int MAX_TERMS_LENGTH = 2000;
@@ -63,6 +63,10 @@ final class OfferRoutes {
         routes.post("/api/offers", this::post);
         routes.patch("/api/offers/{id}", this::change);
         routes.get("/api/offers", this::list);
+        routes.get("/api/offers/{id}", ctx -> ctx.json(TradeJson.OfferJson.of(
+                listOffers.show(BearerAuthentication.caller(ctx), new OfferId(Params.pathUuid(ctx, "id"))))));
+        routes.get("/api/me/offers", ctx -> ctx.json(new TradeJson.OffersJson(listOffers.listOwn(BearerAuthentication.caller(ctx))
+                .stream().map(TradeJson.OfferJson::of).toList())));
     }
 
     private void post(Context ctx) {

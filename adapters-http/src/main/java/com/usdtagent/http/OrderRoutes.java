@@ -3,6 +3,7 @@ package com.usdtagent.http;
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.application.trade.PlaceOrder;
+import com.usdtagent.application.trade.ShowAppealConversation;
 import com.usdtagent.domain.trade.AppealOutcome;
 import com.usdtagent.domain.trade.OfferId;
 import com.usdtagent.domain.trade.OrderId;
@@ -16,7 +17,7 @@ import jakarta.validation.constraints.Pattern;
 
 import java.util.function.BiFunction;
 
-/** {@code /api/orders} and {@code /api/admin/orders}: placing an order and every later step of it. */
+/** {@code /api/orders} and {@code /api/admin/orders}: placing an order, every later step of it, and an appeal's conversation. */
 final class OrderRoutes {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -48,6 +49,7 @@ final class OrderRoutes {
         routes.post("/api/orders/{id}/release", ctx -> respond(ctx, useCases.releaseEscrow()::release));
         routes.post("/api/orders/{id}/appeal", this::appeal);
         routes.post("/api/admin/orders/{id}/resolve", this::resolve);
+        routes.get("/api/admin/orders/{id}/messages", this::conversation);
     }
 
     private void place(Context ctx) {
@@ -75,6 +77,14 @@ final class OrderRoutes {
         OrderId id = orderId(ctx);
         var outcome = AppealOutcome.valueOf(requestBodies.read(ctx, ResolveRequest.class).outcome());
         ctx.json(TradeJson.OrderJson.of(useCases.resolveAppeal().resolve(BearerAuthentication.caller(ctx), id, outcome)));
+    }
+
+    private void conversation(Context ctx) {
+        OrderId id = orderId(ctx);
+        var page = useCases.showAppealConversation().show(BearerAuthentication.caller(ctx), id,
+                Params.queryLong(ctx, "before").orElse(null),
+                Params.queryInt(ctx, "limit").orElse(ShowAppealConversation.DEFAULT_LIMIT));
+        ctx.json(ChatJson.HistoryJson.of(page));
     }
 
     private static void respond(Context ctx, BiFunction<AuthenticatedUser, OrderId, OrderView> step) {

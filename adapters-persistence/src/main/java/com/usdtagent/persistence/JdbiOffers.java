@@ -110,6 +110,16 @@ final class JdbiOffers implements Offers {
         });
     }
 
+    @Override
+    public List<Offer> listOf(UserId agent, int limit) {
+        // no index on agent_id: an agent's offers are few among all offers, and this is read only by its agent
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT + "WHERE agent_id = :agent ORDER BY created_at DESC, id LIMIT :limit")
+                .bind("agent", agent.value())
+                .bind("limit", limit)
+                .map((row, context) -> toOffer(row))
+                .list());
+    }
+
     private static Offer toOffer(ResultSet row) throws SQLException {
         return new Offer(
                 new OfferId(row.getObject("id", UUID.class)),

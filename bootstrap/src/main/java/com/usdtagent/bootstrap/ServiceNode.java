@@ -5,6 +5,7 @@ import com.usdtagent.application.account.AccessTokens;
 import com.usdtagent.application.account.AuthenticateTokenService;
 import com.usdtagent.application.account.EnsureAdminAccountService;
 import com.usdtagent.application.account.LogInService;
+import com.usdtagent.application.account.LookUpAccountService;
 import com.usdtagent.application.account.PasswordHasher;
 import com.usdtagent.application.account.PhoneNumbers;
 import com.usdtagent.application.account.RegisterAccountService;
@@ -34,6 +35,7 @@ import com.usdtagent.application.push.PushSender;
 import com.usdtagent.application.push.QueueingPushOutbox;
 import com.usdtagent.application.push.RegisterDeviceService;
 import com.usdtagent.application.shared.Transactions;
+import com.usdtagent.application.trade.ShowAppealConversationService;
 import com.usdtagent.application.trade.TradeServices;
 import com.usdtagent.http.HttpApi;
 import com.usdtagent.identity.Identity;
@@ -146,13 +148,17 @@ final class ServiceNode implements AutoCloseable {
                 new LogInService(accounts, passwords, tokens, phoneNumbers),
                 authenticateToken,
                 new ShowMyAccountService(accounts),
+                new LookUpAccountService(accounts),
                 new CheckHealthService(persistence.databaseProbe()),
                 calls.listCalls(),
                 new RegisterDeviceService(persistence.devices(), clock),
                 new ForgetDeviceService(persistence.devices()),
                 new HttpApi.TradeUseCases(trade.postOffer(), trade.changeOffer(), trade.listOffers(), trade.placeOrder(),
                         trade.markOrderPaid(), trade.cancelOrder(), trade.releaseEscrow(), trade.appealOrder(),
-                        trade.resolveAppeal(), trade.showOrders(), wallet, wallet)),
+                        trade.resolveAppeal(), trade.showOrders(),
+                        new ShowAppealConversationService(persistence.orders(), persistence.chatRooms(), persistence.messages()),
+                        wallet, wallet)),
+                new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl()),
                 meters::scrape, meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);

@@ -63,6 +63,17 @@ public final class OfferService implements PostOffer, ChangeOffer, ListOffers {
         return offers.listActive(query, LIMIT).stream().map(this::view).toList();
     }
 
+    @Override
+    public OfferView show(AuthenticatedUser viewer, OfferId id) {
+        return offers.findById(id).map(this::view)
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such offer"));
+    }
+
+    @Override
+    public List<OfferView> listOwn(AuthenticatedUser agent) {
+        return offers.listOf(agent.id(), LIMIT).stream().map(this::view).toList();
+    }
+
     private PublicProfile profile(AuthenticatedUser user) {
         return accounts.findById(user.id()).map(UserAccount::publicProfile)
                 .orElseThrow(() -> new BusinessException(ErrorCode.UNAUTHORIZED, "The account no longer exists"));
