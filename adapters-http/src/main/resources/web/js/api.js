@@ -430,7 +430,7 @@ export class Conversation extends Emitter {
         }
       }),
       client.on("room", (room) => mine(room.roomId) && this.#viewing && this.#roomChanged(room)),
-      client.on("connected", () => this.#viewing && (this.messages.length ? this.#catchUp() : this.open())),
+      client.on("connected", () => this.#viewing && this.#catchUp()),
     );
   }
 
@@ -494,6 +494,10 @@ export class Conversation extends Emitter {
 
   /** Everything after the newest seq held (after a reconnect or a gap); views the room again, so it is read. */
   #catchUp() {
+    if (this.messages.length === 0) {
+      this.open(); // nothing held yet (opened while offline): the newest page, not everything since seq 0
+      return;
+    }
     this.#catchingUp ??= (async () => {
       let more = true;
       while (more) {
@@ -507,7 +511,7 @@ export class Conversation extends Emitter {
 
   #roomChanged(room) {
     // another device of ours sent something: the server tells us only through the room's summary
-    if ((room.lastMessage?.seq ?? 0) > (this.messages.at(-1)?.seq ?? 0)) this.#catchUp();
+    if (!this.loading && (room.lastMessage?.seq ?? 0) > (this.messages.at(-1)?.seq ?? 0)) this.#catchUp();
     // whatever arrives while the room is on screen has been seen, order and call notes included
     if (room.unreadCount > 0 && room.lastMessage) {
       this.#client.send("lastMessageResponse", { roomId: this.roomId, seq: room.lastMessage.seq, status: "read" })

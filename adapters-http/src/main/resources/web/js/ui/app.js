@@ -96,7 +96,7 @@ function NotificationsButton() {
   const [permission, setPermission] = useState(supported ? Notification.permission : "denied");
   if (permission !== "default") return null;
   return html`<button type="button" class="quiet" onClick=${() => Notification.requestPermission().then(setPermission)}>
-    Turn on notifications</button>`;
+    <span class="long">Turn on notifications</span><span class="short">Notifications</span></button>`;
 }
 
 /** The unread total in the title; a notification for a message or a call while the tab is hidden. */

@@ -96,13 +96,13 @@ export function ConversationView({ client, roomId, opponent, onBack, onShowOrder
   return html`<section class="conversation" aria-label=${`Conversation with ${name}`}>
     <header class="chat-head">
       ${onBack && html`<button type="button" class="quiet when-narrow" onClick=${onBack}>
-        <span aria-hidden="true">‹ </span>Back to conversations</button>`}
+        <span aria-hidden="true">‹ </span>Back<span class="sr-only"> to conversations</span></button>`}
       <div class="who">
         <h2>${name}</h2>
         <p class="presence" aria-live="polite">${conversation.typing ? `${name} is typing…` : opponent ? presenceText(opponent) : ""}</p>
       </div>
       <button type="button" onClick=${call}>Call</button>
-      ${onShowOrder && html`<button type="button" class="when-medium" onClick=${onShowOrder}>Order details</button>`}
+      ${onShowOrder && html`<button type="button" class="when-medium" onClick=${onShowOrder}>Order<span class="sr-only"> details</span></button>`}
     </header>
     <${ErrorText} error=${error ?? conversation.error} />
     <${MessageLog} firstKey=${conversation.messages[0]?.seq} hasOlder=${conversation.hasOlder}

@@ -69,6 +69,18 @@ final class Browser implements AutoCloseable {
             Map.entry("main", "main, [role=main]"),
             Map.entry("complementary", "aside, [role=complementary]"));
 
+    private static final String MENTIONING = """
+            const [scope, css, words] = arguments;
+            const normal = (text) => (text ?? "").replace(/\\s+/g, " ").trim().toLowerCase();
+            const mentions = (element) => [element.textContent, element.value, element.placeholder,
+                element.getAttribute("aria-label"), element.getAttribute("title"),
+                ...[...(element.labels ?? [])].map((label) => label.textContent),
+                ...(element.getAttribute("aria-labelledby") ?? "").split(/\\s+/)
+                    .map((id) => document.getElementById(id)?.textContent)]
+                .some((text) => normal(text).includes(words));
+            return [...(scope ?? document).querySelectorAll(css)].filter(mentions);
+            """;
+
     final ChromeDriver driver;
     private final String name;
     private final Path profile;
@@ -133,6 +145,10 @@ final class Browser implements AutoCloseable {
 
     WebElement click(String role, String name) {
         return within(driver).click(role, name);
+    }
+
+    boolean has(String role, String name) {
+        return within(driver).has(role, name);
     }
 
     Scope within(SearchContext context) {
@@ -218,7 +234,7 @@ final class Browser implements AutoCloseable {
             List<WebElement> named = new ArrayList<>();
             List<WebElement> naming = new ArrayList<>();
             Pattern word = Pattern.compile("(^|\\W)" + Pattern.quote(normal(accessibleName)) + "($|\\W)");
-            for (WebElement candidate : candidates(role)) {
+            for (WebElement candidate : candidates(role, normal(accessibleName))) {
                 String candidateName = normal(candidate.getAccessibleName());
                 if (candidateName.equals(normal(accessibleName))) {
                     named.add(candidate);
@@ -231,11 +247,20 @@ final class Browser implements AutoCloseable {
         }
 
         private List<WebElement> candidates(String role) {
+            return candidates(role, "");
+        }
+
+        /**
+         * The elements that may have this role and whose text, label or attributes mention {@code words}: a cheap
+         * first cut in the page, so that Chromium is asked for the computed name of a few elements, not all.
+         */
+        @SuppressWarnings("unchecked")
+        private List<WebElement> candidates(String role, String words) {
             String css = CANDIDATES.get(role);
             if (css == null) {
                 throw new IllegalArgumentException("no candidates known for the role " + role);
             }
-            return context.findElements(By.cssSelector(css));
+            return (List<WebElement>) script(MENTIONING, context instanceof WebElement element ? element : null, css, words);
         }
 
         private String text(SearchContext where) {

@@ -58,8 +58,14 @@ class TradeInBrowsersTest {
         agent.type("Maximum USDT", "500");
         agent.type("Payment methods", "bank transfer, Wise");
         agent.click("button", "Publish");
-        var myOffer = agent.within("list", "My offers").item("ACTIVE");
-        agent.within(myOffer).byRole("button", "Pause");
+        var myOffers = agent.within("list", "My offers");
+        agent.within(myOffers.item("ACTIVE")).click("button", "Edit");
+        agent.type("Maximum USDT", "400");
+        agent.click("button", "Save changes");
+        myOffers.sees("Limits 10 – 400 USDT");
+        agent.within(myOffers.item("ACTIVE")).click("button", "Pause");
+        agent.within(myOffers.item("PAUSED")).click("button", "Resume");
+        agent.within(myOffers.item("ACTIVE")).byRole("button", "Pause");
         agent.screenshot("offers");
 
         // the user finds it in the market and places an order
