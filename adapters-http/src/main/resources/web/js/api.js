@@ -15,10 +15,6 @@ export class ApiError extends Error {
     this.status = status;
   }
 
-  /** The message for one field, when the server named it. */
-  about(field) {
-    return this.details.find((detail) => detail.field === field)?.message;
-  }
 }
 
 class Emitter {
@@ -89,6 +85,7 @@ export class Client extends Emitter {
     this.#session = null;
     this.#storage.removeItem(SESSION_KEY);
     this.rooms.clear();
+    this.roomQuery = { search: "", page: 1, hasMore: false, total: 0 };
     this.call = null;
     this.#outbox = [];
     this.#setConnection("offline");
@@ -153,7 +150,8 @@ export class Client extends Emitter {
     return this.request("POST", "/api/orders", { body: { offerId, usdtAmount }, idempotencyKey });
   }
   order(id) { return this.request("GET", `/api/orders/${id}`); }
-  orders(status) { return this.request("GET", "/api/orders" + query({ status })).then((a) => a.orders); }
+  /** The caller's orders, optionally only those in one status or made in one conversation. */
+  orders({ status, roomId } = {}) { return this.request("GET", "/api/orders" + query({ status, roomId })).then((a) => a.orders); }
   /** step: "paid", "cancel" or "release" */
   orderStep(id, step) { return this.request("POST", `/api/orders/${id}/${step}`, { body: {} }); }
   appeal(id, reason) { return this.request("POST", `/api/orders/${id}/appeal`, { body: { reason } }); }

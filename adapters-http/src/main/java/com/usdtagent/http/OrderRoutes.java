@@ -4,6 +4,7 @@ import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.application.trade.PlaceOrder;
 import com.usdtagent.application.trade.ShowAppealConversation;
+import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.trade.AppealOutcome;
 import com.usdtagent.domain.trade.OfferId;
 import com.usdtagent.domain.trade.OrderId;
@@ -63,7 +64,12 @@ final class OrderRoutes {
 
     private void list(Context ctx) {
         var status = Params.query(ctx, "status").map(value -> Params.enumValue(OrderStatus.class, "status", value));
-        var orders = useCases.showOrders().list(BearerAuthentication.caller(ctx), status);
+        var caller = BearerAuthentication.caller(ctx);
+        var room = Params.queryUuid(ctx, "roomId").map(RoomId::new);
+        var orders = room.isPresent()
+                ? useCases.showOrders().listInRoom(caller, room.get()).stream()
+                        .filter(order -> status.isEmpty() || order.order().status() == status.get()).toList()
+                : useCases.showOrders().list(caller, status);
         ctx.json(new TradeJson.OrdersJson(orders.stream().map(TradeJson.OrderJson::of).toList()));
     }
 

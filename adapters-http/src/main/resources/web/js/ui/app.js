@@ -107,7 +107,11 @@ function useTitleAndNotifications(client) {
       document.title = unread > 0 ? `(${unread}) ${TITLE}` : TITLE;
     };
     update();
-    return client.on("rooms", update);
+    const off = client.on("rooms", update);
+    return () => {
+      off();
+      document.title = TITLE;
+    };
   }, [client]);
   useClientEvent(client, "message", (message) => {
     const room = client.rooms.get(message.roomId);

@@ -4,7 +4,7 @@ import { useEffect, useState } from "../../vendor/htm-preact.module.js";
 import { MessageLog } from "./conversation.js";
 
 export function AppealsPage({ client, orderId }) {
-  const queue = useLoad(() => client.orders("APPEAL"), []);
+  const queue = useLoad(() => client.orders({ status: "APPEAL" }), []);
   return html`<div class="appeals" data-pane=${orderId ? "appeal" : "list"}>
     <section class="queue" aria-labelledby="appeals-title">
       <div class="page-head">

@@ -49,7 +49,7 @@ export function CreateAccount({ client }) {
         <label><input type="radio" name="role" value="user" checked /> User</label>
         <label><input type="radio" name="role" value="agent" /> Agent</label>
       </fieldset>
-      <${ErrorText} error=${error} />
+      <${ErrorText} error=${error} fields=${["username", "phone", "password"]} />
       <button type="submit" class="primary" disabled=${busy}>Create account</button>
       <p class="switch">Have an account? <a href="#/">Sign in</a></p>
     </form>

@@ -61,7 +61,7 @@ export function useUniqueId(prefix) {
 /** A labelled control; the server's message about this field, if any, is shown under it and read with it. */
 export function Field({ label, name, error, type = "text", as = "input", hint, children, ...rest }) {
   const id = useUniqueId(name);
-  const message = error?.about?.(name);
+  const message = error?.details?.find((detail) => about(detail.field, name))?.message;
   const describedBy = [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const attributes = { id, name, "aria-invalid": message ? "true" : undefined, "aria-describedby": describedBy, ...rest };
   const control = as === "textarea" ? html`<textarea ...${attributes}></textarea>`
@@ -75,10 +75,15 @@ export function Field({ label, name, error, type = "text", as = "input", hint, c
   </div>`;
 }
 
-/** A refusal or failure, read out as soon as it appears. */
-export function ErrorText({ error }) {
+/** Whether the server's detail is about this field, or an item of it ("paymentMethods[0]"). */
+function about(field, name) {
+  return field === name || field?.startsWith(`${name}[`) || field?.startsWith(`${name}.`);
+}
+
+/** A refusal or failure, read out as soon as it appears; the details the form's fields show are left to them. */
+export function ErrorText({ error, fields = [] }) {
   if (!error) return null;
-  const details = (error.details ?? []).filter((detail) => detail.field);
+  const details = (error.details ?? []).filter((detail) => detail.field && !fields.some((name) => about(detail.field, name)));
   return html`<div class="error" role="alert">
     <p>${error.message}</p>
     ${details.length > 0 && html`<ul>${details.map((detail) => html`<li key=${detail.field}>${detail.field}: ${detail.message}</li>`)}</ul>`}

@@ -100,7 +100,7 @@ function PlaceOrderDialog({ client, offer, onClose }) {
         required autofocus error=${error} onInput=${(event) => setAmount(event.currentTarget.value)}
         hint=${`From ${offer.minUsdt} to ${usdt(offer.maxUsdt)}`} />
       <p aria-live="polite">${total && `${buying ? "You pay" : "You receive"} about ${total} ${offer.fiatCurrency}`}</p>
-      <${ErrorText} error=${error} />
+      <${ErrorText} error=${error} fields=${["usdtAmount"]} />
       <div class="actions">
         <button type="submit" class="primary" disabled=${busy}>Place order</button>
         <button type="button" class="quiet" onClick=${() => dialog.current.close()}>Cancel</button>

@@ -2,6 +2,8 @@
 import { ErrorText, Field, html, useLoad, usdt } from "./common.js";
 import { useState } from "../../vendor/htm-preact.module.js";
 
+const FIELDS = ["side", "fiatCurrency", "price", "minUsdt", "maxUsdt", "paymentMethods", "paymentWindowMinutes", "terms"];
+
 export function OffersPage({ client }) {
   const offers = useLoad(() => client.myOffers(), []);
   const [editing, setEditing] = useState(null); // null, "new" or the offer being edited
@@ -83,7 +85,7 @@ function OfferForm({ client, offer, onSaved, onCancel }) {
         value=${offer?.paymentWindowMinutes ?? 15} error=${error} />
     </div>
     <${Field} as="textarea" label="Terms" name="terms" rows="3" value=${offer?.terms ?? ""} error=${error} />
-    <${ErrorText} error=${error} />
+    <${ErrorText} error=${error} fields=${FIELDS} />
     <div class="actions">
       <button type="submit" class="primary" disabled=${busy}>${offer ? "Save changes" : "Publish"}</button>
       <button type="button" class="quiet" onClick=${onCancel}>Cancel</button>

@@ -9,8 +9,7 @@ const OPEN = ["PENDING_PAYMENT", "PAID", "APPEAL"];
 
 /** The room's orders (or the one asked for), kept current by order-updated. */
 export function OrderPanel({ client, roomId, orderId, onBackToChat }) {
-  const loaded = useLoad(async () => (orderId ? [await client.order(orderId)]
-    : (await client.orders()).filter((order) => order.roomId === roomId)), [roomId, orderId]);
+  const loaded = useLoad(async () => (orderId ? [await client.order(orderId)] : client.orders({ roomId })), [roomId, orderId]);
   const [orders, setOrders] = useState([]);
   useEffect(() => setOrders(loaded.value ?? []), [loaded.value]);
   useClientEvent(client, "order", (order) => {
@@ -99,7 +98,7 @@ function AppealForm({ client, order, other, changed }) {
   return html`<form class="appeal-form" onSubmit=${submit} aria-label="Appeal">
     <${Field} as="textarea" label="What went wrong?" name="reason" rows="4" required autofocus error=${error}
       hint=${`Your statement is the evidence an admin reads, with this conversation. ${other} sees that you appealed.`} />
-    <${ErrorText} error=${error} />
+    <${ErrorText} error=${error} fields=${["reason"]} />
     <div class="actions">
       <button type="submit" class="primary">Send appeal</button>
       <button type="button" class="quiet" onClick=${() => setOpen(false)}>Not now</button>

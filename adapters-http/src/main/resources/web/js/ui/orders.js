@@ -7,7 +7,7 @@ const STATUSES = ["PENDING_PAYMENT", "PAID", "APPEAL", "COMPLETED", "CANCELLED",
 
 export function OrdersPage({ client }) {
   const [status, setStatus] = useState("");
-  const orders = useLoad(() => client.orders(status || undefined), [status]);
+  const orders = useLoad(() => client.orders({ status: status || undefined }), [status]);
   useClientEvent(client, "order", () => orders.reload());
   const me = client.user;
   // an admin is no party: an order opens with its appeal, where its conversation can be read once appealed

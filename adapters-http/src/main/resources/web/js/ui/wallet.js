@@ -78,7 +78,7 @@ function DepositForm({ client, onDeposited }) {
         onInput=${(event) => setReference(event.currentTarget.value)}
         hint="Such as the chain transaction; one reference is credited once" />
     </div>
-    <${ErrorText} error=${error} />
+    <${ErrorText} error=${error} fields=${["amount", "reference"]} />
     <button type="submit" class="primary" disabled=${busy}>Deposit</button>
     <p role="status">${done}</p>
   </form>`;

@@ -176,6 +176,17 @@ final class JdbiOrders implements Orders {
     }
 
     @Override
+    public List<TradeOrder> listInRoom(UserId party, RoomId room, int limit) {
+        // the party's own index finds their orders; the room narrows them
+        return jdbi.withHandle(handle -> many(handle, handle.createQuery(SELECT
+                        + "WHERE (buyer_id = :party OR seller_id = :party) AND room_id = :room"
+                        + " ORDER BY created_at DESC, id LIMIT :limit")
+                .bind("party", party.value())
+                .bind("room", room.value())
+                .bind("limit", limit)));
+    }
+
+    @Override
     public List<TradeOrder> claimExpired(Instant now, int limit) {
         return jdbi.withHandle(handle -> many(handle, handle.createQuery(CLAIM_EXPIRED)
                 .bind("now", Timestamps.utc(now))

@@ -133,9 +133,29 @@ class WebAppApiTest {
         assertThat(node.get("/api/admin/orders/" + UUID.randomUUID() + "/messages", admin).status()).isEqualTo(404);
     }
 
-    private static List<String> ids(JsonNode offers) {
+    @Test
+    void theOrdersOfOneConversationAreTheCallersOrdersInItsRoom() {
+        var agent = node.register("room_" + suffix(), "agent");
+        var user = node.register("party_" + suffix(), "user");
+        var other = node.register("other_" + suffix(), "user");
+        Trades.deposit(node, admin, agent, "200");
+        String offer = Trades.offer(node, agent, "SELL");
+        JsonNode first = Trades.placed(node, user, offer, "10");
+        JsonNode second = Trades.placed(node, user, offer, "20");
+        Trades.placed(node, other, offer, "30");
+        String room = "/api/orders?roomId=" + first.path("roomId").asText();
+
+        assertThat(ids(node.get(room, agent.token()).json().path("orders")))
+                .containsExactly(second.path("id").asText(), first.path("id").asText());
+        assertThat(ids(node.get(room, user.token()).json().path("orders"))).hasSize(2);
+        assertThat(ids(node.get(room, other.token()).json().path("orders"))).isEmpty();
+        assertThat(node.get(room + "&status=COMPLETED", user.token()).json().path("orders")).isEmpty();
+        assertThat(node.get("/api/orders?roomId=nope", user.token()).status()).isEqualTo(400);
+    }
+
+    private static List<String> ids(JsonNode items) {
         List<String> ids = new ArrayList<>();
-        offers.forEach(offer -> ids.add(offer.path("id").asText()));
+        items.forEach(item -> ids.add(item.path("id").asText()));
         return ids;
     }
 

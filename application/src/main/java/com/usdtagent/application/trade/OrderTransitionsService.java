@@ -3,6 +3,7 @@ package com.usdtagent.application.trade;
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 import com.usdtagent.domain.trade.AppealOutcome;
@@ -62,6 +63,11 @@ public final class OrderTransitionsService
         var party = viewer.role() == Role.ADMIN ? Optional.<UserId>empty()
                 : Optional.of(viewer.id());
         return steps.orders.list(party, status, LIMIT).stream().map(steps::view).toList();
+    }
+
+    @Override
+    public List<OrderView> listInRoom(AuthenticatedUser viewer, RoomId room) {
+        return steps.orders.listInRoom(viewer.id(), room, LIMIT).stream().map(steps::view).toList();
     }
 
     @Override
