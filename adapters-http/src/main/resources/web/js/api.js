@@ -1,10 +1,15 @@
-// The client of the server's HTTP API and Socket.IO protocol: sessions, requests, the socket, the chat state, the
-// outbox of unsent messages and calls. No DOM and no views here: this is the part a mobile team would port.
+// The client of the server's HTTP API and Socket.IO protocol: sessions, requests, the socket, the room list and
+// calls, with a conversation and the outbox of unsent messages in client/. No DOM and no views here: this module
+// and client/ are the part a mobile team would port.
 import { io } from "../vendor/socket.io.esm.min.js";
+import { Conversation } from "./client/conversation.js";
+import { Emitter } from "./client/emitter.js";
+import { Outbox } from "./client/outbox.js";
+
+export { Conversation };
 
 const ACK_TIMEOUT_MS = 10_000;
 const SESSION_KEY = "usdt-agent.session";
-const OUTBOX_KEY = "usdt-agent.outbox.";
 
 /** A refusal in the contract's shape: { code, message, details: [{ field, message }] }. */
 export class ApiError extends Error {
@@ -14,28 +19,13 @@ export class ApiError extends Error {
     this.details = details;
     this.status = status;
   }
-
-}
-
-class Emitter {
-  #handlers = new Map();
-
-  /** @returns a function that removes the handler */
-  on(type, handler) {
-    if (!this.#handlers.has(type)) this.#handlers.set(type, new Set());
-    this.#handlers.get(type).add(handler);
-    return () => this.#handlers.get(type).delete(handler);
-  }
-
-  emit(type, ...args) {
-    for (const handler of [...(this.#handlers.get(type) ?? [])]) handler(...args);
-  }
 }
 
 /**
- * One signed-in person's connection to the server. Events: "session" (signed in or out), "connection" (state),
- * "connected" (also after a reconnect), "rooms", "room" (one room's summary changed), "message" (a new message from someone else),
- * "message-status", "typing", "sent" (one of ours was stored), "outbox", "order", "call", "presence".
+ * One signed-in person's connection to the server. Events: "session" (signed in or out), "connection" (its state),
+ * "connected" (also after a reconnect), "rooms", "room" (one room's summary changed), "message" (a new message
+ * from someone else), "message-status", "typing", "sent" (one of ours was stored), "outbox", "order", "call",
+ * "presence".
  */
 export class Client extends Emitter {
   #storage;
@@ -43,8 +33,7 @@ export class Client extends Emitter {
   #socket = null;
   #refreshing = null;
   #clockOffset = 0;
-  #outbox = [];
-  #flushing = false;
+  #outbox;
   #pendingAcks = new Set();
 
   rooms = new Map();
@@ -57,7 +46,8 @@ export class Client extends Emitter {
     super();
     this.#storage = storage;
     this.#session = read(storage, SESSION_KEY);
-    if (this.#session) this.#outbox = read(storage, OUTBOX_KEY + this.#session.user.id) ?? [];
+    this.#outbox = new Outbox(storage, () => this.emit("outbox"));
+    if (this.#session) this.#outbox.load(this.#session.user.id);
   }
 
   get user() {
@@ -87,7 +77,7 @@ export class Client extends Emitter {
     this.rooms.clear();
     this.roomQuery = { search: "", page: 1, hasMore: false, total: 0 };
     this.call = null;
-    this.#outbox = [];
+    this.#outbox.unload();
     this.#setConnection("offline");
     this.emit("session", null);
   }
@@ -98,7 +88,7 @@ export class Client extends Emitter {
     this.#session = { token: answer.token, refreshToken: answer.refreshToken ?? null, user: answer.user };
     this.#storage.setItem(SESSION_KEY, JSON.stringify(this.#session));
     if (newcomer) {
-      this.#outbox = read(this.#storage, OUTBOX_KEY + answer.user.id) ?? [];
+      this.#outbox.load(answer.user.id);
       this.emit("session", this.user);
     }
   }
@@ -305,61 +295,24 @@ export class Client extends Emitter {
 
   /** Queues a message and sends it as soon as the socket is connected; a resend reuses its clientMessageId. */
   sendMessage(roomId, text) {
-    const entry = { roomId, clientMessageId: crypto.randomUUID(), text, createdAt: new Date().toISOString(), failed: null };
-    this.#outbox.push(entry);
-    this.#saveOutbox();
+    const entry = this.#outbox.add(roomId, text);
     this.#flush();
     return entry;
   }
 
   outbox(roomId) {
-    return this.#outbox.filter((entry) => entry.roomId === roomId);
+    return this.#outbox.of(roomId);
   }
 
   /** Tries a refused message once more, or drops it. */
   retry(clientMessageId, drop = false) {
-    const entry = this.#outbox.find((candidate) => candidate.clientMessageId === clientMessageId);
-    if (!entry) return;
-    if (drop) this.#forget(clientMessageId);
-    else entry.failed = null;
-    this.#saveOutbox();
+    this.#outbox.retry(clientMessageId, drop);
     this.#flush();
   }
 
-  async #flush() {
-    if (this.#flushing) return;
-    this.#flushing = true;
-    try {
-      // in order, one at a time: a message never overtakes the one typed before it
-      for (let entry = this.#nextToSend(); entry && this.#socket?.connected; entry = this.#nextToSend()) {
-        try {
-          const { message } = await this.send("send-message",
-            { roomId: entry.roomId, clientMessageId: entry.clientMessageId, text: entry.text });
-          this.#forget(entry.clientMessageId);
-          this.emit("sent", message);
-        } catch (error) {
-          if (["OFFLINE", "TIMEOUT", "INTERNAL", "RATE_LIMITED"].includes(error.code)) break; // tried again later
-          entry.failed = error.message;
-        }
-        this.#saveOutbox();
-      }
-    } finally {
-      this.#flushing = false;
-      this.emit("outbox");
-    }
-  }
-
-  #forget(clientMessageId) {
-    this.#outbox = this.#outbox.filter((entry) => entry.clientMessageId !== clientMessageId);
-  }
-
-  #nextToSend() {
-    return this.#outbox.find((entry) => !entry.failed);
-  }
-
-  #saveOutbox() {
-    if (this.user) this.#storage.setItem(OUTBOX_KEY + this.user.id, JSON.stringify(this.#outbox));
-    this.emit("outbox");
+  #flush() {
+    this.#outbox.flush((entry) => this.send("send-message", entry), () => this.#socket?.connected,
+      (message) => this.emit("sent", message));
   }
 
   // ---- calls -----------------------------------------------------------------------------------------------
@@ -394,151 +347,6 @@ export class Client extends Emitter {
     if (!direction && this.call?.call.callId !== call.callId) return;
     this.call = { call, direction: direction ?? this.call.direction };
     this.emit("call", this.call);
-  }
-}
-
-/** The messages of one room on screen: history, older pages, live updates, ticks, typing, and the catch-up. */
-export class Conversation extends Emitter {
-  #client;
-  #unsubscribe = [];
-  #viewing = false;
-  #catchingUp = null;
-  #sentTyping = false;
-
-  messages = [];
-  error = null;
-  hasOlder = false;
-  typing = false;
-  loading = true;
-
-  constructor(client, roomId) {
-    super();
-    this.#client = client;
-    this.roomId = roomId;
-    const mine = (roomId2) => roomId2 === this.roomId;
-    this.#unsubscribe.push(
-      client.on("message", (message) => mine(message.roomId) && this.#received(message)),
-      client.on("sent", (message) => mine(message.roomId) && this.#merge([message])),
-      client.on("outbox", () => this.#changed()),
-      client.on("message-status", (change) => mine(change.roomId) && this.#status(change)),
-      client.on("typing", (notice) => {
-        if (mine(notice.roomId) && notice.userId !== client.user.id) {
-          this.typing = notice.typing;
-          this.#changed();
-        }
-      }),
-      client.on("room", (room) => mine(room.roomId) && this.#viewing && this.#roomChanged(room)),
-      client.on("connected", () => this.#viewing && this.#catchUp()),
-    );
-  }
-
-  /** Loads the newest page and starts viewing the room (the server marks it read). Offline: again once connected. */
-  async open() {
-    this.#viewing = true;
-    try {
-      const page = await this.#client.send("chat-history", { roomId: this.roomId, limit: 30 });
-      this.hasOlder = page.hasMore;
-      this.error = null;
-      this.#merge(page.messages);
-    } catch (error) {
-      if (!["OFFLINE", "TIMEOUT"].includes(error.code)) this.error = error;
-    } finally {
-      this.loading = false;
-      this.#changed();
-    }
-  }
-
-  async loadOlder() {
-    if (!this.hasOlder || this.messages.length === 0) return;
-    const page = await this.#client.send("chat-history", { roomId: this.roomId, before: this.messages[0].seq, limit: 30 });
-    this.hasOlder = page.hasMore;
-    this.#merge(page.messages);
-  }
-
-  /** Stops viewing while the tab is hidden, so that what arrives counts as unread; {@link resume} reads it. */
-  pause() {
-    if (!this.#viewing) return;
-    this.#viewing = false;
-    this.#client.send("leave-room", { roomId: this.roomId }).catch(() => {});
-  }
-
-  resume() {
-    if (this.#viewing) return;
-    this.#viewing = true;
-    this.#catchUp();
-  }
-
-  send(text) {
-    this.setTyping(false);
-    return this.#client.sendMessage(this.roomId, text);
-  }
-
-  /** What is still on its way: typed while offline, waiting for its ack, or refused. */
-  pending() {
-    return this.#client.outbox(this.roomId);
-  }
-
-  setTyping(typing) {
-    if (typing === this.#sentTyping) return;
-    this.#sentTyping = typing;
-    this.#client.send("typing", { roomId: this.roomId, typing }).catch(() => {});
-  }
-
-  close() {
-    this.#unsubscribe.forEach((off) => off());
-    this.pause();
-    this.setTyping(false);
-  }
-
-  /** Everything after the newest seq held (after a reconnect or a gap); views the room again, so it is read. */
-  #catchUp() {
-    if (this.messages.length === 0) {
-      this.open(); // nothing held yet (opened while offline): the newest page, not everything since seq 0
-      return;
-    }
-    this.#catchingUp ??= (async () => {
-      let more = true;
-      while (more) {
-        const after = this.messages.at(-1)?.seq ?? 0;
-        const page = await this.#client.send("chat-history", { roomId: this.roomId, after, limit: 100 });
-        this.#merge(page.messages);
-        more = page.hasMore;
-      }
-    })().catch(() => {}).finally(() => { this.#catchingUp = null; });
-  }
-
-  #roomChanged(room) {
-    // another device of ours sent something: the server tells us only through the room's summary
-    if (!this.loading && (room.lastMessage?.seq ?? 0) > (this.messages.at(-1)?.seq ?? 0)) this.#catchUp();
-    // whatever arrives while the room is on screen has been seen, order and call notes included
-    if (room.unreadCount > 0 && room.lastMessage) {
-      this.#client.send("lastMessageResponse", { roomId: this.roomId, seq: room.lastMessage.seq, status: "read" })
-        .catch(() => {});
-    }
-  }
-
-  #received(message) {
-    const newest = this.messages.at(-1)?.seq ?? 0;
-    if (message.seq > newest + 1 && !this.loading) this.#catchUp(); // missed some: fetch the gap
-    this.#merge([message]);
-  }
-
-  #merge(messages) {
-    const bySeq = new Map(this.messages.map((message) => [message.seq, message]));
-    for (const message of messages) bySeq.set(message.seq, message);
-    this.messages = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-    this.#changed();
-  }
-
-  #status({ userId, status, upToSeq }) {
-    // the other member moved their pointer: every message of ours up to there has at least that status
-    this.messages = this.messages.map((message) => message.senderId !== userId && message.seq <= upToSeq
-      && !(message.status === "read" && status === "delivered") ? { ...message, status } : message);
-    this.#changed();
-  }
-
-  #changed() {
-    this.emit("change");
   }
 }
 
