@@ -129,7 +129,6 @@ export class Client extends Emitter {
     throw new ApiError(error.code, error.message, error.details ?? [], response.status);
   }
 
-  me() { return this.request("GET", "/api/me"); }
   offers({ side, fiatCurrency, usdtAmount } = {}) {
     return this.request("GET", "/api/offers" + query({ side, fiatCurrency, usdtAmount })).then((a) => a.offers);
   }
@@ -280,10 +279,6 @@ export class Client extends Emitter {
     }
     this.emit("presence", { userId, online, lastSeenAt });
     this.emit("rooms");
-  }
-
-  openRoom(participantId) {
-    return this.send("create-room", { participantId });
   }
 
   /** A room being looked at: its messages, kept current. Call {@code close()} when it leaves the screen. */
