@@ -5,7 +5,7 @@ import com.usdtagent.application.account.LookUpAccount;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.account.SignedIn;
-import com.usdtagent.domain.account.PublicProfile;
+import com.usdtagent.application.account.UserJson;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.shared.BusinessException;
@@ -44,19 +44,12 @@ final class AccountRoutes {
         }
     }
 
-    /** A user as everybody may see them. */
-    record UserView(String id, String username, String role) {
-        static UserView of(PublicProfile profile) {
-            return new UserView(profile.id().toString(), profile.username().value(), profile.role().wireName());
-        }
+    record UsersView(List<UserJson> users) {
     }
 
-    record UsersView(List<UserView> users) {
-    }
-
-    record SignedInView(String token, UserView user) {
+    record SignedInView(String token, UserJson user) {
         static SignedInView of(SignedIn signedIn) {
-            return new SignedInView(signedIn.token().value(), UserView.of(signedIn.user()));
+            return new SignedInView(signedIn.token().value(), UserJson.of(signedIn.user()));
         }
     }
 
@@ -107,7 +100,7 @@ final class AccountRoutes {
         String username = Params.query(ctx, "username")
                 .orElseThrow(() -> BusinessException.invalidField("username", "is required"));
         ctx.json(new UsersView(lookUpAccount.byUsername(BearerAuthentication.caller(ctx), username)
-                .map(UserView::of).stream().toList()));
+                .map(UserJson::of).stream().toList()));
     }
 
     private void me(Context ctx) {

@@ -11,10 +11,9 @@ import com.usdtagent.domain.trade.OrderId;
 public interface ShowAppealConversation {
 
     int DEFAULT_LIMIT = 50;
-    int MAX_LIMIT = 100;
 
     /**
-     * A page of the order's room, oldest first, each message with the ticks its recipient gave it.
+     * A page of the order's room, up to {@link com.usdtagent.domain.chat.ChatPaging#MAX_LIMIT} messages, oldest first, each message with the ticks its recipient gave it.
      *
      * @param before null for the newest page, else the page just older than this seq
      */

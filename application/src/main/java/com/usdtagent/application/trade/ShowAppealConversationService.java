@@ -6,6 +6,7 @@ import com.usdtagent.application.chat.HistoryPage;
 import com.usdtagent.application.chat.MessageView;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.domain.account.Role;
+import com.usdtagent.domain.chat.ChatPaging;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.ReadPointers;
 import com.usdtagent.domain.shared.BusinessException;
@@ -15,13 +16,13 @@ import com.usdtagent.domain.trade.TradeOrder;
 
 import java.util.List;
 
-public final class ShowAppealConversationService implements ShowAppealConversation {
+final class ShowAppealConversationService implements ShowAppealConversation {
 
     private final Orders orders;
     private final ChatRooms rooms;
     private final Messages messages;
 
-    public ShowAppealConversationService(Orders orders, ChatRooms rooms, Messages messages) {
+    ShowAppealConversationService(Orders orders, ChatRooms rooms, Messages messages) {
         this.orders = orders;
         this.rooms = rooms;
         this.messages = messages;
@@ -32,8 +33,8 @@ public final class ShowAppealConversationService implements ShowAppealConversati
         if (admin.role() != Role.ADMIN) {
             throw new BusinessException(ErrorCode.FORBIDDEN, "Only an admin reads the conversation of an appeal");
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw BusinessException.invalidField("limit", "must be from 1 to " + MAX_LIMIT);
+        if (limit < 1 || limit > ChatPaging.MAX_LIMIT) {
+            throw BusinessException.invalidField("limit", "must be from 1 to " + ChatPaging.MAX_LIMIT);
         }
         if (before != null && before < 1) {
             throw BusinessException.invalidField("before", "must be at least 1");
