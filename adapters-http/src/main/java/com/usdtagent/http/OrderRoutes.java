@@ -1,6 +1,7 @@
 package com.usdtagent.http;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.chat.HistoryJson;
 import com.usdtagent.application.trade.OrderJson;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.application.trade.PlaceOrder;
@@ -91,7 +92,7 @@ final class OrderRoutes {
         var page = useCases.showAppealConversation().show(BearerAuthentication.caller(ctx), id,
                 Params.queryLong(ctx, "before").orElse(null),
                 Params.queryInt(ctx, "limit").orElse(ShowAppealConversation.DEFAULT_LIMIT));
-        ctx.json(ChatJson.HistoryJson.of(page));
+        ctx.json(HistoryJson.of(page));
     }
 
     private static void respond(Context ctx, BiFunction<AuthenticatedUser, OrderId, OrderView> step) {
