@@ -114,11 +114,6 @@ export class Conversation extends Emitter {
   #roomChanged(room) {
     // another device of ours sent something: the server tells us only through the room's summary
     if (!this.loading && (room.lastMessage?.seq ?? 0) > (this.messages.at(-1)?.seq ?? 0)) this.#catchUp();
-    // whatever arrives while the room is on screen has been seen, order and call notes included
-    if (room.unreadCount > 0 && room.lastMessage) {
-      this.#client.send("lastMessageResponse", { roomId: this.roomId, seq: room.lastMessage.seq, status: "read" })
-        .catch(() => {});
-    }
   }
 
   #received(message) {
