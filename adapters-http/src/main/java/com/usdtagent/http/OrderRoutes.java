@@ -69,8 +69,7 @@ final class OrderRoutes {
         var caller = BearerAuthentication.caller(ctx);
         var room = Params.queryUuid(ctx, "roomId").map(RoomId::new);
         var orders = room.isPresent()
-                ? useCases.showOrders().listInRoom(caller, room.get()).stream()
-                        .filter(order -> status.isEmpty() || order.order().status() == status.get()).toList()
+                ? useCases.showOrders().listInRoom(caller, room.get(), status)
                 : useCases.showOrders().list(caller, status);
         ctx.json(new TradeJson.OrdersJson(orders.stream().map(OrderJson::of).toList()));
     }

@@ -37,6 +37,8 @@ final class JdbiOffers implements Offers {
                              payment_window_minutes = :paymentWindowMinutes, terms = :terms, status = :status
             WHERE id = :id
             """;
+    /** An agent's own offers, newest first: a range of offer_agent_idx (V12). */
+    static final String OF_AGENT = SELECT + "WHERE agent_id = :agent ORDER BY created_at DESC, id LIMIT :limit";
     // SELL offers cheapest first, BUY offers dearest first: the best price for the user either way
     private static final String BEST_FIRST = """
             ORDER BY CASE WHEN side = 'SELL' THEN price END ASC,
@@ -112,8 +114,7 @@ final class JdbiOffers implements Offers {
 
     @Override
     public List<Offer> listOf(UserId agent, int limit) {
-        // no index on agent_id: an agent's offers are few among all offers, and this is read only by its agent
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT + "WHERE agent_id = :agent ORDER BY created_at DESC, id LIMIT :limit")
+        return jdbi.withHandle(handle -> handle.createQuery(OF_AGENT)
                 .bind("agent", agent.value())
                 .bind("limit", limit)
                 .map((row, context) -> toOffer(row))

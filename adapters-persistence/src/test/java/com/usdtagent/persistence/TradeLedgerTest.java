@@ -227,6 +227,26 @@ class TradeLedgerTest {
     }
 
     @Test
+    void theOrdersOfARoomInOneStatusAreChosenBeforeTheLimit() {
+        var agent = account(Role.AGENT);
+        var user = account(Role.USER);
+        deposit(agent, "100");
+        OfferId offer = offer(agent, OfferSide.SELL);
+        OrderView waiting = place(user, offer, "10");
+        now.updateAndGet(at -> at.plusSeconds(1));
+        OrderView cancelled = trade.cancelOrder().cancel(user, place(user, offer, "20").order().id());
+
+        // a limit of one: the newest order of the room is the cancelled one, the waiting one lies beyond it
+        var room = waiting.order().roomId();
+        assertThat(persistence.orders().listInRoom(user.id(), room, Optional.of(OrderStatus.PENDING_PAYMENT), 1))
+                .extracting(order -> order.id()).containsExactly(waiting.order().id());
+        assertThat(persistence.orders().listInRoom(agent.id(), room, Optional.of(OrderStatus.CANCELLED), 1))
+                .extracting(order -> order.id()).containsExactly(cancelled.order().id());
+        assertThat(persistence.orders().listInRoom(agent.id(), room, Optional.empty(), 1))
+                .extracting(order -> order.id()).containsExactly(cancelled.order().id());
+    }
+
+    @Test
     void aDepositIsCreditedOncePerReference() {
         var user = account(Role.USER);
         var command = new DepositFunds.Command(user.id(), usdt("12.345678"), "tx-" + UUID.randomUUID());

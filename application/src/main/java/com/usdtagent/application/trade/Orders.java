@@ -36,8 +36,8 @@ public interface Orders {
     /** Up to {@code limit} orders, newest first, of {@code party} (every party when empty), optionally in one status. */
     List<TradeOrder> list(Optional<UserId> party, Optional<OrderStatus> status, int limit);
 
-    /** Up to {@code limit} orders of {@code party} made in this room, newest first. */
-    List<TradeOrder> listInRoom(UserId party, RoomId room, int limit);
+    /** Up to {@code limit} orders of {@code party} made in this room, newest first, optionally in one status. */
+    List<TradeOrder> listInRoom(UserId party, RoomId room, Optional<OrderStatus> status, int limit);
 
     /** Locks up to {@code limit} orders still waiting for payment after their window ended, skipping locked ones. */
     List<TradeOrder> claimExpired(Instant now, int limit);

@@ -18,6 +18,9 @@ public interface ShowOrders {
     /** The newest {@link #LIMIT} orders of the viewer (of everybody for an admin), optionally in one status. */
     List<OrderView> list(AuthenticatedUser viewer, Optional<OrderStatus> status);
 
-    /** The newest {@link #LIMIT} orders of the viewer made in this conversation (none for an admin, who is no party). */
-    List<OrderView> listInRoom(AuthenticatedUser viewer, RoomId room);
+    /**
+     * The newest {@link #LIMIT} orders of the viewer made in this conversation (none for an admin, who is no party),
+     * optionally in one status.
+     */
+    List<OrderView> listInRoom(AuthenticatedUser viewer, RoomId room, Optional<OrderStatus> status);
 }

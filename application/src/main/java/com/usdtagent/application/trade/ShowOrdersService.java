@@ -32,7 +32,7 @@ final class ShowOrdersService implements ShowOrders {
     }
 
     @Override
-    public List<OrderView> listInRoom(AuthenticatedUser viewer, RoomId room) {
-        return orders.listInRoom(viewer.id(), room, LIMIT).stream().map(steps::view).toList();
+    public List<OrderView> listInRoom(AuthenticatedUser viewer, RoomId room, Optional<OrderStatus> status) {
+        return orders.listInRoom(viewer.id(), room, status, LIMIT).stream().map(steps::view).toList();
     }
 }
