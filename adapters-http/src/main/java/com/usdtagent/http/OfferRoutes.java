@@ -63,10 +63,18 @@ final class OfferRoutes {
         routes.post("/api/offers", this::post);
         routes.patch("/api/offers/{id}", this::change);
         routes.get("/api/offers", this::list);
-        routes.get("/api/offers/{id}", ctx -> ctx.json(TradeJson.OfferJson.of(
-                listOffers.show(BearerAuthentication.caller(ctx), new OfferId(Params.pathUuid(ctx, "id"))))));
-        routes.get("/api/me/offers", ctx -> ctx.json(new TradeJson.OffersJson(listOffers.listOwn(BearerAuthentication.caller(ctx))
-                .stream().map(TradeJson.OfferJson::of).toList())));
+        routes.get("/api/offers/{id}", this::show);
+        routes.get("/api/me/offers", this::listOwn);
+    }
+
+    private void show(Context ctx) {
+        var id = new OfferId(Params.pathUuid(ctx, "id"));
+        ctx.json(TradeJson.OfferJson.of(listOffers.show(BearerAuthentication.caller(ctx), id)));
+    }
+
+    private void listOwn(Context ctx) {
+        var offers = listOffers.listOwn(BearerAuthentication.caller(ctx));
+        ctx.json(new TradeJson.OffersJson(offers.stream().map(TradeJson.OfferJson::of).toList()));
     }
 
     private void post(Context ctx) {

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The plans PostgreSQL makes for the hot reads, the room list, the history pages, the call and payment timers'
- * claims and an agent's own offers, over a realistic volume: they must read ranges of indexes, never scan the tables that grow with every room, message
- * and call.
+ * claims and an agent's own offers, over a realistic volume: they must read ranges of indexes, never scan the tables
+ * that grow with every room, message, call and offer.
  * docs/query-plans.md shows the plans.
  */
 class QueryPlansTest {
