@@ -1,6 +1,8 @@
 package com.usdtagent.socketio;
 
 import com.usdtagent.application.attachment.AttachmentLinks;
+import com.usdtagent.application.chat.HistoryJson;
+import com.usdtagent.application.chat.MessageJson;
 import com.usdtagent.application.chat.OpenChatHistory;
 import com.usdtagent.application.chat.SendMessage;
 import com.usdtagent.domain.account.UserId;
@@ -62,7 +64,7 @@ final class ChatEvents {
     private Object history(SocketSession session, Payloads.ChatHistory payload) {
         var query = new OpenChatHistory.Query(roomId(payload.roomId()), payload.before(), payload.after(),
                 payload.limitOrDefault());
-        var page = Wire.HistoryJson.of(chat.openChatHistory().open(session.user(), session.socketId(), query), links);
+        var page = HistoryJson.of(chat.openChatHistory().open(session.user(), session.socketId(), query), links);
         replies.emit(session.client(), "chat-history", page);
         return page;
     }
@@ -71,7 +73,7 @@ final class ChatEvents {
         var files = payload.attachmentIdsOrNone().stream().map(id -> new AttachmentId(UUID.fromString(id))).toList();
         var sent = chat.sendMessage().send(session.user(),
                 new SendMessage.Command(roomId(payload.roomId()), payload.clientMessageId(), payload.text(), files));
-        return new Wire.OneMessage(Wire.MessageJson.of(sent, links));
+        return new Wire.OneMessage(MessageJson.of(sent, links));
     }
 
     private Object receipt(SocketSession session, Payloads.Receipt payload) {

@@ -8,8 +8,7 @@ import com.usdtagent.application.call.CallSignal;
 import com.usdtagent.application.call.CallView;
 import com.usdtagent.application.call.RtcAccess;
 import com.usdtagent.application.chat.Contact;
-import com.usdtagent.application.chat.HistoryPage;
-import com.usdtagent.application.chat.MessageView;
+import com.usdtagent.application.chat.MessageJson;
 import com.usdtagent.application.chat.PresenceChange;
 import com.usdtagent.application.chat.RoomPage;
 import com.usdtagent.application.chat.RoomSummary;
@@ -17,34 +16,20 @@ import com.usdtagent.application.chat.StatusChange;
 import com.usdtagent.application.chat.TypingNotice;
 import com.usdtagent.application.trade.OrderJson;
 import com.usdtagent.application.trade.OrderView;
-import com.usdtagent.domain.chat.Message;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The payload shapes of the socket protocol (docs/socket-protocol.md), made from the application's views. A
- * {@code Call} and an {@code Order} are the application's {@link CallJson} and {@link OrderJson}, which the HTTP API
- * sends too.
+ * {@code Message}, a history page, a {@code Call} and an {@code Order} are the application's {@link MessageJson},
+ * {@link com.usdtagent.application.chat.HistoryJson}, {@link CallJson} and {@link OrderJson}, which the HTTP API sends
+ * too.
  */
 final class Wire {
 
     private Wire() {
-    }
-
-    /** @param attachments with links signed for this payload; empty for a message without */
-    record MessageJson(String id, String roomId, long seq, String senderId, String type, String text,
-                       String clientMessageId, Map<String, Object> meta, Instant createdAt, String status,
-                       List<AttachmentJson> attachments) {
-        static MessageJson of(MessageView view, AttachmentLinks links) {
-            Message message = view.message();
-            return new MessageJson(message.id().toString(), message.roomId().toString(), message.seq(),
-                    message.senderId().toString(), lower(message.type()), message.text(), message.clientMessageId(),
-                    message.meta().isEmpty() ? null : message.meta(), message.createdAt(), lower(view.status()),
-                    links.linked(message.attachments()));
-        }
     }
 
     record ContactJson(String id, String username, String role, boolean online, Instant lastSeenAt) {
@@ -73,13 +58,6 @@ final class Wire {
     }
 
     record OneMessage(MessageJson message) {
-    }
-
-    record HistoryJson(String roomId, List<MessageJson> messages, boolean hasMore) {
-        static HistoryJson of(HistoryPage page, AttachmentLinks links) {
-            return new HistoryJson(page.roomId().toString(),
-                    page.messages().stream().map(message -> MessageJson.of(message, links)).toList(), page.hasMore());
-        }
     }
 
     record StatusJson(String roomId, String userId, String status, long upToSeq, Instant at) {

@@ -176,7 +176,7 @@ class AttachmentTest {
                 + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
         String status;
-        try (var socket = new Socket("127.0.0.1", node.port())) {
+        try (var socket = new Socket("127.0.0.1", node.httpPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/rooms/" + pair.roomId() + "/attachments HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Authorization: Bearer " + pair.user().token() + "\r\n"

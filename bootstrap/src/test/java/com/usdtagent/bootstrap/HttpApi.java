@@ -28,7 +28,7 @@ class HttpApi {
         this.httpPort = httpPort;
     }
 
-    int port() {
+    int httpPort() {
         return httpPort;
     }
 
