@@ -7,6 +7,7 @@ import com.usdtagent.application.chat.Presence;
 import com.usdtagent.application.chat.RoomPage;
 import com.usdtagent.application.chat.RoomSummary;
 import com.usdtagent.application.chat.SocketId;
+import com.usdtagent.application.contract.AtOnce;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.chat.ChatRoom;

@@ -1,0 +1,47 @@
+package com.usdtagent.application.contract;
+
+import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.call.CallSessions;
+import com.usdtagent.application.chat.Presence;
+import com.usdtagent.application.health.DatabaseProbe;
+import com.usdtagent.application.ledger.Ledger;
+import com.usdtagent.application.push.Devices;
+import com.usdtagent.application.push.PushQueue;
+import com.usdtagent.application.shared.Transactions;
+import com.usdtagent.application.trade.Offers;
+import com.usdtagent.application.trade.Orders;
+import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.chat.RoomId;
+
+import java.util.UUID;
+
+/** One adapter's implementations of the ports, fresh and empty, as the contract tests check them. */
+public interface AdaptersUnderTest extends AutoCloseable {
+
+    UserAccounts userAccounts();
+
+    Transactions transactions();
+
+    DatabaseProbe databaseProbe();
+
+    /** The presence of the sockets of node {@code node}, which beats now. */
+    Presence presence(UUID node);
+
+    Devices devices();
+
+    PushQueue pushQueue();
+
+    CallSessions callSessions();
+
+    Offers offers();
+
+    Orders orders();
+
+    Ledger ledger();
+
+    /** A chat room of the two users, for the rows that name one (calls, orders, viewers). */
+    RoomId room(UserId one, UserId other);
+
+    @Override
+    void close();
+}
