@@ -94,6 +94,9 @@ public abstract class OrdersContract extends PortContract {
         assertThat(orders.compareAndSet(OrderStatus.PENDING_PAYMENT, paid)).isTrue();
         assertThat(orders.compareAndSet(OrderStatus.PENDING_PAYMENT, order.cancel(buyer, NOW.plusSeconds(61)))).isFalse();
         assertThat(orders.findById(order.id())).contains(paid);
+        TradeOrder unknown = TradeOrder.place(offer(agent, OfferSide.SELL), buyer, usdt("10"), order.roomId(), NOW);
+        assertThat(orders.compareAndSet(OrderStatus.PENDING_PAYMENT, unknown.markPaid(buyer, NOW))).isFalse();
+        assertThat(orders.findById(unknown.id())).isEmpty();
 
         TradeOrder appealed = step(paid, paid.openAppeal(agent, " no money arrived ", NOW.plusSeconds(120)));
         assertThat(orders.findById(order.id())).contains(appealed);

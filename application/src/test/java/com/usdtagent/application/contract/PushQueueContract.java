@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link PushQueue} and {@link Devices}: a row per device per push; a claimed row is leased to its claimer, so no two
@@ -140,6 +141,29 @@ public abstract class PushQueueContract extends PortContract {
         queue.enqueue(bob, new PushMessage("t", "for bob", Map.of(), null, null, null, null), NOW);
 
         assertThat(queue.claim(100, NOW, LEASE)).extracting(push -> push.message().body()).containsExactly("for bob");
+    }
+
+    @Test
+    void registeringATokenAgainKeepsWhatIsQueuedForItsOwner() {
+        UserId ann = user();
+        String phone = registered(ann, "still for ann");
+
+        devices.register(ann, phone, DevicePlatform.IOS, NOW.plusSeconds(1));
+
+        assertThat(queue.claim(100, NOW, LEASE)).extracting(push -> push.message().body()).containsExactly("still for ann");
+    }
+
+    @Test
+    void queueingJoinsTheCallersTransaction() {
+        UserId ann = user();
+        devices.register(ann, token(), DevicePlatform.ANDROID, NOW);
+
+        assertThatThrownBy(() -> adapters.transactions().inTransaction(() -> {
+            queue.enqueue(ann, new PushMessage("t", "about a message never sent", Map.of(), null, null, null, null), NOW);
+            throw new IllegalStateException("the send fails after queueing its push");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(queue.claim(100, NOW, LEASE)).isEmpty();
     }
 
     @Test
