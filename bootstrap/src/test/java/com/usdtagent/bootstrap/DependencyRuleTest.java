@@ -15,7 +15,8 @@ class DependencyRuleTest {
     private static final String DOMAIN = "com.usdtagent.domain..";
     private static final String APPLICATION = "com.usdtagent.application..";
     private static final String[] ADAPTERS = {"com.usdtagent.persistence..", "com.usdtagent.identity..",
-            "com.usdtagent.http..", "com.usdtagent.socketio..", "com.usdtagent.push..", "com.usdtagent.agora.."};
+            "com.usdtagent.http..", "com.usdtagent.socketio..", "com.usdtagent.push..", "com.usdtagent.agora..",
+            "com.usdtagent.memory.."};
 
     @ArchTest
     static final ArchRule the_domain_depends_on_nothing_but_the_jdk = classes()
@@ -29,13 +30,18 @@ class DependencyRuleTest {
 
     @ArchTest
     static final ArchRule no_adapter_depends_on_another_adapter = slices()
-            .matching("com.usdtagent.(persistence|identity|http|socketio|push|agora)..")
+            .matching("com.usdtagent.(persistence|identity|http|socketio|push|agora|memory)..")
             .should().notDependOnEachOther();
 
     @ArchTest
     static final ArchRule only_the_bootstrap_wires_adapters = classes()
             .that().resideInAnyPackage(ADAPTERS)
             .should().onlyHaveDependentClassesThat().resideInAnyPackage(adaptersAnd("com.usdtagent.bootstrap.."));
+
+    @ArchTest
+    static final ArchRule the_memory_adapter_shows_only_its_entry_class = classes()
+            .that().resideInAPackage("com.usdtagent.memory..").and().arePublic()
+            .should().haveNameMatching("com\\.usdtagent\\.memory\\.InMemoryAdapters(\\$.*)?");
 
     private static String[] adaptersAnd(String other) {
         String[] packages = java.util.Arrays.copyOf(ADAPTERS, ADAPTERS.length + 1);
