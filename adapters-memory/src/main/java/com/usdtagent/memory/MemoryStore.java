@@ -49,7 +49,7 @@ final class MemoryStore implements Transactions {
         if (tx == null) {
             return inTransaction(work);
         }
-        var savepoint = tx.savepoint();
+        int savepoint = tx.savepoint();
         try {
             return work.get();
         } catch (RuntimeException | Error failure) {

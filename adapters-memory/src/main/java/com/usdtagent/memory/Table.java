@@ -80,7 +80,7 @@ final class Table<K, V> {
     /** Inserts or replaces the row. */
     void put(K key, V value) {
         store.lock(rowKey(key));
-        store.transaction().writesTo(this).put(key, Optional.of(value));
+        store.transaction().write(this, key, Optional.of(value));
     }
 
     /** Inserts the row unless one with the key exists ({@code ON CONFLICT DO NOTHING}). */
@@ -104,7 +104,7 @@ final class Table<K, V> {
         if (lock(key).isEmpty()) {
             return false;
         }
-        store.transaction().writesTo(this).put(key, Optional.empty());
+        store.transaction().write(this, key, Optional.empty());
         return true;
     }
 
