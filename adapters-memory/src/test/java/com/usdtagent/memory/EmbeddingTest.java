@@ -2,8 +2,9 @@ package com.usdtagent.memory;
 
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.ledger.DepositFunds;
+import com.usdtagent.application.ledger.DepositFundsService;
+import com.usdtagent.application.ledger.ShowWalletService;
 import com.usdtagent.application.ledger.WalletBalance;
-import com.usdtagent.application.ledger.WalletService;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
@@ -23,16 +24,17 @@ class EmbeddingTest {
     void aWalletRunsOnTheInMemoryAdapters() {
         // README.md, "In-memory adapters": from here
         var memory = InMemoryAdapters.create();
-        var wallet = new WalletService(memory.ledger(), memory.userAccounts(), memory.transactions(), memory.clock());
+        var deposits = new DepositFundsService(memory.ledger(), memory.userAccounts(), memory.transactions(), memory.clock());
 
         var ann = new UserAccount(UserId.newId(), new Username("ann"), null, "a hash", Role.USER, memory.clock().instant());
         memory.userAccounts().add(ann);
         var admin = new AuthenticatedUser(UserId.newId(), Role.ADMIN);
         var deposit = new DepositFunds.Command(ann.id(), new Usdt(new BigDecimal("25")), "chain-tx-1");
-        wallet.deposit(admin, deposit);
-        wallet.deposit(admin, deposit); // the same chain reference: credited once
+        deposits.deposit(admin, deposit);
+        deposits.deposit(admin, deposit); // the same chain reference: credited once
         // to here
 
+        var wallet = new ShowWalletService(memory.ledger());
         var annSignedIn = new AuthenticatedUser(ann.id(), Role.USER);
         assertThat(wallet.balance(annSignedIn)).isEqualTo(new WalletBalance(new Usdt(new BigDecimal("25")), Usdt.ZERO));
         assertThat(wallet.entries(annSignedIn, Optional.empty(), 10)).hasSize(1);
