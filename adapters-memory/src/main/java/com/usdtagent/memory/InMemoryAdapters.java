@@ -5,8 +5,11 @@ import com.usdtagent.application.call.CallMetrics;
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.call.CallSignals;
 import com.usdtagent.application.call.VoiceTokenIssuer;
+import com.usdtagent.application.chat.ChatRooms;
+import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
 import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.RoomList;
 import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.application.health.DatabaseProbe;
 import com.usdtagent.application.ledger.Ledger;
@@ -56,6 +59,10 @@ public final class InMemoryAdapters implements AutoCloseable {
     private final PresenceTables presenceTables = new PresenceTables(store);
     private final PushTables pushTables = new PushTables(store);
     private final UserAccounts userAccounts = new MemoryUserAccounts(store);
+    private final ChatTables chatTables = new ChatTables(store, userAccounts, presenceTables);
+    private final MemoryMessages messages = new MemoryMessages(store, chatTables);
+    private final ChatRooms chatRooms = new MemoryChatRooms(store, chatTables, messages);
+    private final RoomList roomList = new MemoryRoomList(store, chatTables);
     private final CallSessions callSessions = new MemoryCallSessions(store, presenceTables);
     private final Devices devices = new MemoryDevices(store, pushTables);
     private final PushQueue pushQueue = new MemoryPushQueue(store, pushTables);
@@ -106,6 +113,19 @@ public final class InMemoryAdapters implements AutoCloseable {
         Presence presence = new MemoryPresence(store, presenceTables, nodeId);
         presence.heartbeat(clock.instant());
         return presence;
+    }
+
+    public ChatRooms chatRooms() {
+        return chatRooms;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /** The room lists; its {@code unreadTotal} is also the push badge's {@code UnreadCounts}. */
+    public RoomList roomList() {
+        return roomList;
     }
 
     public Devices devices() {

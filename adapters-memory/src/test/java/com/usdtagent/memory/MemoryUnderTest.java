@@ -2,7 +2,10 @@ package com.usdtagent.memory;
 
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.call.CallSessions;
+import com.usdtagent.application.chat.ChatRooms;
+import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
+import com.usdtagent.application.chat.RoomList;
 import com.usdtagent.application.contract.AdaptersUnderTest;
 import com.usdtagent.application.health.DatabaseProbe;
 import com.usdtagent.application.ledger.Ledger;
@@ -11,8 +14,6 @@ import com.usdtagent.application.push.PushQueue;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.application.trade.Offers;
 import com.usdtagent.application.trade.Orders;
-import com.usdtagent.domain.account.UserId;
-import com.usdtagent.domain.chat.RoomId;
 
 import java.util.UUID;
 
@@ -71,10 +72,19 @@ final class MemoryUnderTest implements AdaptersUnderTest {
         return adapters.ledger();
     }
 
-    /** The chat ports are not in memory yet: nothing checks that a room exists. */
     @Override
-    public RoomId room(UserId one, UserId other) {
-        return RoomId.newId();
+    public ChatRooms chatRooms() {
+        return adapters.chatRooms();
+    }
+
+    @Override
+    public RoomList roomList() {
+        return adapters.roomList();
+    }
+
+    @Override
+    public Messages messages() {
+        return adapters.messages();
     }
 
     @Override

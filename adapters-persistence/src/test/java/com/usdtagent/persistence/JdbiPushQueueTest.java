@@ -7,6 +7,6 @@ class JdbiPushQueueTest extends PushQueueContract {
 
     @Override
     protected AdaptersUnderTest open() {
-        return new PostgresUnderTest(new ChatFixture());
+        return new PostgresUnderTest();
     }
 }

@@ -2,7 +2,10 @@ package com.usdtagent.persistence;
 
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.call.CallSessions;
+import com.usdtagent.application.chat.ChatRooms;
+import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
+import com.usdtagent.application.chat.RoomList;
 import com.usdtagent.application.contract.AdaptersUnderTest;
 import com.usdtagent.application.health.DatabaseProbe;
 import com.usdtagent.application.ledger.Ledger;
@@ -11,8 +14,6 @@ import com.usdtagent.application.push.PushQueue;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.application.trade.Offers;
 import com.usdtagent.application.trade.Orders;
-import com.usdtagent.domain.account.UserId;
-import com.usdtagent.domain.chat.RoomId;
 
 import java.util.UUID;
 
@@ -22,12 +23,7 @@ final class PostgresUnderTest implements AdaptersUnderTest {
     private final ChatFixture chat;
 
     PostgresUnderTest() {
-        this(new ChatFixture());
-    }
-
-    /** On the fixture's database, for a test that also checks the chat ports there. */
-    PostgresUnderTest(ChatFixture chat) {
-        this.chat = chat;
+        this.chat = new ChatFixture();
     }
 
     @Override
@@ -81,8 +77,18 @@ final class PostgresUnderTest implements AdaptersUnderTest {
     }
 
     @Override
-    public RoomId room(UserId one, UserId other) {
-        return chat.room(one, other).id();
+    public ChatRooms chatRooms() {
+        return chat.rooms;
+    }
+
+    @Override
+    public RoomList roomList() {
+        return chat.roomList;
+    }
+
+    @Override
+    public Messages messages() {
+        return chat.messages;
     }
 
     @Override

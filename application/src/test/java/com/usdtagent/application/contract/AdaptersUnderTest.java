@@ -2,7 +2,10 @@ package com.usdtagent.application.contract;
 
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.call.CallSessions;
+import com.usdtagent.application.chat.ChatRooms;
+import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
+import com.usdtagent.application.chat.RoomList;
 import com.usdtagent.application.health.DatabaseProbe;
 import com.usdtagent.application.ledger.Ledger;
 import com.usdtagent.application.push.Devices;
@@ -10,8 +13,6 @@ import com.usdtagent.application.push.PushQueue;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.application.trade.Offers;
 import com.usdtagent.application.trade.Orders;
-import com.usdtagent.domain.account.UserId;
-import com.usdtagent.domain.chat.RoomId;
 
 import java.util.UUID;
 
@@ -39,8 +40,11 @@ public interface AdaptersUnderTest extends AutoCloseable {
 
     Ledger ledger();
 
-    /** A chat room of the two users, for the rows that name one (calls, orders, viewers). */
-    RoomId room(UserId one, UserId other);
+    ChatRooms chatRooms();
+
+    RoomList roomList();
+
+    Messages messages();
 
     @Override
     void close();

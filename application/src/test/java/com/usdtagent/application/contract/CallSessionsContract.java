@@ -43,7 +43,7 @@ public abstract class CallSessionsContract extends PortContract {
     private Pair pair() {
         UserId first = user();
         UserId second = user();
-        return new Pair(adapters.room(first, second), first, second);
+        return new Pair(room(first, second), first, second);
     }
 
     private CallSession ringing(Pair pair, Instant at) {
@@ -153,7 +153,7 @@ public abstract class CallSessionsContract extends PortContract {
     void listsAParticipantsCallsNewestFirstInPages() {
         var pair = pair();
         var stranger = user();
-        var other = new Pair(adapters.room(pair.first(), stranger), pair.first(), stranger);
+        var other = new Pair(room(pair.first(), stranger), pair.first(), stranger);
         CallId oldest = finish(ringing(pair, NOW.minusSeconds(30)));
         CallId middle = finish(ringing(other, NOW.minusSeconds(20)));
         CallId newest = finish(ringing(pair, NOW.minusSeconds(10)));

@@ -53,7 +53,7 @@ public abstract class OrdersContract extends PortContract {
     void storesAnOrderAndFindsItByIdAndByItsPlacersKey() {
         UserId agent = user(Role.AGENT);
         UserId buyer = user();
-        TradeOrder order = TradeOrder.place(offer(agent, OfferSide.SELL), buyer, usdt("25.5"), adapters.room(agent, buyer), NOW);
+        TradeOrder order = TradeOrder.place(offer(agent, OfferSide.SELL), buyer, usdt("25.5"), room(agent, buyer), NOW);
 
         orders.add(order, "key-1");
 
@@ -71,10 +71,10 @@ public abstract class OrdersContract extends PortContract {
         UserId buyer = user();
         UserId otherBuyer = user();
         Offer offer = offer(agent, OfferSide.SELL);
-        RoomId room = adapters.room(agent, buyer);
+        RoomId room = room(agent, buyer);
         orders.add(TradeOrder.place(offer, buyer, usdt("10"), room, NOW), "key-1");
         TradeOrder again = TradeOrder.place(offer, buyer, usdt("20"), room, NOW);
-        TradeOrder others = TradeOrder.place(offer, otherBuyer, usdt("30"), adapters.room(agent, otherBuyer), NOW);
+        TradeOrder others = TradeOrder.place(offer, otherBuyer, usdt("30"), room(agent, otherBuyer), NOW);
 
         assertThatThrownBy(() -> orders.add(again, "key-1")).isInstanceOf(RuntimeException.class);
         orders.add(others, "key-1");
@@ -140,7 +140,7 @@ public abstract class OrdersContract extends PortContract {
         UserId agent = user(Role.AGENT);
         UserId buyer = user();
         Offer offer = offer(agent, OfferSide.SELL);
-        RoomId room = adapters.room(agent, buyer);
+        RoomId room = room(agent, buyer);
 
         List<OrderId> placed = AtOnce.run(20, i -> () -> adapters.transactions().inTransaction(
                 () -> placed(offer, buyer, room, "key-1")));
@@ -154,7 +154,7 @@ public abstract class OrdersContract extends PortContract {
         UserId agent = user(Role.AGENT);
         UserId buyer = user();
         Offer offer = offer(agent, OfferSide.SELL);
-        RoomId room = adapters.room(agent, buyer);
+        RoomId room = room(agent, buyer);
 
         List<OrderId> placed = whileOpen(() -> placed(offer, buyer, room, "key-1"), () -> placed(offer, buyer, room, "key-1"));
 

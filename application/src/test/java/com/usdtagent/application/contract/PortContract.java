@@ -5,6 +5,8 @@ import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
+import com.usdtagent.domain.chat.ChatRoom;
+import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.trade.Fiat;
 import com.usdtagent.domain.trade.Offer;
 import com.usdtagent.domain.trade.OfferId;
@@ -96,14 +98,47 @@ public abstract class PortContract {
             meanwhile = adapters.transactions().inTransaction(second);
         } finally {
             secondDone.countDown();
+            // when the second throws, the first has still ended before the test looks at what they left
+            holding.exceptionally(failure -> null).join();
         }
         // either may be null: a step that was refused, say
+        return Arrays.asList(holding.join(), meanwhile);
+    }
+
+    /**
+     * Runs {@code begin} in a transaction, then {@code second} in another, then, {@link #HOLD} later, {@code end} in
+     * the first, which then commits; returns the results of {@code end} and {@code second}. The second starts while
+     * the first holds what {@code begin} locked, so a second that takes locks in another order than the first
+     * deadlocks, every time.
+     */
+    protected <T> List<T> interleaved(Runnable begin, Supplier<T> second, Supplier<T> end) {
+        var begun = new CountDownLatch(1);
+        var holding = CompletableFuture.supplyAsync(() -> adapters.transactions().inTransaction(() -> {
+            try {
+                begin.run();
+            } finally {
+                begun.countDown();
+            }
+            pause(HOLD);
+            return end.get();
+        }));
+        AtOnce.await(begun);
+        T meanwhile = adapters.transactions().inTransaction(second);
         return Arrays.asList(holding.join(), meanwhile);
     }
 
     private static void awaitAtMost(CountDownLatch latch, Duration timeout) {
         try {
             latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(Duration time) {
+        try {
+            Thread.sleep(time);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -121,9 +156,23 @@ public abstract class PortContract {
     }
 
     protected UserId user(Role role) {
-        UserAccount account = account("u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), null, role);
+        return user("u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), role);
+    }
+
+    protected UserId user(String username, Role role) {
+        UserAccount account = account(username, null, role);
         adapters.userAccounts().add(account);
         return account.id();
+    }
+
+    /** The pair's chat room, opened at {@code createdAt} unless they have one. */
+    protected ChatRoom openRoom(UserId one, UserId other, Instant createdAt) {
+        return adapters.chatRooms().addOrGetExisting(new ChatRoom(RoomId.newId(), one, other, 0, createdAt));
+    }
+
+    /** The pair's chat room, for the rows that name one (calls, orders, viewers, messages). */
+    protected RoomId room(UserId one, UserId other) {
+        return openRoom(one, other, NOW).id();
     }
 
     protected static Usdt usdt(String amount) {
@@ -140,7 +189,7 @@ public abstract class PortContract {
 
     /** A stored order of {@code user} on the offer, placed at {@code at}, in the pair's room. */
     protected TradeOrder order(Offer offer, UserId user, String amount, Instant at) {
-        TradeOrder order = TradeOrder.place(offer, user, usdt(amount), adapters.room(offer.agent(), user), at);
+        TradeOrder order = TradeOrder.place(offer, user, usdt(amount), room(offer.agent(), user), at);
         adapters.orders().add(order, UUID.randomUUID().toString());
         return order;
     }

@@ -86,7 +86,7 @@ public abstract class PresenceContract extends PortContract {
     @Test
     void tellsWhoIsViewingARoom() {
         UserId ann = user();
-        RoomId room = adapters.room(ann, user());
+        RoomId room = room(ann, user());
         SocketId phone = socket();
         presence.socketOpened(ann, phone, NOW);
 
@@ -104,7 +104,7 @@ public abstract class PresenceContract extends PortContract {
     @Test
     void closingASocketEndsItsViewing() {
         UserId ann = user();
-        RoomId room = adapters.room(ann, user());
+        RoomId room = room(ann, user());
         SocketId phone = socket();
         presence.socketOpened(ann, phone, NOW);
         presence.startViewing(phone, room);
@@ -126,7 +126,7 @@ public abstract class PresenceContract extends PortContract {
         UserId onlyOnSilent = user();
         UserId twiceOnSilent = user();
         UserId alsoOnLive = user();
-        RoomId room = adapters.room(onlyOnSilent, twiceOnSilent);
+        RoomId room = room(onlyOnSilent, twiceOnSilent);
         SocketId viewing = socket();
         silent.socketOpened(onlyOnSilent, viewing, NOW);
         silent.startViewing(viewing, room);
