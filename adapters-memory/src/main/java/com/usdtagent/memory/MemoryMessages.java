@@ -29,7 +29,10 @@ final class MemoryMessages implements Messages {
 
     /** Inserts the messages in order, inside the caller's atomic port call; the first taken key fails it. */
     void insert(List<Message> messages) {
-        for (Message message : messages) {
+        for (Message appended : messages) {
+            Message message = new Message(appended.id(), appended.roomId(), appended.seq(), appended.senderId(),
+                    appended.type(), appended.text(), appended.clientMessageId(), JsonValues.asStored(appended.meta()),
+                    appended.createdAt());
             if (!tables.messages.insertIfAbsent(new ChatTables.Seat(message.roomId(), message.seq()), message)) {
                 throw new IllegalStateException("room " + message.roomId() + " has a message " + message.seq());
             }

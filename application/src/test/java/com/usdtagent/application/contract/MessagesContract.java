@@ -10,6 +10,7 @@ import com.usdtagent.domain.chat.RoomId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@link Messages}, and the message half of {@link ChatRooms#append}: a clientMessageId is its sender's, once, in any
  * room, and an append that reuses it stores nothing (even when the other use is not committed yet: it waits for it);
- * system messages keep their details; history pages by seq.
+ * system messages keep their details, as JSON gives them back; history pages by seq.
  */
 public abstract class MessagesContract extends ChatContract {
 
@@ -95,6 +96,21 @@ public abstract class MessagesContract extends ChatContract {
         Message another = append(room, ann, MessageType.SYSTEM, "Order released", null, Map.of(), NOW);
 
         assertThat(messages.after(room, 0, 10)).containsExactly(note, another);
+    }
+
+    @Test
+    void theDetailsComeBackAsJsonGivesThemBack() {
+        UserId ann = user();
+        RoomId room = room(ann, user());
+
+        Message call = append(room, ann, MessageType.CALL, "Voice call, 60 s", null, Map.of("durationSeconds", 60L,
+                "bytes", 5_000_000_000L, "rate", new BigDecimal("1.5"), "legs", List.of(Map.of("seconds", 30L), "x")), NOW);
+
+        assertThat(messages.after(room, 0, 10)).singleElement().satisfies(stored -> {
+            assertThat(stored.id()).isEqualTo(call.id());
+            assertThat(stored.meta()).isEqualTo(Map.of("durationSeconds", 60, "bytes", 5_000_000_000L, "rate", 1.5,
+                    "legs", List.of(Map.of("seconds", 30), "x")));
+        });
     }
 
     @Test
