@@ -7,7 +7,6 @@ import com.usdtagent.application.chat.GoOfflineService;
 import com.usdtagent.application.chat.GoOnlineService;
 import com.usdtagent.application.chat.LeaveRoomService;
 import com.usdtagent.application.chat.ListChatRoomsService;
-import com.usdtagent.application.chat.OpenChatHistory;
 import com.usdtagent.application.chat.OpenChatHistoryService;
 import com.usdtagent.application.chat.OpenDirectRoomService;
 import com.usdtagent.application.chat.Presence;
@@ -28,7 +27,6 @@ import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
-import com.usdtagent.domain.chat.ChatRoom;
 import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.trade.Usdt;
 import com.usdtagent.memory.InMemoryAdapters;
@@ -112,13 +110,6 @@ public final class InMemoryNode implements AutoCloseable {
         return socket;
     }
 
-    /** A new socket of the user, connected and looking at the room. */
-    public SocketId viewing(AuthenticatedUser user, RoomId room) {
-        SocketId socket = connect(user);
-        openChatHistory.open(user, socket, new OpenChatHistory.Query(room, null, null, 30));
-        return socket;
-    }
-
     public void credit(AuthenticatedUser user, String usdt) {
         deposits.deposit(admin, new DepositFunds.Command(user.id(), new Usdt(new BigDecimal(usdt)),
                 "deposit-" + UUID.randomUUID()));
@@ -140,11 +131,6 @@ public final class InMemoryNode implements AutoCloseable {
         }
         return pushed.stream().filter(push -> user.id().equals(deviceOwners.get(push.deviceToken())))
                 .map(QueuedPush::message).toList();
-    }
-
-    /** The room as stored. */
-    public ChatRoom storedRoom(RoomId room) {
-        return memory.chatRooms().findById(room).orElseThrow();
     }
 
     @Override

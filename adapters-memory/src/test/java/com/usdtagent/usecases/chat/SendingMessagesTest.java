@@ -171,6 +171,34 @@ class SendingMessagesTest {
     }
 
     @Test
+    void receiptsMovePointersOnlyForwardAndLeavingTheRoomMakesNewMessagesUnread() {
+        // given bob has two messages delivered
+        SocketId bobsPhone = node.connect(bob);
+        send(ann, room, "ann-1", "one");
+        send(ann, room, "ann-2", "two");
+        node.memory.clearSent();
+
+        // when he reads the first, says he received only the first, and claims to have read beyond the room
+        node.acknowledgeReceipt.acknowledge(bob, room, 1, DeliveryStatus.READ);
+        node.acknowledgeReceipt.acknowledge(bob, room, 1, DeliveryStatus.DELIVERED);
+        node.acknowledgeReceipt.acknowledge(bob, room, 99, DeliveryStatus.READ);
+
+        // then ann hears of each read once, never of one beyond what she sent
+        assertThat(ticksTo(ann)).extracting(StatusChange::status, StatusChange::upToSeq)
+                .containsExactly(tuple(DeliveryStatus.READ, 1L), tuple(DeliveryStatus.READ, 2L));
+        assertThat(lineOf(bob).unreadCount()).isZero();
+
+        // when he looks at the room, then leaves it
+        node.openChatHistory.open(bob, bobsPhone, new OpenChatHistory.Query(room, null, null, 30));
+        node.leaveRoom.leave(bob, bobsPhone, room);
+        MessageView third = send(ann, room, "ann-3", "three");
+
+        // then what comes after is delivered, not read
+        assertThat(third.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(lineOf(bob).unreadCount()).isOne();
+    }
+
+    @Test
     void replyingMarksTheOtherMembersMessagesRead() {
         // given two messages of bob that ann has not read
         send(bob, room, "bob-1", "price?");
