@@ -24,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
 /**
  * The real HTTP API on a free port, in front of hand-written use cases that each test may replace: the server calls
@@ -32,6 +33,7 @@ import java.net.http.HttpResponse;
 final class TestServer implements AutoCloseable {
 
     static final String VALID_TOKEN = "valid-token";
+    static final int SOCKET_PORT = 9092;
     static final AuthenticatedUser CALLER = new AuthenticatedUser(UserId.newId(), Role.USER);
 
     volatile RegisterAccount registerAccount = command -> {
@@ -72,12 +74,15 @@ final class TestServer implements AutoCloseable {
                 command -> logIn.logIn(command),
                 authenticateToken,
                 caller -> showMyAccount.show(caller),
+                (caller, username) -> {
+                    throw new AssertionError("lookUpAccount was not expected");
+                },
                 () -> checkHealth.healthy(),
                 (caller, query) -> listCalls.list(caller, query),
                 (caller, command) -> registerDevice.register(caller, command),
                 (caller, token) -> forgetDevice.forget(caller, token),
                 trade());
-        api = HttpApi.create(useCases, () -> prometheusText, meterRegistry);
+        api = HttpApi.create(useCases, new HttpApi.WebApp(SOCKET_PORT, Optional.empty()), () -> prometheusText, meterRegistry);
         api.start(0);
     }
 

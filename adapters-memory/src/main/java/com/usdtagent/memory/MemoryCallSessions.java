@@ -2,6 +2,7 @@ package com.usdtagent.memory;
 
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.call.ListCalls;
+import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.call.CallId;
 import com.usdtagent.domain.call.CallSession;
@@ -25,11 +26,14 @@ final class MemoryCallSessions implements CallSessions {
     private final MemoryStore store;
     private final PresenceTables presence;
     private final Table<CallId, CallSession> calls;
+    /** {@code call_session.answered_socket}, written under the call's row lock. */
+    private final Table<CallId, SocketId> answeringSockets;
 
     MemoryCallSessions(MemoryStore store, PresenceTables presence) {
         this.store = store;
         this.presence = presence;
         this.calls = new Table<>(store);
+        this.answeringSockets = new Table<>(store);
     }
 
     private static boolean isActive(CallSession call) {
@@ -69,6 +73,16 @@ final class MemoryCallSessions implements CallSessions {
         store.atomically(() -> calls.lock(call.id()).ifPresent(stored -> calls.put(call.id(), new CallSession(
                 stored.id(), stored.roomId(), stored.caller(), stored.callee(), call.status(), stored.channelName(),
                 stored.callerUid(), stored.calleeUid(), stored.startedAt(), call.answeredAt(), call.endedAt()))));
+    }
+
+    @Override
+    public void answeredOn(CallId call, SocketId socket) {
+        store.atomically(() -> calls.lock(call).ifPresent(stored -> answeringSockets.put(call, socket)));
+    }
+
+    @Override
+    public Optional<SocketId> answeringSocket(CallId call) {
+        return answeringSockets.find(call);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.usdtagent.memory;
 
 import com.usdtagent.application.trade.ListOffers;
 import com.usdtagent.application.trade.Offers;
+import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.trade.Offer;
 import com.usdtagent.domain.trade.OfferId;
 import com.usdtagent.domain.trade.OfferSide;
@@ -19,6 +20,9 @@ final class MemoryOffers implements Offers {
             .comparing((Offer offer) -> offer.side() == OfferSide.BUY)
             .thenComparing(offer -> offer.side() == OfferSide.SELL ? offer.price().value() : offer.price().value().negate())
             .thenComparing(Offer::createdAt)
+            .thenComparing(offer -> offer.id().value(), Uuids.POSTGRES_ORDER);
+
+    private static final Comparator<Offer> NEWEST_FIRST = Comparator.comparing(Offer::createdAt).reversed()
             .thenComparing(offer -> offer.id().value(), Uuids.POSTGRES_ORDER);
 
     private final MemoryStore store;
@@ -61,5 +65,10 @@ final class MemoryOffers implements Offers {
                         && query.usdtAmount().map(amount -> offer.minUsdt().compareTo(amount) <= 0
                         && offer.maxUsdt().compareTo(amount) >= 0).orElse(true))
                 .stream().sorted(BEST_FIRST).limit(limit).toList();
+    }
+
+    @Override
+    public List<Offer> listOf(UserId agent, int limit) {
+        return offers.values(offer -> offer.agent().equals(agent)).stream().sorted(NEWEST_FIRST).limit(limit).toList();
     }
 }

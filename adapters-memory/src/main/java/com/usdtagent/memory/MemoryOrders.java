@@ -2,6 +2,7 @@ package com.usdtagent.memory;
 
 import com.usdtagent.application.trade.Orders;
 import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.trade.AuditEntry;
 import com.usdtagent.domain.trade.OrderId;
 import com.usdtagent.domain.trade.OrderStatus;
@@ -95,6 +96,13 @@ final class MemoryOrders implements Orders {
     @Override
     public List<TradeOrder> list(Optional<UserId> party, Optional<OrderStatus> status, int limit) {
         return orders.values(order -> party.map(order::hasParty).orElse(true)
+                        && status.map(order.status()::equals).orElse(true))
+                .stream().sorted(NEWEST_FIRST).limit(limit).toList();
+    }
+
+    @Override
+    public List<TradeOrder> listInRoom(UserId party, RoomId room, Optional<OrderStatus> status, int limit) {
+        return orders.values(order -> order.hasParty(party) && order.roomId().equals(room)
                         && status.map(order.status()::equals).orElse(true))
                 .stream().sorted(NEWEST_FIRST).limit(limit).toList();
     }

@@ -21,7 +21,8 @@ import java.util.Base64;
  */
 final class MemoryVoiceTokens {
 
-    static final String PROVIDER = "memory";
+    /** The app id the tokens carry: no Agora project. */
+    static final String APP_ID = "memory";
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -35,16 +36,16 @@ final class MemoryVoiceTokens {
         this.clock = clock;
     }
 
-    /** Issues tokens valid for {@code timeToLive}. */
+    /** Issues tokens valid for {@code timeToLive}, in Agora's shape: the call's channel, the participant's uid. */
     VoiceTokenIssuer issuer(Duration timeToLive) {
-        return (channelName, uid) -> issue(channelName, uid, timeToLive);
+        return (call, participant) -> issue(call.channelName(), call.uidOf(participant), timeToLive);
     }
 
     private RtcAccess issue(String channelName, long uid, Duration timeToLive) {
         Instant expiresAt = clock.instant().plus(timeToLive);
         String claims = channelName + "/" + uid + "/" + expiresAt.toEpochMilli();
         String token = ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + ENCODER.encodeToString(sign(claims));
-        return new RtcAccess(PROVIDER, PROVIDER, channelName, uid, token, expiresAt);
+        return new RtcAccess.Agora(APP_ID, channelName, uid, token, expiresAt);
     }
 
     /** Whether the token was issued here for this channel and uid, and has not expired. */

@@ -1,5 +1,6 @@
 package com.usdtagent.memory;
 
+import com.usdtagent.application.call.CallSignal;
 import com.usdtagent.application.call.CallSignals;
 import com.usdtagent.application.call.CallView;
 import com.usdtagent.application.chat.MessageView;
@@ -89,6 +90,16 @@ final class RecordingSignals implements RealtimePublisher, CallSignals, OrderSig
     @Override
     public void finishedElsewhere(UserId actor, SocketId acting, CallView call) {
         sent.add(new Sent("finishedElsewhere", actor, null, acting, call));
+    }
+
+    @Override
+    public void signal(UserId to, CallSignal signal) {
+        toUser("signal", to, signal);
+    }
+
+    @Override
+    public void signal(SocketId to, CallSignal signal) {
+        sent.add(new Sent("signal", null, to, null, signal));
     }
 
     @Override

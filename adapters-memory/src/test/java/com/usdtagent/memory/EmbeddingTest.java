@@ -44,8 +44,8 @@ class EmbeddingTest {
         var posts = new RoomPosts(memory.chatRooms(), memory.realtimePublisher(), clock);
         var chat = new SendMessageService(posts, memory.messages(), noPush, memory.transactions(), clock);
         var trade = new TradeServices(memory.offers(), memory.orders(), memory.ledger(), memory.userAccounts(),
-                memory.chatRooms(), posts, memory.presence(UUID.randomUUID()), noPush, memory.orderSignals(),
-                memory.transactions(), clock);
+                memory.chatRooms(), memory.messages(), posts, memory.presence(UUID.randomUUID()), noPush,
+                memory.orderSignals(), memory.transactions(), clock);
         var deposits = new DepositFundsService(memory.ledger(), memory.userAccounts(), memory.transactions(), clock);
 
         var agent = new UserAccount(UserId.newId(), new Username("agent"), null, "a hash", Role.AGENT, clock.instant());

@@ -55,22 +55,27 @@ class InMemoryAdaptersTest {
 
     @Test
     void voiceTokensAdmitTheirUidToTheirChannelUntilTheyExpire() {
-        RtcAccess access = adapters.voiceTokens(Duration.ofMinutes(10)).issue("channel-1", 42);
+        var call = CallSession.ring(RoomId.newId(), UserId.newId(), UserId.newId(), adapters.clock().instant(),
+                new SecureRandom());
+        String channel = call.channelName();
+        long uid = call.callerUid();
 
-        assertThat(access.channelName()).isEqualTo("channel-1");
-        assertThat(access.uid()).isEqualTo(42);
+        var access = (RtcAccess.Agora) adapters.voiceTokens(Duration.ofMinutes(10)).issue(call, call.caller());
+
+        assertThat(access.channelName()).isEqualTo(channel);
+        assertThat(access.uid()).isEqualTo(uid);
         assertThat(access.expiresAt()).isEqualTo(adapters.clock().instant().plus(Duration.ofMinutes(10)));
-        assertThat(adapters.admitsToVoice(access.token(), "channel-1", 42)).isTrue();
-        assertThat(adapters.admitsToVoice(access.token(), "channel-1", 43)).isFalse();
-        assertThat(adapters.admitsToVoice(access.token(), "channel-2", 42)).isFalse();
-        assertThat(adapters.admitsToVoice(access.token().replace('.', 'x'), "channel-1", 42)).isFalse();
-        assertThat(adapters.admitsToVoice(access.token() + "A", "channel-1", 42)).isFalse();
-        assertThat(adapters.admitsToVoice(null, "channel-1", 42)).isFalse();
-        assertThat(InMemoryAdapters.create().admitsToVoice(access.token(), "channel-1", 42))
+        assertThat(adapters.admitsToVoice(access.token(), channel, uid)).isTrue();
+        assertThat(adapters.admitsToVoice(access.token(), channel, call.calleeUid())).isFalse();
+        assertThat(adapters.admitsToVoice(access.token(), "another-channel", uid)).isFalse();
+        assertThat(adapters.admitsToVoice(access.token().replace('.', 'x'), channel, uid)).isFalse();
+        assertThat(adapters.admitsToVoice(access.token() + "A", channel, uid)).isFalse();
+        assertThat(adapters.admitsToVoice(null, channel, uid)).isFalse();
+        assertThat(InMemoryAdapters.create().admitsToVoice(access.token(), channel, uid))
                 .as("another store's key").isFalse();
 
         adapters.advanceClock(Duration.ofMinutes(10));
-        assertThat(adapters.admitsToVoice(access.token(), "channel-1", 42)).isFalse();
+        assertThat(adapters.admitsToVoice(access.token(), channel, uid)).isFalse();
     }
 
     @Test

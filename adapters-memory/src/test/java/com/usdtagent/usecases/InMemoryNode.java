@@ -76,7 +76,7 @@ public final class InMemoryNode implements AutoCloseable {
             memory.roomList(), memory.realtimePublisher(), memory.transactions(), memory.clock());
     public final LeaveRoomService leaveRoom = new LeaveRoomService(memory.chatRooms(), presence);
     public final TradeServices trade = new TradeServices(memory.offers(), memory.orders(), memory.ledger(),
-            memory.userAccounts(), memory.chatRooms(), posts, presence, push, memory.orderSignals(),
+            memory.userAccounts(), memory.chatRooms(), memory.messages(), posts, presence, push, memory.orderSignals(),
             memory.transactions(), memory.clock());
     public final ShowWalletService wallet = new ShowWalletService(memory.ledger());
     public final DepositFundsService deposits = new DepositFundsService(memory.ledger(), memory.userAccounts(),

@@ -1,11 +1,12 @@
 package com.usdtagent.socketio;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.usdtagent.application.call.CallJson;
+import com.usdtagent.application.call.CallSignal;
 import com.usdtagent.application.call.CallView;
 import com.usdtagent.application.call.RtcAccess;
 import com.usdtagent.application.chat.Contact;
-import com.usdtagent.application.chat.HistoryPage;
-import com.usdtagent.application.chat.MessageView;
+import com.usdtagent.application.chat.MessageJson;
 import com.usdtagent.application.chat.PresenceChange;
 import com.usdtagent.application.chat.RoomPage;
 import com.usdtagent.application.chat.RoomSummary;
@@ -13,31 +14,20 @@ import com.usdtagent.application.chat.StatusChange;
 import com.usdtagent.application.chat.TypingNotice;
 import com.usdtagent.application.trade.OrderJson;
 import com.usdtagent.application.trade.OrderView;
-import com.usdtagent.domain.chat.Message;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The payload shapes of the socket protocol (docs/socket-protocol.md), made from the application's views. A
- * {@code Call} and an {@code Order} are the application's {@link CallJson} and {@link OrderJson}, which the HTTP API
- * sends too.
+ * {@code Message}, a history page, a {@code Call} and an {@code Order} are the application's {@link MessageJson},
+ * {@link com.usdtagent.application.chat.HistoryJson}, {@link CallJson} and {@link OrderJson}, which the HTTP API sends
+ * too.
  */
 final class Wire {
 
     private Wire() {
-    }
-
-    record MessageJson(String id, String roomId, long seq, String senderId, String type, String text,
-                       String clientMessageId, Map<String, Object> meta, Instant createdAt, String status) {
-        static MessageJson of(MessageView view) {
-            Message message = view.message();
-            return new MessageJson(message.id().toString(), message.roomId().toString(), message.seq(),
-                    message.senderId().toString(), lower(message.type()), message.text(), message.clientMessageId(),
-                    message.meta().isEmpty() ? null : message.meta(), message.createdAt(), lower(view.status()));
-        }
     }
 
     record ContactJson(String id, String username, String role, boolean online, Instant lastSeenAt) {
@@ -68,13 +58,6 @@ final class Wire {
     record OneMessage(MessageJson message) {
     }
 
-    record HistoryJson(String roomId, List<MessageJson> messages, boolean hasMore) {
-        static HistoryJson of(HistoryPage page) {
-            return new HistoryJson(page.roomId().toString(), page.messages().stream().map(MessageJson::of).toList(),
-                    page.hasMore());
-        }
-    }
-
     record StatusJson(String roomId, String userId, String status, long upToSeq, Instant at) {
         static StatusJson of(StatusChange change) {
             return new StatusJson(change.roomId().toString(), change.userId().toString(), lower(change.status()),
@@ -94,11 +77,57 @@ final class Wire {
         }
     }
 
-    /** @param token null in Agora's testing mode */
-    record RtcJson(String provider, String appId, String channelName, long uid, String token, Instant expiresAt) {
+    /** The contract's {@code Rtc}: its fields depend on the provider. */
+    sealed interface RtcJson {
         static RtcJson of(RtcAccess rtc) {
-            return new RtcJson(rtc.provider(), rtc.appId(), rtc.channelName(), rtc.uid(), rtc.token(), rtc.expiresAt());
+            return switch (rtc) {
+                case RtcAccess.Agora agora -> new AgoraJson(agora.provider(), agora.appId(), agora.channelName(),
+                        agora.uid(), agora.token(), agora.expiresAt());
+                case RtcAccess.WebRtc webRtc -> new WebRtcJson(webRtc.provider(),
+                        webRtc.iceServers().stream().map(IceServerJson::of).toList(),
+                        webRtc.relayOnly() ? "relay" : "all", webRtc.expiresAt());
+            };
         }
+    }
+
+    /** @param token null in Agora's testing mode */
+    record AgoraJson(String provider, String appId, String channelName, long uid, String token, Instant expiresAt)
+            implements RtcJson {
+    }
+
+    record WebRtcJson(String provider, List<IceServerJson> iceServers, String iceTransportPolicy, Instant expiresAt)
+            implements RtcJson {
+    }
+
+    /** An RTCIceServer as the browser takes it: a STUN server has no username or credential at all. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record IceServerJson(List<String> urls, String username, String credential) {
+        static IceServerJson of(RtcAccess.IceServer server) {
+            return new IceServerJson(server.urls(), server.username(), server.credential());
+        }
+    }
+
+    /** {@code call-signal} to the other participant: exactly one of description and candidate. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SignalJson(String callId, String from, DescriptionJson description, CandidateJson candidate) {
+        static SignalJson of(CallSignal signal) {
+            String callId = signal.callId().toString();
+            String from = signal.from().toString();
+            return switch (signal.content()) {
+                case CallSignal.Description d ->
+                        new SignalJson(callId, from, new DescriptionJson(d.type(), d.sdp()), null);
+                case CallSignal.Candidate c -> new SignalJson(callId, from, null,
+                        new CandidateJson(c.candidate(), c.sdpMid(), c.sdpMLineIndex()));
+            };
+        }
+    }
+
+    record DescriptionJson(String type, String sdp) {
+    }
+
+    /** As the browser's RTCIceCandidateInit: absent fields are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CandidateJson(String candidate, String sdpMid, Integer sdpMLineIndex) {
     }
 
     record OneCall(CallJson call) {

@@ -5,11 +5,13 @@ import com.usdtagent.application.account.AccessTokens;
 import com.usdtagent.application.account.AuthenticateTokenService;
 import com.usdtagent.application.account.EnsureAdminAccountService;
 import com.usdtagent.application.account.LogInService;
+import com.usdtagent.application.account.LookUpAccountService;
 import com.usdtagent.application.account.PasswordHasher;
 import com.usdtagent.application.account.PhoneNumbers;
 import com.usdtagent.application.account.RegisterAccountService;
 import com.usdtagent.application.account.ShowMyAccountService;
 import com.usdtagent.application.call.CallServices;
+import com.usdtagent.application.call.VoiceTokenIssuer;
 import com.usdtagent.application.chat.AcknowledgeReceiptService;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.GoOfflineService;
@@ -38,12 +40,15 @@ import com.usdtagent.application.push.QueueingPushOutbox;
 import com.usdtagent.application.push.RegisterDeviceService;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.application.trade.TradeServices;
+import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
 import com.usdtagent.http.HttpApi;
 import com.usdtagent.identity.Identity;
 import com.usdtagent.persistence.PostgresPersistence;
 import com.usdtagent.push.Push;
 import com.usdtagent.socketio.SocketIoGateway;
 import com.usdtagent.socketio.SocketSettings;
+import com.usdtagent.webrtc.WebRtc;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -134,8 +139,8 @@ final class ServiceNode implements AutoCloseable {
         Presence presence = persistence.presence(UUID.randomUUID());
         startSockets(settings, persistence, presence, authenticateToken, posts, push, calls, clock);
         var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
-                persistence.chatRooms(), posts, presence, push, sockets.orderSignals(), persistence.transactions(),
-                clock);
+                persistence.chatRooms(), persistence.messages(), posts, presence, push, sockets.orderSignals(),
+                persistence.transactions(), clock);
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
         repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);
 
@@ -144,14 +149,17 @@ final class ServiceNode implements AutoCloseable {
                 new LogInService(accounts, passwords, tokens, phoneNumbers),
                 authenticateToken,
                 new ShowMyAccountService(accounts),
+                new LookUpAccountService(accounts),
                 new CheckHealthService(persistence.databaseProbe()),
                 calls.listCalls(),
                 new RegisterDeviceService(persistence.devices(), clock),
                 new ForgetDeviceService(persistence.devices()),
                 new HttpApi.TradeUseCases(trade.postOffer(), trade.changeOffer(), trade.listOffers(), trade.placeOrder(),
                         trade.markOrderPaid(), trade.cancelOrder(), trade.releaseEscrow(), trade.appealOrder(),
-                        trade.resolveAppeal(), trade.showOrders(), new ShowWalletService(persistence.ledger()),
+                        trade.resolveAppeal(), trade.showOrders(), trade.showAppealConversation(),
+                        new ShowWalletService(persistence.ledger()),
                         new DepositFundsService(persistence.ledger(), accounts, persistence.transactions(), clock))),
+                new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl()),
                 meters::scrape, meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);
@@ -178,8 +186,24 @@ final class ServiceNode implements AutoCloseable {
 
     private CallServices callServices(Settings.CallSettings settings, PostgresPersistence persistence,
                                       RoomPosts posts, PushOutbox push, Clock clock) {
-        log.info("Agora voice calls: {}", Agora.modeOf(settings.agoraAppId(), settings.agoraCertificate()).description());
-        var tokens = Agora.tokenIssuer(settings.agoraAppId(), settings.agoraCertificate(), settings.tokenTimeToLive(), clock);
+        VoiceTokenIssuer tokens = switch (settings.provider()) {
+            case AGORA -> {
+                log.info("voice calls: Agora, {}", Agora.modeOf(settings.agoraCertificate()).description());
+                yield Agora.tokenIssuer(settings.agoraAppId().orElseThrow(), settings.agoraCertificate(),
+                        settings.tokenTimeToLive(), clock);
+            }
+            case WEBRTC -> {
+                log.info("voice calls: WebRTC, {}", settings.ice());
+                yield WebRtc.iceServers(settings.ice(), clock);
+            }
+            case OFF -> {
+                log.info("voice calls: off (VOICE_PROVIDER=off), every call-start is refused");
+                yield (call, participant) -> {
+                    throw new BusinessException(ErrorCode.INVALID_STATE,
+                            "Voice calls are not configured on this server");
+                };
+            }
+        };
         return new CallServices(persistence.callSessions(), persistence.userAccounts(), persistence.chatRooms(), posts,
                 sockets.callSignals(), sockets.callMetrics(), tokens, push, persistence.transactions(), clock,
                 new SecureRandom(), settings.ringTimeout(), settings.disconnectGrace());
@@ -206,7 +230,7 @@ final class ServiceNode implements AutoCloseable {
                 new LeaveRoomService(rooms, presence),
                 new ShowTypingService(rooms, publisher)),
                 new SocketIoGateway.CallUseCases(calls.startCall(), calls.acceptCall(), calls.rejectCall(),
-                        calls.cancelCall(), calls.endCall(), calls.renewCallToken()));
+                        calls.cancelCall(), calls.endCall(), calls.renewCallToken(), calls.relayCallSignal()));
         stopInReverse.push(sockets::stop);
 
         // heartbeats keep this node's sockets counted; a node silent for the TTL has its users taken offline

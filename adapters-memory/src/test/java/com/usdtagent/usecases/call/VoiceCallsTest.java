@@ -1,9 +1,11 @@
 package com.usdtagent.usecases.call;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.call.CallSignal;
 import com.usdtagent.application.call.CallView;
 import com.usdtagent.application.call.JoinedCall;
 import com.usdtagent.application.call.ListCalls;
+import com.usdtagent.application.call.RtcAccess;
 import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.application.push.PushMessage;
 import com.usdtagent.domain.account.Role;
@@ -32,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Voice calls on the in-memory adapters: every transition and who may take it, busy lines, the ring timeout and the
- * grace a participant without a socket gets, and the message each finished call leaves in the room.
+ * grace a participant without a socket gets, the WebRTC signals between the two devices of a call, and the message
+ * each finished call leaves in the room.
  */
 class VoiceCallsTest {
 
@@ -83,7 +86,7 @@ class VoiceCallsTest {
             assertThat(push.data()).containsEntry("type", "incoming_call").containsEntry("callerName", "ann");
             assertThat(push.expiresAt()).isEqualTo(node.memory.clock().instant().plus(RING_TIMEOUT));
         });
-        assertThat(node.memory.admitsToVoice(call.rtc().token(), ringing.channelName(), ringing.callerUid())).isTrue();
+        assertThat(node.memory.admitsToVoice(((RtcAccess.Agora) call.rtc()).token(), ringing.channelName(), ringing.callerUid())).isTrue();
         assertThat(node.memory.callCounts()).isEqualTo(new InMemoryAdapters.CallCounts(1, 0, 0, 0));
     }
 
@@ -97,7 +100,7 @@ class VoiceCallsTest {
 
         // then
         assertThat(answered.call().session().status()).isEqualTo(CallStatus.ACCEPTED);
-        assertThat(node.memory.admitsToVoice(answered.rtc().token(), answered.call().session().channelName(),
+        assertThat(node.memory.admitsToVoice(((RtcAccess.Agora) answered.rtc()).token(), answered.call().session().channelName(),
                 answered.call().session().calleeUid())).isTrue();
         assertThat(sent(ann, "accepted")).hasSize(1);
         assertThat(node.memory.sentTo(bob.id())).filteredOn(sent -> sent.signal().equals("answeredElsewhere"))
@@ -117,6 +120,31 @@ class VoiceCallsTest {
         assertThat(callMessage().text()).isEqualTo("Voice call, 60 s");
         assertThat(callMessage().meta()).containsEntry("outcome", "ended").containsEntry("durationSeconds", 60);
         assertThat(node.memory.callCounts()).isEqualTo(new InMemoryAdapters.CallCounts(1, 1, 0, 60));
+    }
+
+    @Test
+    void signalsGoFromTheCallerToTheDeviceThatAnsweredAndBack() {
+        // given
+        CallId id = annCallsBob().call().session().id();
+        var offer = new CallSignal.Description("offer", "v=0 ...");
+        var answer = new CallSignal.Description("answer", "v=0 ...");
+        assertThat(refusal(() -> node.calls.relayCallSignal().relay(ann, annsPhone, id, offer)))
+                .isEqualTo(ErrorCode.INVALID_STATE);
+
+        // when bob answers on his laptop, and they exchange their descriptions
+        node.calls.acceptCall().accept(bob, bobsLaptop, id);
+        node.memory.clearSent();
+        node.calls.relayCallSignal().relay(ann, annsPhone, id, offer);
+        node.calls.relayCallSignal().relay(bob, bobsLaptop, id, answer);
+
+        // then the offer reached that laptop alone, and the answer every device of ann's
+        assertThat(node.memory.sent()).containsExactly(
+                new InMemoryAdapters.Sent("signal", null, bobsLaptop, null, new CallSignal(id, ann.id(), offer)),
+                new InMemoryAdapters.Sent("signal", ann.id(), null, null, new CallSignal(id, bob.id(), answer)));
+        assertThat(refusal(() -> node.calls.relayCallSignal().relay(bob, bobsPhone, id, answer)))
+                .isEqualTo(ErrorCode.INVALID_STATE);
+        assertThat(refusal(() -> node.calls.relayCallSignal().relay(node.account("eve", Role.USER), annsPhone, id, offer)))
+                .isEqualTo(ErrorCode.NOT_FOUND);
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link CallSessions}: every step stored; the busy check, which calls of one pair take turns on; the timer's
+ * {@link CallSessions}: every step stored, and the socket that answered; the busy check, which calls of one pair take turns on; the timer's
  * claims, which skip the calls another claimer holds; the history, newest first in pages.
  */
 public abstract class CallSessionsContract extends PortContract {
@@ -60,6 +60,22 @@ public abstract class CallSessionsContract extends PortContract {
 
         assertThat(calls.findById(call.id())).contains(ended);
         assertThat(calls.findById(CallId.newId())).isEmpty();
+    }
+
+    @Test
+    void remembersTheSocketThatAnswered() {
+        var call = ringing(pair(), NOW);
+        var otherCall = ringing(pair(), NOW);
+        var socket = new SocketId(UUID.randomUUID());
+
+        assertThat(calls.answeringSocket(call.id())).isEmpty();
+        calls.update(call.accept(call.callee(), NOW));
+        calls.answeredOn(call.id(), socket);
+        calls.update(call.accept(call.callee(), NOW).end(call.caller(), NOW.plusSeconds(5)));
+
+        assertThat(calls.answeringSocket(call.id())).contains(socket);
+        assertThat(calls.answeringSocket(otherCall.id())).isEmpty();
+        assertThat(calls.answeringSocket(CallId.newId())).isEmpty();
     }
 
     @Test

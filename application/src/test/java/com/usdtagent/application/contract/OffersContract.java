@@ -3,6 +3,7 @@ package com.usdtagent.application.contract;
 import com.usdtagent.application.trade.ListOffers;
 import com.usdtagent.application.trade.Offers;
 import com.usdtagent.domain.account.Role;
+import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.trade.Fiat;
 import com.usdtagent.domain.trade.Offer;
 import com.usdtagent.domain.trade.OfferId;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +60,27 @@ public abstract class OffersContract extends PortContract {
 
         assertThat(offers.findById(offer.id())).contains(changed);
         assertThat(offers.lock(offer.id())).contains(changed);
+    }
+
+    @Test
+    void listsAnAgentsOwnOffersInEveryStatusNewestFirst() {
+        Offer older = offer(OfferSide.SELL, "USD", "1.01", NOW.minusSeconds(10));
+        UserId agent = older.agent();
+        var paused = new Offer(OfferId.newId(), agent, OfferSide.BUY, "EUR", new Fiat(new BigDecimal("0.95")),
+                usdt("10"), usdt("500"), List.of("bank"), 15, "", OfferStatus.PAUSED, NOW);
+        offers.add(paused);
+        var sameMoment = new Offer(OfferId.newId(), agent, OfferSide.SELL, "USD", new Fiat(new BigDecimal("1.02")),
+                usdt("10"), usdt("500"), List.of("bank"), 15, "", OfferStatus.ACTIVE, NOW);
+        offers.add(sameMoment);
+        offer(OfferSide.SELL, "USD", "1.00", NOW); // another agent's
+
+        // the newest first; offers of one moment by identity, as PostgreSQL compares uuids
+        List<OfferId> newest = Stream.of(paused, sameMoment).map(Offer::id)
+                .sorted(Comparator.comparing(id -> id.value().toString())).toList();
+        assertThat(offers.listOf(agent, 10)).extracting(Offer::id)
+                .containsExactly(newest.get(0), newest.get(1), older.id());
+        assertThat(offers.listOf(agent, 1)).extracting(Offer::id).containsExactly(newest.get(0));
+        assertThat(offers.listOf(user(Role.AGENT), 10)).isEmpty();
     }
 
     @Test

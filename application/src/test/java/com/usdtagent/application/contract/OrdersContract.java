@@ -219,6 +219,24 @@ public abstract class OrdersContract extends PortContract {
     }
 
     @Test
+    void listsAPartysOrdersInOneRoomNewestFirst() {
+        UserId agent = user(Role.AGENT);
+        UserId buyer = user();
+        Offer offer = offer(agent, OfferSide.SELL);
+        TradeOrder older = order(offer, buyer, "10", NOW.minusSeconds(20));
+        TradeOrder newer = order(offer, buyer, "10", NOW.minusSeconds(10));
+        order(offer, user(), "10", NOW.minusSeconds(5)); // the agent's, in another room
+        step(older, older.markPaid(buyer, NOW));
+        RoomId room = room(agent, buyer);
+
+        assertThat(ids(orders.listInRoom(buyer, room, Optional.empty(), 10))).containsExactly(newer.id(), older.id());
+        assertThat(ids(orders.listInRoom(agent, room, Optional.empty(), 10))).containsExactly(newer.id(), older.id());
+        assertThat(ids(orders.listInRoom(agent, room, Optional.of(OrderStatus.PAID), 10))).containsExactly(older.id());
+        assertThat(ids(orders.listInRoom(buyer, room, Optional.empty(), 1))).containsExactly(newer.id());
+        assertThat(orders.listInRoom(user(), room, Optional.empty(), 10)).isEmpty();
+    }
+
+    @Test
     void ordersPlacedAtOneMomentAreListedByIdentity() {
         UserId buyer = user();
         Offer offer = offer(user(Role.AGENT), OfferSide.SELL);
