@@ -145,16 +145,18 @@ final class MemoryChatRooms implements ChatRooms {
     @Override
     public List<PendingDelivery> deliverAll(UserId member) {
         return store.atomically(() -> {
-            List<MemberKey> due = store.read(() -> tables.sidesOf(member).stream()
-                    .filter(row -> row.getValue().pointers().deliveredSeq() < lastSeq(row.getKey().room()))
-                    .map(Map.Entry::getKey)
-                    .sorted(Comparator.comparing(MemberKey::room, ROOM_ORDER))
+            // the rooms as the statement finds them; PostgreSQL rechecks a member's row it waited for, but not the
+            // room's, so a message appended meanwhile stays undelivered here too
+            List<ChatRoom> due = store.read(() -> tables.sidesOf(member).stream()
+                    .map(side -> Map.entry(side.getValue(), tables.rooms.find(side.getKey().room()).orElseThrow()))
+                    .filter(side -> side.getKey().pointers().deliveredSeq() < side.getValue().lastSeq())
+                    .map(Map.Entry::getValue)
+                    .sorted(Comparator.comparing(ChatRoom::id, ROOM_ORDER))
                     .toList());
             var delivered = new ArrayList<PendingDelivery>();
-            for (MemberKey key : due) {
-                // locked, then read again, as PostgreSQL rechecks a row it waited for
+            for (ChatRoom room : due) {
+                MemberKey key = new MemberKey(room.id(), member);
                 Member side = tables.members.lock(key).orElseThrow();
-                ChatRoom room = tables.rooms.find(key.room()).orElseThrow();
                 if (side.pointers().deliveredSeq() < room.lastSeq()) {
                     tables.members.put(key, new Member(side.pointers().delivered(room.lastSeq()), side.lastActivityAt()));
                     delivered.add(new PendingDelivery(room.id(), room.opponentOf(member), room.lastSeq()));
@@ -162,9 +164,5 @@ final class MemoryChatRooms implements ChatRooms {
             }
             return delivered;
         });
-    }
-
-    private long lastSeq(RoomId room) {
-        return tables.rooms.find(room).map(ChatRoom::lastSeq).orElse(0L);
     }
 }
