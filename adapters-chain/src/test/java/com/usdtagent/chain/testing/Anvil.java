@@ -41,6 +41,7 @@ public final class Anvil implements AutoCloseable {
     public static final long CHAIN_ID = 31337;
     /** Account 0: deploys the token, mints it and sends deposits. */
     public static final String PAYER_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    public static final String PAYER = Credentials.create(PAYER_KEY).getAddress();
     /** Account 1: the server's hot wallet. */
     public static final String HOT_WALLET_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
     public static final String HOT_WALLET = Credentials.create(HOT_WALLET_KEY).getAddress();
