@@ -6,6 +6,11 @@ import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.call.ListCalls;
+import com.usdtagent.application.chain.ListDeposits;
+import com.usdtagent.application.chain.ListWithdrawals;
+import com.usdtagent.application.chain.RequestWithdrawal;
+import com.usdtagent.application.chain.ReviewWithdrawals;
+import com.usdtagent.application.chain.ShowDepositAddress;
 import com.usdtagent.application.health.CheckHealth;
 import com.usdtagent.application.ledger.DepositFunds;
 import com.usdtagent.application.ledger.ShowWallet;
@@ -55,11 +60,14 @@ public final class HttpApi {
         }
     }
 
-    /** The inbound ports of offers, orders and the wallet. */
+    /** The inbound ports of offers, orders and the wallet, with its deposits and withdrawals on chain. */
     public record TradeUseCases(PostOffer postOffer, ChangeOffer changeOffer, ListOffers listOffers,
                                 PlaceOrder placeOrder, MarkOrderPaid markOrderPaid, CancelOrder cancelOrder,
                                 ReleaseEscrow releaseEscrow, AppealOrder appealOrder, ResolveAppeal resolveAppeal,
-                                ShowOrders showOrders, ShowWallet showWallet, DepositFunds depositFunds) {
+                                ShowOrders showOrders, ShowWallet showWallet, DepositFunds depositFunds,
+                                ShowDepositAddress showDepositAddress, ListDeposits listDeposits,
+                                RequestWithdrawal requestWithdrawal, ListWithdrawals listWithdrawals,
+                                ReviewWithdrawals reviewWithdrawals) {
     }
 
     private final Javalin javalin;
@@ -85,6 +93,7 @@ public final class HttpApi {
         OfferRoutes offers = new OfferRoutes(trade.postOffer(), trade.changeOffer(), trade.listOffers(), requestBodies);
         OrderRoutes orders = new OrderRoutes(trade, requestBodies);
         WalletRoutes wallet = new WalletRoutes(trade.showWallet(), trade.depositFunds(), requestBodies);
+        OnChainRoutes onChain = new OnChainRoutes(trade, requestBodies);
         RequestMetrics metrics = new RequestMetrics(meterRegistry);
 
         Javalin javalin = Javalin.create(config -> {
@@ -103,6 +112,7 @@ public final class HttpApi {
             offers.addTo(config.routes);
             orders.addTo(config.routes);
             wallet.addTo(config.routes);
+            onChain.addTo(config.routes);
         });
         return new HttpApi(javalin);
     }

@@ -7,6 +7,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.listener.DefaultExceptionListener;
 import com.usdtagent.application.call.CallMetrics;
 import com.usdtagent.application.call.CallSignals;
+import com.usdtagent.application.chain.WalletSignals;
 import com.usdtagent.application.chat.RealtimePublisher;
 import com.usdtagent.application.trade.OrderSignals;
 import io.micrometer.core.instrument.Gauge;
@@ -62,6 +63,12 @@ public final class SocketIoGateway {
     public OrderSignals orderSignals() {
         return (to, order) -> server.getRoomOperations(SocketSession.userRoom(to))
                 .sendEvent("order-updated", json.tree(new Wire.OneOrder(Wire.OrderJson.of(order))));
+    }
+
+    /** Emits {@code wallet-updated} to users' sockets; hand it to the deposit and withdrawal use cases. */
+    public WalletSignals walletSignals() {
+        return (to, balance) -> server.getRoomOperations(SocketSession.userRoom(to))
+                .sendEvent("wallet-updated", json.tree(Wire.WalletJson.of(balance)));
     }
 
     /** Counts calls in this gateway's meter registry. */

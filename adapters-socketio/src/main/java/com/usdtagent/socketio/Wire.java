@@ -10,6 +10,7 @@ import com.usdtagent.application.chat.RoomPage;
 import com.usdtagent.application.chat.RoomSummary;
 import com.usdtagent.application.chat.StatusChange;
 import com.usdtagent.application.chat.TypingNotice;
+import com.usdtagent.application.ledger.WalletBalance;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.domain.account.PublicProfile;
 import com.usdtagent.domain.call.CallSession;
@@ -158,6 +159,13 @@ final class Wire {
     }
 
     record OneOrder(OrderJson order) {
+    }
+
+    /** {@code wallet-updated}: the user's USDT after a deposit or a withdrawal moved it. */
+    record WalletJson(String available, String locked) {
+        static WalletJson of(WalletBalance balance) {
+            return new WalletJson(balance.available().wire(), balance.locked().wire());
+        }
     }
 
     private static String lower(Enum<?> value) {
