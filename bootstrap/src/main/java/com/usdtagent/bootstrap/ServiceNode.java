@@ -10,6 +10,15 @@ import com.usdtagent.application.account.PhoneNumbers;
 import com.usdtagent.application.account.RegisterAccountService;
 import com.usdtagent.application.account.ShowMyAccountService;
 import com.usdtagent.application.call.CallServices;
+import com.usdtagent.application.chain.ChainConfig;
+import com.usdtagent.application.chain.ChainFeaturesOff;
+import com.usdtagent.application.chain.ChainServices;
+import com.usdtagent.application.chain.HotWallet;
+import com.usdtagent.application.chain.ListDeposits;
+import com.usdtagent.application.chain.ListWithdrawals;
+import com.usdtagent.application.chain.RequestWithdrawal;
+import com.usdtagent.application.chain.ReviewWithdrawals;
+import com.usdtagent.application.chain.ShowDepositAddress;
 import com.usdtagent.application.chat.AcknowledgeReceiptService;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.GoOfflineService;
@@ -35,6 +44,7 @@ import com.usdtagent.application.push.QueueingPushOutbox;
 import com.usdtagent.application.push.RegisterDeviceService;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.application.trade.TradeServices;
+import com.usdtagent.chain.EvmChain;
 import com.usdtagent.http.HttpApi;
 import com.usdtagent.identity.Identity;
 import com.usdtagent.persistence.EmbeddedDatabase;
@@ -60,6 +70,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -132,7 +143,8 @@ final class ServiceNode implements AutoCloseable {
         sockets = new SocketIoGateway(
                 SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis()), meters);
         var calls = callServices(settings.calls(), persistence, push, clock);
-        Presence presence = persistence.presence(UUID.randomUUID());
+        UUID nodeId = UUID.randomUUID();
+        Presence presence = persistence.presence(nodeId);
         startSockets(settings, persistence, presence, authenticateToken, push, calls, clock);
         var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
                 persistence.chatRooms(), presence, push, sockets.publisher(),
@@ -140,6 +152,7 @@ final class ServiceNode implements AutoCloseable {
         var wallet = new WalletService(persistence.ledger(), accounts, persistence.transactions(), clock);
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
         repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);
+        OnChain onChain = startChain(settings.chain(), persistence, push, meters, nodeId.toString(), clock);
 
         http = HttpApi.create(new HttpApi.UseCases(
                 new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, clock),
@@ -152,7 +165,9 @@ final class ServiceNode implements AutoCloseable {
                 new ForgetDeviceService(persistence.devices()),
                 new HttpApi.TradeUseCases(trade.postOffer(), trade.changeOffer(), trade.listOffers(), trade.placeOrder(),
                         trade.markOrderPaid(), trade.cancelOrder(), trade.releaseEscrow(), trade.appealOrder(),
-                        trade.resolveAppeal(), trade.showOrders(), wallet, wallet)),
+                        trade.resolveAppeal(), trade.showOrders(), wallet, wallet, onChain.showDepositAddress(),
+                        onChain.listDeposits(), onChain.requestWithdrawal(), onChain.listWithdrawals(),
+                        onChain.reviewWithdrawals())),
                 meters::scrape, meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);
@@ -175,6 +190,52 @@ final class ServiceNode implements AutoCloseable {
         log.info("push is on: FCM at {}", settings.fcmEndpoint().map(Object::toString).orElse("Google"));
         return new QueueingPushOutbox(persistence.pushQueue(), persistence.chatRooms(),
                 new PushContents(settings.showPreview()), clock);
+    }
+
+    /** The use cases of the deposit and withdrawal routes: the chain's, or ones that refuse while it is off. */
+    private record OnChain(ShowDepositAddress showDepositAddress, ListDeposits listDeposits,
+                           RequestWithdrawal requestWithdrawal, ListWithdrawals listWithdrawals,
+                           ReviewWithdrawals reviewWithdrawals) {
+
+        static OnChain off() {
+            var off = new ChainFeaturesOff();
+            return new OnChain(off, off, off, off, off);
+        }
+
+        static OnChain of(ChainServices services) {
+            return new OnChain(services.showDepositAddress(), services.listDeposits(), services.requestWithdrawal(),
+                    services.listWithdrawals(), services.reviewWithdrawals());
+        }
+    }
+
+    /**
+     * With CHAIN_RPC_URL: connects to the chain (checking its id and the token), and runs the deposit follower and the
+     * withdrawal sender on timers; each pass does nothing on a node that does not hold the job's lease.
+     */
+    private OnChain startChain(Optional<ChainSettings> chainSettings, PostgresPersistence persistence, PushOutbox push,
+                               PrometheusMeterRegistry meters, String node, Clock clock) {
+        if (chainSettings.isEmpty()) {
+            log.info("deposits and withdrawals on chain are off: set CHAIN_RPC_URL to follow a chain");
+            return OnChain.off();
+        }
+        ChainSettings settings = chainSettings.get();
+        ChainConfig config = settings.config();
+        EvmChain evm;
+        try {
+            evm = EvmChain.connect(settings.rpcUrl(), config.chainId(), config.token());
+        } catch (IllegalStateException unusable) {
+            throw new IllegalStateException("CHAIN_RPC_URL, CHAIN_ID or USDT_CONTRACT: " + unusable.getMessage(), unusable);
+        }
+        stopInReverse.push(evm);
+        HotWallet hotWallet = evm.hotWallet(settings.withdrawalKeyFile(), settings.gasLimit());
+        var services = new ChainServices(
+                new ChainServices.Chain(evm.tokenChain(), hotWallet, EvmChain.depositAddresses(settings.depositXpub())),
+                persistence.chainStorage(), push, sockets.walletSignals(), EvmChain.metrics(meters), config, node, clock);
+        repeat("deposit-follower", config.pollInterval(), services.followDeposits()::follow);
+        repeat("withdrawal-sender", config.pollInterval(), services.sendWithdrawals()::send);
+        log.info("deposits and withdrawals on chain {}: USDT {}, {} confirmations, hot wallet {}", config.chainId(),
+                config.token(), config.confirmations(), hotWallet.address());
+        return OnChain.of(services);
     }
 
     private CallServices callServices(Settings.CallSettings settings, PostgresPersistence persistence, PushOutbox push,

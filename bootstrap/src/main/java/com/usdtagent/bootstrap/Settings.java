@@ -24,11 +24,12 @@ import java.util.regex.Pattern;
  * @param database  empty: run the embedded PostgreSQL under {@code dataDir}
  * @param jwtSecret   empty: only allowed with the embedded database, which then keeps a generated one in {@code dataDir}
  * @param redis       empty: a single node, its Socket.IO rooms in memory
+ * @param chain       empty: deposits and withdrawals on chain are off
  */
 record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int databasePoolSize, Path dataDir,
                 Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
                 Duration presenceTimeToLive, CallSettings calls, PushSettings push,
-                boolean websocketCompression, Optional<RedisTarget> redis) {
+                boolean websocketCompression, Optional<RedisTarget> redis, Optional<ChainSettings> chain) {
 
     /**
      * Voice calls on Agora.
@@ -123,7 +124,8 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 CallSettings.from(reader),
                 pushSettings(reader),
                 reader.bool("SOCKET_WEBSOCKET_COMPRESSION", false),
-                redis(reader));
+                redis(reader),
+                ChainSettings.from(reader));
     }
 
     private static Optional<RedisTarget> redis(Reader reader) {
@@ -174,10 +176,11 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
         return "Settings[socketPort=" + socketPort + ", httpPort=" + httpPort + ", database="
                 + (database.isPresent() ? "external" : "embedded") + ", dataDir=" + dataDir
                 + ", push=" + (push.fcmCredentialsFile().isPresent() ? "FCM" : "off")
-                + ", websocketCompression=" + websocketCompression + ", redis=" + redis.map(RedisTarget::toString).orElse("none") + "]";
+                + ", websocketCompression=" + websocketCompression + ", redis=" + redis.map(RedisTarget::toString).orElse("none")
+                + ", chain=" + chain.map(ChainSettings::toString).orElse("off") + "]";
     }
 
-    private record Reader(Map<String, String> env) {
+    record Reader(Map<String, String> env) {
 
         Optional<String> text(String name) {
             return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());

@@ -15,7 +15,8 @@ class DependencyRuleTest {
     private static final String DOMAIN = "com.usdtagent.domain..";
     private static final String APPLICATION = "com.usdtagent.application..";
     private static final String[] ADAPTERS = {"com.usdtagent.persistence..", "com.usdtagent.identity..",
-            "com.usdtagent.http..", "com.usdtagent.socketio..", "com.usdtagent.push..", "com.usdtagent.agora.."};
+            "com.usdtagent.http..", "com.usdtagent.socketio..", "com.usdtagent.push..", "com.usdtagent.agora..",
+            "com.usdtagent.chain.."};
 
     @ArchTest
     static final ArchRule the_domain_depends_on_nothing_but_the_jdk = classes()
@@ -29,7 +30,7 @@ class DependencyRuleTest {
 
     @ArchTest
     static final ArchRule no_adapter_depends_on_another_adapter = slices()
-            .matching("com.usdtagent.(persistence|identity|http|socketio|push|agora)..")
+            .matching("com.usdtagent.(persistence|identity|http|socketio|push|agora|chain)..")
             .should().notDependOnEachOther();
 
     @ArchTest
