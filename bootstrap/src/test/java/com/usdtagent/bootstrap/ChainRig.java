@@ -39,17 +39,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ChainRig implements AutoCloseable {
 
-    /** A clock that stands still until the test moves it. */
+    /** The system's clock, moved ahead whenever the test wants time to pass at once. */
     static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
 
         void advance(Duration duration) {
-            now.updateAndGet(instant -> instant.plus(duration));
+            ahead.updateAndGet(offset -> offset.plus(duration));
         }
 
         @Override
         public Instant instant() {
-            return now.get();
+            // PostgreSQL keeps microseconds
+            return Instant.now().plus(ahead.get()).truncatedTo(ChronoUnit.MICROS);
         }
 
         @Override
