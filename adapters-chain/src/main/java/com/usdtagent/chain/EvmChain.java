@@ -21,7 +21,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -104,10 +103,16 @@ public final class EvmChain implements AutoCloseable {
         return new MicrometerChainMetrics(meters);
     }
 
-    /** Why {@code address} is not an EVM address, if it is not. */
-    public static Optional<String> addressProblem(String address) {
-        return EvmAddresses.check(address) instanceof AddressCheck.Invalid invalid
-                ? Optional.of(invalid.reason()) : Optional.empty();
+    /**
+     * The EIP-55 checksummed form of an EVM address.
+     *
+     * @throws IllegalArgumentException saying why {@code address} is not one
+     */
+    public static String canonicalAddress(String address) {
+        return switch (EvmAddresses.check(address)) {
+            case AddressCheck.Valid valid -> valid.canonical();
+            case AddressCheck.Invalid invalid -> throw new IllegalArgumentException(invalid.reason());
+        };
     }
 
     static String checksummed(String address) {

@@ -107,6 +107,7 @@ class EvmChainTest {
 
         chain.broadcast(signed);
         chain.broadcast(signed);
+        anvil.awaitReceipt(signed.txHash());
         anvil.mine(2);
         chain.broadcast(signed);
 
@@ -125,6 +126,7 @@ class EvmChainTest {
         SignedTransfer tooMuch = hotWallet.sign(CAROL, hotWallet.balance().plus(new Usdt(BigDecimal.ONE)), nonce);
 
         chain.broadcast(tooMuch);
+        anvil.awaitReceipt(tooMuch.txHash());
 
         assertThat(chain.receipt(tooMuch.txHash()).orElseThrow().succeeded()).isFalse();
         assertThat(hotWallet.nextNonce()).isEqualTo(nonce + 1);
@@ -133,7 +135,9 @@ class EvmChainTest {
     @Test
     void anotherTransferWithANonceAlreadyUsedIsRefused() {
         long nonce = hotWallet.nextNonce();
-        chain.broadcast(hotWallet.sign(ALICE, new Usdt(BigDecimal.ONE), nonce));
+        SignedTransfer used = hotWallet.sign(ALICE, new Usdt(BigDecimal.ONE), nonce);
+        chain.broadcast(used);
+        anvil.awaitReceipt(used.txHash());
         SignedTransfer stale = hotWallet.sign(CAROL, new Usdt(BigDecimal.ONE), nonce);
 
         assertThatThrownBy(() -> chain.broadcast(stale)).hasMessageContaining("eth_sendRawTransaction");
@@ -154,8 +158,8 @@ class EvmChainTest {
                 "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAedd", "0xZaAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", " 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")) {
             assertThat(chain.check(malformed)).as(malformed).isInstanceOf(AddressCheck.Invalid.class);
         }
-        assertThat(EvmChain.addressProblem("0x12")).isPresent();
-        assertThat(EvmChain.addressProblem(token)).isEmpty();
+        assertThatThrownBy(() -> EvmChain.canonicalAddress("0x12")).hasMessageContaining("40 hexadecimal digits");
+        assertThat(EvmChain.canonicalAddress(token.toLowerCase(java.util.Locale.ROOT))).isEqualTo(checksummed(token));
     }
 
     @Test

@@ -70,10 +70,11 @@ record ChainSettings(URI rpcUrl, String depositXpub, Path withdrawalKeyFile, lon
     private static String contract(Settings.Reader reader) {
         String value = reader.text("USDT_CONTRACT").orElseThrow(() -> new InvalidSettingException("USDT_CONTRACT",
                 "is required with CHAIN_RPC_URL: the address of the chain's USDT contract"));
-        EvmChain.addressProblem(value).ifPresent(problem -> {
-            throw new InvalidSettingException("USDT_CONTRACT", problem + ", got '" + value + "'");
-        });
-        return value;
+        try {
+            return EvmChain.canonicalAddress(value);
+        } catch (IllegalArgumentException unusable) {
+            throw new InvalidSettingException("USDT_CONTRACT", unusable.getMessage() + ", got '" + value + "'");
+        }
     }
 
     private static String xpub(Settings.Reader reader) {

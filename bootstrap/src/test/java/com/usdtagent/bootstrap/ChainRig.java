@@ -13,6 +13,7 @@ import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
 import com.usdtagent.domain.ledger.Movement;
+import com.usdtagent.domain.wallet.WithdrawalStatus;
 import com.usdtagent.persistence.JdbcTarget;
 import com.usdtagent.persistence.PostgresPersistence;
 import com.usdtagent.persistence.testing.TestDatabases;
@@ -27,6 +28,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -101,6 +103,13 @@ final class ChainRig implements AutoCloseable {
                 EvmChain.depositAddresses(settings.depositXpub())),
                 persistence.chainStorage(), pushes::add, (user, balance) -> news.add(new WalletNews(user, balance)),
                 metrics, settings.config(), name, clock);
+    }
+
+    /** One pass of the node's withdrawal sender; returns once anvil has mined what it broadcast. */
+    void send(ChainServices node) {
+        node.sendWithdrawals().send();
+        persistence.chainStorage().withdrawals().withStatus(Optional.of(WithdrawalStatus.SENT), 100)
+                .forEach(sent -> chain.anvil.awaitReceipt(sent.txHash()));
     }
 
     /** Lets every lease lapse, as when the node holding it stopped. */

@@ -7,6 +7,7 @@ import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.crypto.ChildNumber;
 import org.bitcoinj.crypto.DeterministicKey;
 import org.bitcoinj.crypto.HDKeyDerivation;
+import org.web3j.crypto.Keys;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -28,7 +29,7 @@ final class LocalChain implements AutoCloseable {
 
     private LocalChain(Anvil anvil) {
         this.anvil = anvil;
-        this.token = anvil.deployToken();
+        this.token = Keys.toChecksumAddress(anvil.deployToken());
         anvil.mint(token, Anvil.PAYER, units("1000000"));
         this.depositXpub = randomAccountXpub();
         this.hotWalletKeyFile = Anvil.keyFile(Anvil.HOT_WALLET_KEY);

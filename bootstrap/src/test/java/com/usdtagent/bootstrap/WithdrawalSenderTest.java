@@ -76,17 +76,17 @@ class WithdrawalSenderTest {
         assertThat(rig.balance(user)).isEqualTo(ChainRig.balance("49", "51"));
         assertThat(rig.news).contains(new ChainRig.WalletNews(user.id(), ChainRig.balance("49", "51")));
 
-        node.sendWithdrawals().send();
+        rig.send(node);
         Withdrawal sent = only(node, user);
         assertThat(sent.status()).isEqualTo(WithdrawalStatus.SENT);
         assertThat(sent.txHash()).isNotNull();
         assertThat(rig.chain.tokenBalance(to)).isEqualByComparingTo("50");
         rig.chain.anvil.mine(1);
-        node.sendWithdrawals().send();
+        rig.send(node);
         assertThat(only(node, user).status()).as("2 confirmations").isEqualTo(WithdrawalStatus.SENT);
 
         rig.chain.anvil.mine(1);
-        node.sendWithdrawals().send();
+        rig.send(node);
 
         Withdrawal confirmed = only(node, user);
         assertThat(confirmed.status()).isEqualTo(WithdrawalStatus.CONFIRMED);
@@ -106,13 +106,13 @@ class WithdrawalSenderTest {
         AuthenticatedUser user = rig.account(Role.AGENT);
         AuthenticatedUser admin = rig.account(Role.ADMIN);
         rig.credit(user, "5000");
-        node.sendWithdrawals().send(); // what other tests left queued goes first
+        rig.send(node); // what other tests left queued goes first
         long nonce = rig.chain.anvil.nonceOf(Anvil.HOT_WALLET);
 
         Withdrawal large = request(node, user, newAddress(), "1500", "large");
         assertThat(large.status()).isEqualTo(WithdrawalStatus.PENDING_APPROVAL);
         assertThat(rig.balance(user)).isEqualTo(ChainRig.balance("3499", "1501"));
-        node.sendWithdrawals().send();
+        rig.send(node);
         assertThat(rig.chain.anvil.nonceOf(Anvil.HOT_WALLET)).as("nothing sent before approval").isEqualTo(nonce);
         assertThat(node.listWithdrawals().withdrawals(user)).containsExactly(large);
         assertThat(code(() -> node.reviewWithdrawals().approve(user, large.id()))).isEqualTo(ErrorCode.FORBIDDEN);
@@ -122,9 +122,9 @@ class WithdrawalSenderTest {
         assertThat(code(() -> node.reviewWithdrawals().approve(admin, large.id()))).isEqualTo(ErrorCode.INVALID_STATE);
         assertThat(code(() -> node.reviewWithdrawals().reject(admin, large.id()))).isEqualTo(ErrorCode.INVALID_STATE);
         rig.chain.fundHotWallet("1500");
-        node.sendWithdrawals().send();
+        rig.send(node);
         rig.chain.anvil.mine(CONFIRMATIONS);
-        node.sendWithdrawals().send();
+        rig.send(node);
         assertThat(node.listWithdrawals().withdrawals(user).getFirst().status()).isEqualTo(WithdrawalStatus.CONFIRMED);
 
         Withdrawal rejected = request(node, user, newAddress(), "2000", "larger");
@@ -155,7 +155,7 @@ class WithdrawalSenderTest {
 
         rig.leasesLapse();
         ChainServices restarted = rig.node("restarted");
-        restarted.sendWithdrawals().send();
+        rig.send(restarted);
         assertThat(only(restarted, user).txHash()).isEqualTo(stored.txHash());
         assertThat(rig.chain.tokenBalance(to)).isEqualByComparingTo("20");
         assertThat(rig.chain.anvil.nonceOf(Anvil.HOT_WALLET)).isEqualTo(nonce + 1);
@@ -165,10 +165,11 @@ class WithdrawalSenderTest {
         request(diesAfterBroadcast, user, to, "30", "second");
         assertThatThrownBy(() -> diesAfterBroadcast.sendWithdrawals().send()).hasMessageContaining("crash");
         SignedTransfer broadcastOnce = signedFor(user);
+        rig.chain.anvil.awaitReceipt(broadcastOnce.txHash());
         rig.leasesLapse();
-        restarted.sendWithdrawals().send();
+        rig.send(restarted);
         rig.chain.anvil.mine(CONFIRMATIONS);
-        restarted.sendWithdrawals().send();
+        rig.send(restarted);
 
         assertThat(restarted.listWithdrawals().withdrawals(user)).extracting(Withdrawal::status, Withdrawal::txHash)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(WithdrawalStatus.CONFIRMED, broadcastOnce.txHash()),
@@ -190,11 +191,11 @@ class WithdrawalSenderTest {
         double failedBefore = rig.metric("chain.withdrawals", "status", "FAILED");
 
         request(node, user, newAddress(), beyond, "too-much-for-the-hot-wallet");
-        node.sendWithdrawals().send();
+        rig.send(node);
         Withdrawal sent = only(node, user);
         assertThat(rig.chain.anvil.receipt(sent.txHash()).path("status").asText()).isEqualTo("0x0");
         rig.chain.anvil.mine(CONFIRMATIONS);
-        node.sendWithdrawals().send();
+        rig.send(node);
 
         assertThat(only(node, user).status()).isEqualTo(WithdrawalStatus.FAILED);
         assertThat(rig.balance(user)).isEqualTo(before);
@@ -244,6 +245,7 @@ class WithdrawalSenderTest {
             }
             CompletableFuture.allOf(CompletableFuture.runAsync(a.sendWithdrawals()::send),
                     CompletableFuture.runAsync(b.sendWithdrawals()::send)).join();
+            rig.send(a);
             rig.chain.anvil.mine(1);
         }
 

@@ -104,8 +104,7 @@ public final class Anvil implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String hash = send(PAYER_KEY, null, bytecode);
-        return receipt(hash).path("contractAddress").asText();
+        return receipt(send(PAYER_KEY, null, bytecode)).path("contractAddress").asText();
     }
 
     public String mint(String token, String to, BigInteger units) {
@@ -131,8 +130,11 @@ public final class Anvil implements AutoCloseable {
                 new DynamicArray<>(Uint256.class, units.stream().map(Uint256::new).toList())), List.of())));
     }
 
+    /** Sends a signed transaction and waits until it is mined. */
     public String sendRaw(String raw) {
-        return call("eth_sendRawTransaction", raw).asText();
+        String hash = call("eth_sendRawTransaction", raw).asText();
+        awaitReceipt(hash);
+        return hash;
     }
 
     public BigInteger tokenBalance(String token, String owner) {
@@ -152,6 +154,20 @@ public final class Anvil implements AutoCloseable {
     /** The receipt of a mined transaction; JSON null while it is not in a block. */
     public JsonNode receipt(String txHash) {
         return call("eth_getTransactionReceipt", txHash);
+    }
+
+    /** Waits until the transaction is in a block: anvil mines a transaction just after it answers for it. */
+    public JsonNode awaitReceipt(String txHash) {
+        Instant giveUp = Instant.now().plusSeconds(10);
+        for (JsonNode receipt = receipt(txHash); ; receipt = receipt(txHash)) {
+            if (!receipt.isNull()) {
+                return receipt;
+            }
+            if (Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException("transaction " + txHash + " was not mined");
+            }
+            sleep(Duration.ofMillis(10));
+        }
     }
 
     /** Mines {@code blocks} empty blocks at once. */
