@@ -20,6 +20,8 @@ import com.usdtagent.persistence.testing.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jdbi.v3.core.Jdbi;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -69,6 +72,11 @@ final class ChainRig implements AutoCloseable {
     record WalletNews(UserId user, WalletBalance balance) {
     }
 
+    /** What a test does around a call to the chain: note it, or fail it as a crash would. */
+    interface Around {
+        Object call(String method, Object[] args, Callable<Object> proceed) throws Exception;
+    }
+
     final LocalChain chain;
     final ChainSettings settings;
     final PostgresPersistence persistence;
@@ -103,6 +111,19 @@ final class ChainRig implements AutoCloseable {
                 EvmChain.depositAddresses(settings.depositXpub())),
                 persistence.chainStorage(), pushes::add, (user, balance) -> news.add(new WalletNews(user, balance)),
                 metrics, settings.config(), name, clock);
+    }
+
+    /** The real chain, each call going through {@code around}. */
+    TokenChain tokenChain(Around around) {
+        TokenChain real = evm.tokenChain();
+        return (TokenChain) Proxy.newProxyInstance(TokenChain.class.getClassLoader(), new Class<?>[] {TokenChain.class},
+                (proxy, method, args) -> around.call(method.getName(), args, () -> {
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw (Exception) e.getCause();
+                    }
+                }));
     }
 
     /** One pass of the node's withdrawal sender; returns once anvil has mined what it broadcast. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -151,7 +151,7 @@ class DepositFollowerTest {
         assertThat(rig.balance(user)).isEqualTo(ChainRig.balance("11", "0"));
         assertThat(readAfter).isNotEmpty();
         assertThat(readAfter.getFirst()[0]).isEqualTo(readBefore.getLast()[1] + 1);
-        List<long[]> all = new java.util.ArrayList<>(readBefore);
+        List<long[]> all = new ArrayList<>(readBefore);
         all.addAll(readAfter);
         for (int i = 1; i < all.size(); i++) {
             assertThat(all.get(i)[0]).as("each read starts after the one before it").isGreaterThan(all.get(i - 1)[1]);
@@ -198,17 +198,11 @@ class DepositFollowerTest {
 
     /** The real chain, noting the block range of every log query. */
     private static TokenChain recording(List<long[]> reads) {
-        TokenChain real = rig.evm.tokenChain();
-        return (TokenChain) Proxy.newProxyInstance(TokenChain.class.getClassLoader(), new Class<?>[] {TokenChain.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("transfersTo")) {
-                        reads.add(new long[] {(long) args[1], (long) args[2]});
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return rig.tokenChain((method, args, proceed) -> {
+            if (method.equals("transfersTo")) {
+                reads.add(new long[] {(long) args[1], (long) args[2]});
+            }
+            return proceed.call();
+        });
     }
 }

@@ -3,6 +3,7 @@ package com.usdtagent.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.usdtagent.application.push.PushNotification;
 import com.usdtagent.chain.testing.Anvil;
+import com.usdtagent.domain.account.UserId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class OnChainWalletTest {
             assertThat(news.path("available").asText()).isEqualTo("120.5");
             assertThat(news.path("locked").asText()).isEqualTo("0");
             assertThat(pushes).contains(new PushNotification.DepositCredited(
-                    new com.usdtagent.domain.account.UserId(UUID.fromString(user.id())), tx, "120.5"));
+                    new UserId(UUID.fromString(user.id())), tx, "120.5"));
         }
 
         chain.fundHotWallet("100");

@@ -19,20 +19,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Keys;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Withdrawals on a real chain (anvil) and a real PostgreSQL: held at once, sent once (even across a crash or with
@@ -172,8 +171,8 @@ class WithdrawalSenderTest {
         rig.send(restarted);
 
         assertThat(restarted.listWithdrawals().withdrawals(user)).extracting(Withdrawal::status, Withdrawal::txHash)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(WithdrawalStatus.CONFIRMED, broadcastOnce.txHash()),
-                        org.assertj.core.groups.Tuple.tuple(WithdrawalStatus.CONFIRMED, stored.txHash()));
+                .containsExactly(tuple(WithdrawalStatus.CONFIRMED, broadcastOnce.txHash()),
+                        tuple(WithdrawalStatus.CONFIRMED, stored.txHash()));
         assertThat(rig.chain.tokenBalance(to)).isEqualByComparingTo("50");
         assertThat(rig.chain.anvil.nonceOf(Anvil.HOT_WALLET)).isEqualTo(nonce + 2);
         assertThat(rig.balance(user)).isEqualTo(ChainRig.balance("48", "0"));
@@ -222,7 +221,7 @@ class WithdrawalSenderTest {
 
         assertThat(rig.balance(user)).isEqualTo(ChainRig.balance("100", "0"));
         assertThat(node.listWithdrawals().withdrawals(user)).isEmpty();
-        assertThat(request(node, user, good.toLowerCase(java.util.Locale.ROOT), "99", "all-of-it").address()).isEqualTo(good);
+        assertThat(request(node, user, good.toLowerCase(Locale.ROOT), "99", "all-of-it").address()).isEqualTo(good);
         rig.assertLedgerHolds();
     }
 
@@ -279,24 +278,15 @@ class WithdrawalSenderTest {
 
     /** The real chain, but the node dies in the broadcast: before the transfer leaves, or just after. */
     private static TokenChain crashing(boolean afterSending) {
-        TokenChain real = rig.evm.tokenChain();
-        return (TokenChain) Proxy.newProxyInstance(TokenChain.class.getClassLoader(), new Class<?>[] {TokenChain.class},
-                (proxy, method, args) -> {
-                    boolean broadcast = method.getName().equals("broadcast");
-                    if (broadcast && !afterSending) {
-                        throw new IllegalStateException("crash before the broadcast");
-                    }
-                    Object result;
-                    try {
-                        result = method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (broadcast) {
-                        throw new IllegalStateException("crash after the broadcast");
-                    }
-                    return result;
-                });
+        return rig.tokenChain((method, args, proceed) -> {
+            if (!method.equals("broadcast")) {
+                return proceed.call();
+            }
+            if (afterSending) {
+                proceed.call();
+            }
+            throw new IllegalStateException("crash " + (afterSending ? "after" : "before") + " the broadcast");
+        });
     }
 
     private static String newAddress() {
