@@ -7,6 +7,7 @@ import com.usdtagent.application.chain.HotWallet;
 import com.usdtagent.application.chain.TokenChain;
 import com.usdtagent.domain.trade.Usdt;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.web3j.abi.FunctionEncoder;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.Web3j;
@@ -55,8 +56,9 @@ public final class EvmChain implements AutoCloseable {
             if (served != chainId) {
                 throw new IllegalStateException("the node serves chain " + served + ", not " + chainId);
             }
-            var call = Transaction.createEthCallTransaction(null, contract, Erc20.decimals());
-            BigInteger decimals = Erc20.number(Rpc.call(chain.web3j.ethCall(call, DefaultBlockParameterName.LATEST)).getValue());
+            var call = Transaction.createEthCallTransaction(null, contract, FunctionEncoder.encode(Erc20.DECIMALS));
+            BigInteger decimals = Erc20.number(Erc20.DECIMALS,
+                    Rpc.call(chain.web3j.ethCall(call, DefaultBlockParameterName.LATEST)).getValue());
             if (decimals.intValue() != Usdt.SCALE) {
                 throw new IllegalStateException("the token " + contract + " has " + decimals + " decimals, not " + Usdt.SCALE);
             }

@@ -3,6 +3,7 @@ package com.usdtagent.chain;
 import com.usdtagent.application.chain.HotWallet;
 import com.usdtagent.application.chain.SignedTransfer;
 import com.usdtagent.domain.trade.Usdt;
+import org.web3j.abi.FunctionEncoder;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
@@ -48,8 +49,9 @@ final class Web3jHotWallet implements HotWallet {
 
     @Override
     public Usdt balance() {
-        var call = Transaction.createEthCallTransaction(credentials.getAddress(), token, Erc20.balanceOf(credentials.getAddress()));
-        BigInteger units = Erc20.number(Rpc.call(web3j.ethCall(call, DefaultBlockParameterName.LATEST)).getValue());
+        var balanceOf = Erc20.balanceOf(credentials.getAddress());
+        var call = Transaction.createEthCallTransaction(credentials.getAddress(), token, FunctionEncoder.encode(balanceOf));
+        BigInteger units = Erc20.number(balanceOf, Rpc.call(web3j.ethCall(call, DefaultBlockParameterName.LATEST)).getValue());
         return new Usdt(new BigDecimal(units, Usdt.SCALE));
     }
 
