@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Keys;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -62,8 +64,13 @@ class OnChainWalletTest {
             Trades.assertWallet(node, user, "0", "0");
             chain.anvil.mine(1);
 
-            await().atMost(WAIT).until(() -> node.get("/api/wallet/deposits", user.token()).json()
-                    .at("/deposits/0/status").asText(), "CREDITED"::equals);
+            JsonNode credited = await().atMost(WAIT).until(() -> node.get("/api/wallet/deposits", user.token()).json()
+                    .at("/deposits/0"), deposit -> deposit.path("status").asText().equals("CREDITED"));
+            assertThat(fieldsOf(credited)).containsExactly("txHash", "logIndex", "amount", "blockNumber",
+                    "confirmations", "status", "seenAt", "creditedAt");
+            assertThat(credited.path("confirmations").asInt()).isEqualTo(CONFIRMATIONS);
+            assertThat(credited.path("blockNumber")).isEqualTo(pending.path("blockNumber"));
+            assertThat(credited.path("creditedAt").isTextual()).isTrue();
             Trades.assertWallet(node, user, "120.5", "0");
             JsonNode news = socket.awaitEvent("wallet-updated");
             assertThat(news.path("available").asText()).isEqualTo("120.5");
@@ -93,6 +100,8 @@ class OnChainWalletTest {
                 .at("/withdrawals/0"), withdrawal -> withdrawal.path("status").asText().equals("CONFIRMED"));
 
         assertThat(confirmed.path("txHash")).isEqualTo(sent.path("txHash"));
+        assertThat(fieldsOf(confirmed)).containsExactly("id", "address", "amount", "fee", "status", "txHash",
+                "createdAt", "sentAt", "confirmedAt");
         assertThat(confirmed.path("confirmedAt").isTextual()).isTrue();
         Trades.assertWallet(node, user, "69.5", "0");
         assertThat(chain.tokenBalance(RECIPIENT)).isEqualByComparingTo("50");
@@ -141,6 +150,12 @@ class OnChainWalletTest {
             assertRefused(plain.post("/api/wallet/withdrawals", "{\"address\":\"%s\",\"amount\":\"20\"}".formatted(RECIPIENT),
                     user.token(), "k"), 409, "INVALID_STATE", null);
         }
+    }
+
+    private static List<String> fieldsOf(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static void assertRefused(HttpApi.Response response, int status, String code, String field) {
