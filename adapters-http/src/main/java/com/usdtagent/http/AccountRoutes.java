@@ -4,7 +4,7 @@ import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.account.SignedIn;
-import com.usdtagent.domain.account.PublicProfile;
+import com.usdtagent.application.account.UserJson;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
 import io.javalin.config.RoutesConfig;
@@ -41,16 +41,9 @@ final class AccountRoutes {
         }
     }
 
-    /** A user as everybody may see them. */
-    record UserView(String id, String username, String role) {
-        static UserView of(PublicProfile profile) {
-            return new UserView(profile.id().toString(), profile.username().value(), profile.role().wireName());
-        }
-    }
-
-    record SignedInView(String token, UserView user) {
+    record SignedInView(String token, UserJson user) {
         static SignedInView of(SignedIn signedIn) {
-            return new SignedInView(signedIn.token().value(), UserView.of(signedIn.user()));
+            return new SignedInView(signedIn.token().value(), UserJson.of(signedIn.user()));
         }
     }
 

@@ -23,17 +23,16 @@ import java.util.Optional;
 /** {@code /api/offers}: agents advertise, users browse. */
 final class OfferRoutes {
 
-    private static final int MAX_TERMS_LENGTH = 2000;
-
     record PostOfferRequest(
             @NotNull @Pattern(regexp = "SELL|BUY", message = "must be SELL or BUY") String side,
             @NotNull String fiatCurrency,
             @NotNull String price,
             @NotNull String minUsdt,
             @NotNull String maxUsdt,
-            @NotNull @Size(min = 1, max = 10) List<@NotBlank @Size(max = 50) String> paymentMethods,
+            @NotNull @Size(min = 1, max = Offer.MAX_PAYMENT_METHODS)
+            List<@NotBlank @Size(max = Offer.MAX_PAYMENT_METHOD_LENGTH) String> paymentMethods,
             Integer paymentWindowMinutes,
-            @Size(max = MAX_TERMS_LENGTH) String terms) {
+            @Size(max = Offer.MAX_TERMS_LENGTH) String terms) {
     }
 
     /** Every field optional: what is absent keeps its value. */
@@ -41,9 +40,10 @@ final class OfferRoutes {
             String price,
             String minUsdt,
             String maxUsdt,
-            @Size(min = 1, max = 10) List<@NotBlank @Size(max = 50) String> paymentMethods,
+            @Size(min = 1, max = Offer.MAX_PAYMENT_METHODS)
+            List<@NotBlank @Size(max = Offer.MAX_PAYMENT_METHOD_LENGTH) String> paymentMethods,
             Integer paymentWindowMinutes,
-            @Size(max = MAX_TERMS_LENGTH) String terms,
+            @Size(max = Offer.MAX_TERMS_LENGTH) String terms,
             @Pattern(regexp = "ACTIVE|PAUSED|CLOSED", message = "must be ACTIVE, PAUSED or CLOSED") String status) {
     }
 

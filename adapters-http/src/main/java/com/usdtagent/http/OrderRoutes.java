@@ -1,6 +1,7 @@
 package com.usdtagent.http;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.trade.OrderJson;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.application.trade.PlaceOrder;
 import com.usdtagent.domain.trade.AppealOutcome;
@@ -56,29 +57,29 @@ final class OrderRoutes {
                 Usdt.parse("usdtAmount", request.usdtAmount()), ctx.header(IDEMPOTENCY_KEY));
         OrderView order = useCases.placeOrder().place(BearerAuthentication.caller(ctx), command);
         // a retry gets the same order; 201 either way, as the order exists because of this key
-        ctx.status(HttpStatus.CREATED).json(TradeJson.OrderJson.of(order));
+        ctx.status(HttpStatus.CREATED).json(OrderJson.of(order));
     }
 
     private void list(Context ctx) {
         var status = Params.query(ctx, "status").map(value -> Params.enumValue(OrderStatus.class, "status", value));
         var orders = useCases.showOrders().list(BearerAuthentication.caller(ctx), status);
-        ctx.json(new TradeJson.OrdersJson(orders.stream().map(TradeJson.OrderJson::of).toList()));
+        ctx.json(new TradeJson.OrdersJson(orders.stream().map(OrderJson::of).toList()));
     }
 
     private void appeal(Context ctx) {
         OrderId id = orderId(ctx);
         String reason = requestBodies.read(ctx, AppealRequest.class).reason();
-        ctx.json(TradeJson.OrderJson.of(useCases.appealOrder().appeal(BearerAuthentication.caller(ctx), id, reason)));
+        ctx.json(OrderJson.of(useCases.appealOrder().appeal(BearerAuthentication.caller(ctx), id, reason)));
     }
 
     private void resolve(Context ctx) {
         OrderId id = orderId(ctx);
         var outcome = AppealOutcome.valueOf(requestBodies.read(ctx, ResolveRequest.class).outcome());
-        ctx.json(TradeJson.OrderJson.of(useCases.resolveAppeal().resolve(BearerAuthentication.caller(ctx), id, outcome)));
+        ctx.json(OrderJson.of(useCases.resolveAppeal().resolve(BearerAuthentication.caller(ctx), id, outcome)));
     }
 
     private static void respond(Context ctx, BiFunction<AuthenticatedUser, OrderId, OrderView> step) {
-        ctx.json(TradeJson.OrderJson.of(step.apply(BearerAuthentication.caller(ctx), orderId(ctx))));
+        ctx.json(OrderJson.of(step.apply(BearerAuthentication.caller(ctx), orderId(ctx))));
     }
 
     private static OrderId orderId(Context ctx) {

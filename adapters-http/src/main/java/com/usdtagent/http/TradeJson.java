@@ -3,15 +3,17 @@ package com.usdtagent.http;
 import com.usdtagent.application.ledger.LedgerEntry;
 import com.usdtagent.application.ledger.WalletBalance;
 import com.usdtagent.application.trade.OfferView;
-import com.usdtagent.application.trade.OrderView;
+import com.usdtagent.application.trade.OrderJson;
 import com.usdtagent.domain.trade.Offer;
-import com.usdtagent.domain.trade.TradeOrder;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** The contract's {@code Offer}, {@code Order} and wallet shapes; every amount a decimal string. */
+/**
+ * The contract's {@code Offer} and wallet shapes, and its list of orders; every amount a decimal string. An
+ * {@code Order} itself is the application's {@link OrderJson}, which the socket adapter sends too.
+ */
 final class TradeJson {
 
     private TradeJson() {
@@ -36,33 +38,6 @@ final class TradeJson {
     }
 
     record OffersJson(List<OfferJson> offers) {
-    }
-
-    record AppealJson(String by, String reason, Instant openedAt) {
-    }
-
-    /** @param actor the user who took the step; null when the server did (the payment-window timer) */
-    record AuditJson(String status, String actor, Instant at) {
-    }
-
-    record OrderJson(String id, String offerId, String roomId, AccountRoutes.UserView buyer,
-                     AccountRoutes.UserView seller, String usdtAmount, String price, String fiatAmount,
-                     String fiatCurrency, String status, Instant paymentWindowEndsAt, Instant paidAt,
-                     Instant completedAt, Instant cancelledAt, AppealJson appeal, Instant createdAt,
-                     Instant updatedAt, List<AuditJson> audit) {
-        static OrderJson of(OrderView view) {
-            TradeOrder order = view.order();
-            return new OrderJson(order.id().toString(), order.offerId().toString(), order.roomId().toString(),
-                    AccountRoutes.UserView.of(view.buyer()), AccountRoutes.UserView.of(view.seller()),
-                    order.usdtAmount().wire(), order.price().wire(), order.fiatAmount().wire(), order.fiatCurrency(),
-                    order.status().name(), order.paymentWindowEndsAt(), order.paidAt(), order.completedAt(),
-                    order.cancelledAt(),
-                    order.appeal() == null ? null : new AppealJson(order.appeal().by().toString(),
-                            order.appeal().reason(), order.appeal().openedAt()),
-                    order.createdAt(), order.updatedAt(),
-                    order.audit().stream().map(entry -> new AuditJson(entry.status().name(),
-                            entry.actor() == null ? null : entry.actor().toString(), entry.at())).toList());
-        }
     }
 
     record OrdersJson(List<OrderJson> orders) {

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  * A PostgreSQL server run by this process, for a start without a database URL. Its data stays on disk between
  * runs, so accounts survive a restart.
  */
-public final class EmbeddedDatabase implements AutoCloseable {
+final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     // the names zonky's EmbeddedPostgres and PostgreSQL give these files
@@ -36,7 +36,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** Starts on a free port; creates the data directory {@code dataDirectory/postgres} on the first start only. */
-    public static EmbeddedDatabase start(Path dataDirectory) {
+    static EmbeddedDatabase start(Path dataDirectory) {
         Path postgresDirectory = dataDirectory.toAbsolutePath().resolve("postgres");
         LOG.info("Starting the embedded PostgreSQL; its data lives in {}", postgresDirectory);
         try {
@@ -99,7 +99,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** The {@code postgres} database as the {@code postgres} superuser; the server trusts local connections. */
-    public JdbcTarget target() {
+    JdbcTarget target() {
         return new JdbcTarget("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", null);
     }
 

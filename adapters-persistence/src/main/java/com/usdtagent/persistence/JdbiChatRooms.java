@@ -3,21 +3,14 @@ package com.usdtagent.persistence;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Contact;
 import com.usdtagent.application.chat.LockedRoom;
-import com.usdtagent.application.chat.MessageView;
-import com.usdtagent.application.chat.RoomPage;
-import com.usdtagent.application.chat.RoomSummary;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
 import com.usdtagent.domain.chat.ChatRoom;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.ReadPointers;
 import com.usdtagent.domain.chat.RoomId;
-import com.usdtagent.domain.shared.BusinessException;
-import com.usdtagent.domain.shared.ErrorCode;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.postgresql.util.PSQLException;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,12 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Rooms in {@code chat_room}, each member's side of them in {@code room_member}. Joins the caller's transaction when
- * there is one (see JdbiTransactions).
+ * Rooms in {@code chat_room}, each member's side of them in {@code room_member}; JdbiBatchAppend appends to them and
+ * JdbiRoomList reads the lists made of them. Joins the caller's transaction when there is one (see JdbiTransactions).
  */
 final class JdbiChatRooms implements ChatRooms {
 
@@ -72,29 +64,6 @@ final class JdbiChatRooms implements ChatRooms {
             UNION ALL
             SELECT id, member_high, created_at FROM room
             """;
-    // the messages, each room's last seq and activity, each member's activity and pointers: one round trip
-    private static final String APPEND = """
-            WITH appended AS (
-                INSERT INTO message (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at)
-                SELECT id, room_id, seq, sender_id, type, text, client_message_id, CAST(meta AS jsonb),
-                       CAST(created_at AS timestamptz)
-                FROM unnest(:ids, :roomIds, :seqs, :senderIds, :types, :texts, :clientMessageIds, :metas, :createdAts)
-                     AS m (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at)
-            ), room AS (
-                UPDATE chat_room SET last_seq = newest.seq, last_activity_at = CAST(newest.at AS timestamptz)
-                FROM unnest(:rooms, :lastSeqs, :lastAts) AS newest (id, seq, at)
-                WHERE chat_room.id = newest.id
-            )
-            UPDATE room_member
-            SET last_activity_at = CAST(target.at AS timestamptz),
-                delivered_seq = GREATEST(room_member.delivered_seq, target.delivered_seq),
-                read_seq = GREATEST(room_member.read_seq, target.read_seq)
-            FROM unnest(:memberRooms, :members, :deliveredSeqs, :readSeqs, :memberAts)
-                 AS target (room_id, user_id, delivered_seq, read_seq, at)
-            WHERE room_member.room_id = target.room_id AND room_member.user_id = target.user_id
-            RETURNING room_member.room_id, room_member.user_id, room_member.delivered_seq, room_member.read_seq
-            """;
-    private static final String CLIENT_MESSAGE_ID_KEY = "message_client_message_id_key";
     private static final String POINTERS = """
             SELECT delivered_seq, read_seq FROM room_member WHERE room_id = :room AND user_id = :member
             """;
@@ -120,51 +89,13 @@ final class JdbiChatRooms implements ChatRooms {
             RETURNING me.room_id, me.delivered_seq,
                       CASE WHEN room.member_low = me.user_id THEN room.member_high ELSE room.member_low END AS opponent
             """;
-    // the member's room_member rows are one range of room_member_room_list_idx
-    private static final String UNREAD_TOTAL = """
-            SELECT coalesce(sum(r.last_seq - m.read_seq), 0)
-            FROM room_member m JOIN chat_room r ON r.id = m.room_id
-            WHERE m.user_id = :member
-            """;
-    private static final String CONTACTS = """
-            SELECT them.user_id
-            FROM room_member me JOIN room_member them ON them.room_id = me.room_id AND them.user_id <> me.user_id
-            WHERE me.user_id = :user
-            """;
-
-    // The viewer's rooms with the other member's side and account: the rows of the room list, before its filter.
-    private static final String VIEWER_ROOMS = """
-            FROM room_member me
-            JOIN room_member them ON them.room_id = me.room_id AND them.user_id <> me.user_id
-            JOIN user_account opponent ON opponent.id = them.user_id
-            """;
-    private static final String SUMMARIES = """
-            SELECT me.room_id, me.last_activity_at, room.last_seq,
-                   me.delivered_seq AS my_delivered_seq, me.read_seq AS my_read_seq,
-                   them.delivered_seq AS their_delivered_seq, them.read_seq AS their_read_seq,
-                   opponent.id AS opponent_id, opponent.username AS opponent_username, opponent.role AS opponent_role,
-                   opponent.last_seen_at AS opponent_last_seen_at,
-                   EXISTS (SELECT 1 FROM socket_connection s WHERE s.user_id = opponent.id) AS opponent_online,
-            """ + MessageRows.COLUMNS + VIEWER_ROOMS + """
-            JOIN chat_room room ON room.id = me.room_id
-            LEFT JOIN message m ON m.room_id = room.id AND m.seq = room.last_seq
-            WHERE me.user_id = :viewer
-            """;
-    // backslash is LIKE's default escape character; without a search the pattern is '%', which every name matches
-    private static final String MATCHING_OPPONENT = "AND opponent.username ILIKE :pattern\n";
-    // room_id breaks ties, so that consecutive pages neither lose nor repeat a room
-    static final String ROOM_PAGE = SUMMARIES + MATCHING_OPPONENT + """
-            ORDER BY me.last_activity_at DESC, me.room_id
-            LIMIT :limit OFFSET :offset
-            """;
-    private static final String ROOM_COUNT = "SELECT count(*)\n" + VIEWER_ROOMS + "WHERE me.user_id = :viewer\n"
-            + MATCHING_OPPONENT;
-    private static final String ONE_SUMMARY = SUMMARIES + "AND me.room_id = :room";
 
     private final Jdbi jdbi;
+    private final JdbiBatchAppend batchAppend;
 
     JdbiChatRooms(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.batchAppend = new JdbiBatchAppend(jdbi);
     }
 
     @Override
@@ -218,53 +149,7 @@ final class JdbiChatRooms implements ChatRooms {
     @Override
     public Map<RoomId, Map<UserId, ReadPointers>> append(List<Message> messages,
                                                          Map<RoomId, Map<UserId, ReadPointers>> pointers) {
-        Map<RoomId, Message> newest = messages.stream().collect(Collectors.toMap(Message::roomId, message -> message,
-                (one, other) -> one.seq() > other.seq() ? one : other));
-        List<RoomId> rooms = List.copyOf(newest.keySet());
-        List<Map.Entry<RoomId, UserId>> members = pointers.entrySet().stream()
-                .flatMap(room -> room.getValue().keySet().stream().map(member -> Map.entry(room.getKey(), member)))
-                .toList();
-        try {
-            return jdbi.withHandle(handle -> handle.createQuery(APPEND)
-                    .bindArray("ids", UUID.class, each(messages, message -> message.id().value()))
-                    .bindArray("roomIds", UUID.class, each(messages, message -> message.roomId().value()))
-                    .bindArray("seqs", Long.class, each(messages, Message::seq))
-                    .bindArray("senderIds", UUID.class, each(messages, message -> message.senderId().value()))
-                    .bindArray("types", String.class, each(messages, message -> MessageRows.typeName(message.type())))
-                    .bindArray("texts", String.class, each(messages, Message::text))
-                    .bindArray("clientMessageIds", String.class, each(messages, Message::clientMessageId))
-                    .bindArray("metas", String.class, each(messages, message -> MessageRows.metaJson(message.meta())))
-                    .bindArray("createdAts", String.class, each(messages, message -> message.createdAt().toString()))
-                    .bindArray("rooms", UUID.class, each(rooms, RoomId::value))
-                    .bindArray("lastSeqs", Long.class, each(rooms, room -> newest.get(room).seq()))
-                    .bindArray("lastAts", String.class, each(rooms, room -> newest.get(room).createdAt().toString()))
-                    .bindArray("memberRooms", UUID.class, each(members, member -> member.getKey().value()))
-                    .bindArray("members", UUID.class, each(members, member -> member.getValue().value()))
-                    .bindArray("deliveredSeqs", Long.class,
-                            each(members, member -> pointers.get(member.getKey()).get(member.getValue()).deliveredSeq()))
-                    .bindArray("readSeqs", Long.class,
-                            each(members, member -> pointers.get(member.getKey()).get(member.getValue()).readSeq()))
-                    .bindArray("memberAts", String.class,
-                            each(members, member -> newest.get(member.getKey()).createdAt().toString()))
-                    .map((row, context) -> new StoredPointers(new RoomId(row.getObject("room_id", UUID.class)),
-                            new UserId(row.getObject("user_id", UUID.class)), toPointers(row, context)))
-                    .list())
-                    .stream().collect(Collectors.groupingBy(StoredPointers::room,
-                            Collectors.toUnmodifiableMap(StoredPointers::member, StoredPointers::pointers)));
-        } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof PSQLException sql && sql.getServerErrorMessage() != null
-                    && CLIENT_MESSAGE_ID_KEY.equals(sql.getServerErrorMessage().getConstraint())) {
-                throw new BusinessException(ErrorCode.INVALID_STATE, "clientMessageId was already used");
-            }
-            throw e;
-        }
-    }
-
-    private record StoredPointers(RoomId room, UserId member, ReadPointers pointers) {
-    }
-
-    private static <T, V> List<V> each(List<T> items, Function<T, V> value) {
-        return items.stream().map(value).toList();
+        return batchAppend.append(messages, pointers);
     }
 
     @Override
@@ -305,56 +190,6 @@ final class JdbiChatRooms implements ChatRooms {
                 .list());
     }
 
-    @Override
-    public RoomPage listFor(UserId viewer, String search, int page, int limit) {
-        String pattern = search == null ? "%" : "%" + likeLiteral(search) + "%";
-        return jdbi.withHandle(handle -> {
-            long total = handle.createQuery(ROOM_COUNT)
-                    .bind("viewer", viewer.value())
-                    .bind("pattern", pattern)
-                    .mapTo(Long.class)
-                    .one();
-            List<RoomSummary> rooms = handle.createQuery(ROOM_PAGE)
-                    .bind("viewer", viewer.value())
-                    .bind("pattern", pattern)
-                    .bind("limit", limit)
-                    .bind("offset", (long) (page - 1) * limit)
-                    .map((row, context) -> toSummary(row, viewer))
-                    .list();
-            return new RoomPage(rooms, page, limit, total, (long) page * limit < total);
-        });
-    }
-
-    /** The term with LIKE's wildcards and its escape character taken literally. */
-    private static String likeLiteral(String term) {
-        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    @Override
-    public Optional<RoomSummary> summaryFor(RoomId room, UserId viewer) {
-        return jdbi.withHandle(handle -> handle.createQuery(ONE_SUMMARY)
-                .bind("viewer", viewer.value())
-                .bind("room", room.value())
-                .map((row, context) -> toSummary(row, viewer))
-                .findOne());
-    }
-
-    @Override
-    public int unreadTotal(UserId member) {
-        return jdbi.withHandle(handle -> handle.createQuery(UNREAD_TOTAL)
-                .bind("member", member.value())
-                .mapTo(Long.class)
-                .one()).intValue();
-    }
-
-    @Override
-    public List<UserId> contactsOf(UserId user) {
-        return jdbi.withHandle(handle -> handle.createQuery(CONTACTS)
-                .bind("user", user.value())
-                .map((row, context) -> new UserId(row.getObject("user_id", UUID.class)))
-                .list());
-    }
-
     private static ChatRoom toRoom(ResultSet row, StatementContext context) throws SQLException {
         return new ChatRoom(
                 new RoomId(row.getObject("id", UUID.class)),
@@ -366,25 +201,5 @@ final class JdbiChatRooms implements ChatRooms {
 
     private static ReadPointers toPointers(ResultSet row, StatementContext context) throws SQLException {
         return new ReadPointers(row.getLong("delivered_seq"), row.getLong("read_seq"));
-    }
-
-    private static RoomSummary toSummary(ResultSet row, UserId viewer) throws SQLException {
-        ReadPointers mine = new ReadPointers(row.getLong("my_delivered_seq"), row.getLong("my_read_seq"));
-        ReadPointers theirs = new ReadPointers(row.getLong("their_delivered_seq"), row.getLong("their_read_seq"));
-        Contact opponent = new Contact(
-                new UserId(row.getObject("opponent_id", UUID.class)),
-                new Username(row.getString("opponent_username")),
-                JdbiUserAccounts.role(row.getString("opponent_role")),
-                row.getBoolean("opponent_online"),
-                Timestamps.instant(row, "opponent_last_seen_at"));
-        MessageView lastMessage = null;
-        if (row.getObject("message_id") != null) {
-            Message message = MessageRows.toMessage(row);
-            // its ticks are the pointers of whoever it was sent to
-            ReadPointers recipient = message.senderId().equals(viewer) ? theirs : mine;
-            lastMessage = new MessageView(message, recipient.statusOf(message.seq()));
-        }
-        return new RoomSummary(new RoomId(row.getObject("room_id", UUID.class)), opponent, lastMessage,
-                mine.unreadOf(row.getLong("last_seq")), Timestamps.instant(row, "last_activity_at"));
     }
 }

@@ -5,6 +5,9 @@ import com.usdtagent.application.chat.Messages.ClientMessageKey;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.RoomId;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.postgresql.util.PSQLException;
 
 import java.util.Collection;
 import java.util.List;
@@ -12,13 +15,24 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static com.usdtagent.persistence.SqlArrays.each;
+
 /**
- * Reads messages from the {@code message} table (JdbiChatRooms appends them). Joins the caller's transaction when
- * there is one (see JdbiTransactions).
+ * The {@code message} table: the reads of {@link Messages}, and the insert that {@link JdbiBatchAppend} makes part of
+ * an append. Joins the caller's transaction when there is one (see JdbiTransactions).
  */
 final class JdbiMessages implements Messages {
 
     private static final String SELECT = "SELECT " + MessageRows.COLUMNS + "FROM message m\n";
+    /** Inserts one message per element of the arrays {@link #bindInserted} binds. */
+    static final String INSERT_FROM_ARRAYS = """
+            INSERT INTO message (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at)
+            SELECT id, room_id, seq, sender_id, type, text, client_message_id, CAST(meta AS jsonb),
+                   CAST(created_at AS timestamptz)
+            FROM unnest(:ids, :roomIds, :seqs, :senderIds, :types, :texts, :clientMessageIds, :metas, :createdAts)
+                 AS m (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at)
+            """;
+    private static final String CLIENT_MESSAGE_ID_KEY = "message_client_message_id_key";
     // one index lookup per key, whatever the planner thinks of the table's size: a hash join over the whole table
     // was its choice once message had grown
     static final String BY_CLIENT_MESSAGE_IDS = """
@@ -44,6 +58,26 @@ final class JdbiMessages implements Messages {
 
     JdbiMessages(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** Binds the messages for {@link #INSERT_FROM_ARRAYS} in a statement that contains it. */
+    static <S extends SqlStatement<S>> S bindInserted(S statement, List<Message> messages) {
+        return statement
+                .bindArray("ids", UUID.class, each(messages, message -> message.id().value()))
+                .bindArray("roomIds", UUID.class, each(messages, message -> message.roomId().value()))
+                .bindArray("seqs", Long.class, each(messages, Message::seq))
+                .bindArray("senderIds", UUID.class, each(messages, message -> message.senderId().value()))
+                .bindArray("types", String.class, each(messages, message -> MessageRows.typeName(message.type())))
+                .bindArray("texts", String.class, each(messages, Message::text))
+                .bindArray("clientMessageIds", String.class, each(messages, Message::clientMessageId))
+                .bindArray("metas", String.class, each(messages, message -> MessageRows.metaJson(message.meta())))
+                .bindArray("createdAts", String.class, each(messages, message -> message.createdAt().toString()));
+    }
+
+    /** Whether the insert failed because a sender had used a message's clientMessageId before. */
+    static boolean tookAClientMessageId(UnableToExecuteStatementException failure) {
+        return failure.getCause() instanceof PSQLException sql && sql.getServerErrorMessage() != null
+                && CLIENT_MESSAGE_ID_KEY.equals(sql.getServerErrorMessage().getConstraint());
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.usdtagent.application.chain.ChainServices;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
+import com.usdtagent.application.chat.RoomList;
 import com.usdtagent.application.health.DatabaseProbe;
 import com.usdtagent.application.ledger.Ledger;
 import com.usdtagent.application.push.Devices;
@@ -25,21 +26,28 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The PostgreSQL side of the service: a connection pool, the migrated schema, and the ports built on them. */
+/**
+ * The PostgreSQL side of the service: a connection pool, the migrated schema, and the ports built on them; on a
+ * server of its own ({@link #open}) or on the embedded one it starts ({@link #openEmbedded}).
+ */
 public final class PostgresPersistence implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
     private static final int DEFAULT_MAX_POOL_SIZE = 16;
 
+    /** The embedded server this persistence started and stops, or null. */
+    private final EmbeddedDatabase embedded;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final UserAccounts userAccounts;
     private final Transactions transactions;
     private final DatabaseProbe databaseProbe;
     private final ChatRooms chatRooms;
+    private final RoomList roomList;
     private final Messages messages;
     private final CallSessions callSessions;
     private final Devices devices;
@@ -48,13 +56,15 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Orders orders;
     private final Ledger ledger;
 
-    private PostgresPersistence(HikariDataSource dataSource, Jdbi jdbi) {
+    private PostgresPersistence(EmbeddedDatabase embedded, HikariDataSource dataSource, Jdbi jdbi) {
+        this.embedded = embedded;
         this.dataSource = dataSource;
         this.jdbi = jdbi;
         this.userAccounts = new JdbiUserAccounts(jdbi);
         this.transactions = new JdbiTransactions(jdbi);
         this.databaseProbe = new JdbiDatabaseProbe(jdbi);
         this.chatRooms = new JdbiChatRooms(jdbi);
+        this.roomList = new JdbiRoomList(jdbi);
         this.messages = new JdbiMessages(jdbi);
         this.callSessions = new JdbiCallSessions(jdbi);
         this.devices = new JdbiDevices(jdbi);
@@ -70,6 +80,25 @@ public final class PostgresPersistence implements AutoCloseable {
 
     /** Connects, migrates the schema and fails at once, with a message saying which of the two went wrong. */
     public static PostgresPersistence open(JdbcTarget target, MeterRegistry meterRegistry, int maxPoolSize) {
+        return open(null, target, meterRegistry, maxPoolSize);
+    }
+
+    /**
+     * Starts the embedded PostgreSQL, whose data lives in {@code dataDirectory/postgres} and survives restarts, then
+     * opens on it as {@link #open} does; {@link #close} stops it after the pool.
+     */
+    public static PostgresPersistence openEmbedded(Path dataDirectory, MeterRegistry meterRegistry, int maxPoolSize) {
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory);
+        try {
+            return open(embedded, embedded.target(), meterRegistry, maxPoolSize);
+        } catch (RuntimeException e) {
+            embedded.close();
+            throw e;
+        }
+    }
+
+    private static PostgresPersistence open(EmbeddedDatabase embedded, JdbcTarget target, MeterRegistry meterRegistry,
+                                            int maxPoolSize) {
         HikariDataSource dataSource = connect(target, meterRegistry, maxPoolSize);
         try {
             migrate(dataSource);
@@ -78,7 +107,7 @@ public final class PostgresPersistence implements AutoCloseable {
             throw e;
         }
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
-        return new PostgresPersistence(dataSource, jdbi);
+        return new PostgresPersistence(embedded, dataSource, jdbi);
     }
 
     private static HikariDataSource connect(JdbcTarget target, MeterRegistry meterRegistry, int maxPoolSize) {
@@ -129,6 +158,10 @@ public final class PostgresPersistence implements AutoCloseable {
         return chatRooms;
     }
 
+    public RoomList roomList() {
+        return roomList;
+    }
+
     public Messages messages() {
         return messages;
     }
@@ -173,8 +206,12 @@ public final class PostgresPersistence implements AutoCloseable {
         return presence;
     }
 
+    /** Closes the pool, then stops the embedded server if this persistence started one. */
     @Override
     public void close() {
         dataSource.close();
+        if (embedded != null) {
+            embedded.close();
+        }
     }
 }

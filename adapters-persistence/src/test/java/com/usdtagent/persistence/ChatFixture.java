@@ -3,6 +3,7 @@ package com.usdtagent.persistence;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.LockedRoom;
 import com.usdtagent.application.chat.Messages;
+import com.usdtagent.application.chat.RoomList;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,12 +32,14 @@ final class ChatFixture implements AutoCloseable {
 
     final PostgresPersistence persistence;
     final ChatRooms rooms;
+    final RoomList roomList;
     final Messages messages;
     final Transactions transactions;
 
     ChatFixture() {
         persistence = PostgresPersistence.open(TestDatabases.fresh(), new SimpleMeterRegistry());
         rooms = persistence.chatRooms();
+        roomList = persistence.roomList();
         messages = persistence.messages();
         transactions = persistence.transactions();
     }
@@ -65,10 +69,10 @@ final class ChatFixture implements AutoCloseable {
     Message append(RoomId roomId, UserId sender, MessageType type, String text, String clientMessageId,
                              Map<String, Object> meta, Instant at) {
         return transactions.inTransaction(() -> {
-            LockedRoom locked = rooms.lockForAppend(roomId).orElseThrow();
+            LockedRoom locked = rooms.lockForAppend(List.of(roomId)).get(roomId);
             Message message = new Message(MessageId.newId(), roomId, locked.room().nextSeq(), sender, type, text,
                     clientMessageId, meta, at);
-            rooms.append(message, locked.pointers());
+            rooms.append(List.of(message), Map.of(roomId, locked.pointers()));
             return message;
         });
     }

@@ -4,7 +4,6 @@ import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.ChatRooms.PendingDelivery;
 import com.usdtagent.application.chat.LockedRoom;
 import com.usdtagent.application.chat.Presence;
-import com.usdtagent.application.chat.RoomPage;
 import com.usdtagent.application.chat.RoomSummary;
 import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.domain.account.Role;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import static com.usdtagent.persistence.ChatFixture.NOW;
@@ -60,7 +58,7 @@ class JdbiChatRoomsTest {
         assertThat(rooms.findByPair(bob, ann)).contains(stored.getFirst());
         assertThat(rooms.pointers(stored.getFirst().id(), ann)).isEqualTo(ReadPointers.NOTHING);
         assertThat(rooms.pointers(stored.getFirst().id(), bob)).isEqualTo(ReadPointers.NOTHING);
-        assertThat(rooms.contactsOf(ann)).containsExactly(bob);
+        assertThat(chat.roomList.contactsOf(ann)).containsExactly(bob);
     }
 
     @Test
@@ -104,7 +102,7 @@ class JdbiChatRoomsTest {
         presence.socketOpened(ann, socket, NOW);
         presence.startViewing(socket, room);
 
-        LockedRoom locked = chat.transactions.inTransaction(() -> rooms.lockForAppend(room).orElseThrow());
+        LockedRoom locked = chat.transactions.inTransaction(() -> rooms.lockForAppend(List.of(room)).get(room));
 
         assertThat(locked.room().lastSeq()).isEqualTo(2);
         LockedRoom.Side mine = locked.sideOf(me);
@@ -117,7 +115,7 @@ class JdbiChatRoomsTest {
         assertThat(hers.member().online()).isTrue();
         assertThat(hers.viewing()).isTrue();
         assertThat(hers.pointers()).isEqualTo(new ReadPointers(2, 1));
-        assertThat(chat.transactions.inTransaction(() -> rooms.lockForAppend(RoomId.newId()))).isEmpty();
+        assertThat(chat.transactions.inTransaction(() -> rooms.lockForAppend(List.of(RoomId.newId())))).isEmpty();
     }
 
     @Test
@@ -129,13 +127,13 @@ class JdbiChatRoomsTest {
         Instant later = NOW.plus(Duration.ofMinutes(1));
         Message message = new Message(MessageId.newId(), room, 1, me, MessageType.TEXT, "hi", "c-1", Map.of(), later);
 
-        var stored = chat.transactions.inTransaction(() -> rooms.append(message,
-                Map.of(me, new ReadPointers(1, 1), ann, new ReadPointers(1, 0))));
+        var stored = chat.transactions.inTransaction(() -> rooms.append(List.of(message),
+                Map.of(room, Map.of(me, new ReadPointers(1, 1), ann, new ReadPointers(1, 0))))).get(room);
 
         assertThat(stored).isEqualTo(Map.of(me, new ReadPointers(3, 3), ann, new ReadPointers(1, 0)));
         assertThat(chat.messages.after(room, 0, 10)).containsExactly(message);
         assertThat(rooms.findById(room).orElseThrow().lastSeq()).isEqualTo(1);
-        RoomSummary hers = rooms.summaryFor(room, ann).orElseThrow();
+        RoomSummary hers = chat.roomList.summaryFor(room, ann).orElseThrow();
         assertThat(hers.updatedAt()).isEqualTo(later);
         assertThat(hers.unreadCount()).isEqualTo(1);
         assertThat(hers.lastMessage().status()).isEqualTo(DeliveryStatus.DELIVERED);
@@ -168,7 +166,7 @@ class JdbiChatRoomsTest {
         assertThat(chat.messages.after(withBob, 1, 10)).containsExactly(toBob);
         assertThat(rooms.findById(withAnn).orElseThrow().lastSeq()).isEqualTo(2);
         assertThat(rooms.findById(withBob).orElseThrow().lastSeq()).isEqualTo(2);
-        RoomSummary mine = rooms.summaryFor(withAnn, me).orElseThrow();
+        RoomSummary mine = chat.roomList.summaryFor(withAnn, me).orElseThrow();
         assertThat(mine.lastMessage().message()).isEqualTo(toAnn2);
         assertThat(mine.updatedAt()).isEqualTo(later);
     }
@@ -210,130 +208,5 @@ class JdbiChatRoomsTest {
         assertThat(rooms.deliverAll(me)).containsExactly(new PendingDelivery(withAnn, ann, 2));
         assertThat(rooms.pointers(withAnn, me)).isEqualTo(new ReadPointers(2, 0));
         assertThat(rooms.deliverAll(me)).isEmpty();
-    }
-
-    @Test
-    void eachMemberHasTheirOwnUnreadCount() {
-        UserId me = chat.user();
-        UserId ann = chat.user();
-        RoomId room = chat.room(me, ann).id();
-        for (int n = 0; n < 3; n++) {
-            chat.send(room, ann, "message " + n);
-        }
-        // what SendMessageService does for the sender
-        rooms.advance(room, ann, new ReadPointers(3, 3));
-        rooms.advance(room, me, new ReadPointers(3, 1));
-
-        assertThat(rooms.summaryFor(room, me).orElseThrow().unreadCount()).isEqualTo(2);
-        assertThat(rooms.summaryFor(room, ann).orElseThrow().unreadCount()).isZero();
-        assertThat(rooms.summaryFor(room, chat.user())).isEmpty();
-    }
-
-    @Test
-    void listsTheRoomsByLatestActivity() {
-        UserId me = chat.user();
-        UserId ann = chat.user();
-        UserId bob = chat.user();
-        UserId cid = chat.user();
-        RoomId withAnn = chat.room(me, ann, NOW.minusSeconds(30)).id();
-        RoomId withBob = chat.room(me, bob, NOW.minusSeconds(20)).id();
-        RoomId withCid = chat.room(cid, me, NOW.minusSeconds(10)).id();
-        chat.send(withAnn, ann, "late news", "ann-1", NOW);
-
-        RoomPage page = rooms.listFor(me, null, 1, 10);
-
-        assertThat(page.rooms()).extracting(RoomSummary::roomId).containsExactly(withAnn, withCid, withBob);
-        assertThat(page.rooms()).extracting(summary -> summary.opponent().id()).containsExactly(ann, cid, bob);
-        assertThat(page.rooms()).extracting(RoomSummary::updatedAt)
-                .containsExactly(NOW, NOW.minusSeconds(10), NOW.minusSeconds(20));
-        assertThat(page.rooms().get(1).lastMessage()).isNull();
-        assertThat(page.total()).isEqualTo(3);
-        assertThat(page.hasMore()).isFalse();
-        assertThat(rooms.listFor(ann, null, 1, 10).rooms()).extracting(RoomSummary::updatedAt).containsExactly(NOW);
-    }
-
-    @Test
-    void searchesTheOpponentsNameIgnoringCaseWithWildcardsTakenLiterally() {
-        UserId me = chat.user();
-        String tag = UUID.randomUUID().toString().substring(0, 6);
-        UserId underscore = chat.user("Zed_A" + tag, Role.AGENT);
-        UserId letter = chat.user("zedxa" + tag, Role.AGENT);
-        UserId other = chat.user("mia" + tag, Role.AGENT);
-        List.of(underscore, letter, other).forEach(opponent -> chat.room(me, opponent));
-
-        assertThat(opponentsFound(me, "ZED")).containsExactlyInAnyOrder(underscore, letter);
-        assertThat(opponentsFound(me, "d_a" + tag)).containsExactly(underscore);
-        assertThat(opponentsFound(me, "IA" + tag)).containsExactly(other);
-        assertThat(opponentsFound(me, "%")).isEmpty();
-        assertThat(opponentsFound(me, "\\")).isEmpty();
-        assertThat(rooms.listFor(me, "zed", 1, 1).total()).isEqualTo(2);
-        assertThat(rooms.listFor(me, "zed", 1, 1).hasMore()).isTrue();
-    }
-
-    private static List<UserId> opponentsFound(UserId viewer, String search) {
-        return rooms.listFor(viewer, search, 1, 10).rooms().stream().map(summary -> summary.opponent().id()).toList();
-    }
-
-    @Test
-    void pagesTogetherHoldEveryRoomOnce() {
-        UserId me = chat.user();
-        // equal activity times, so only the tie-break keeps the pages apart
-        List<RoomId> all = IntStream.range(0, 25).mapToObj(i -> chat.room(me, chat.user()).id()).toList();
-
-        List<RoomPage> pages = IntStream.rangeClosed(1, 3).mapToObj(page -> rooms.listFor(me, null, page, 10)).toList();
-
-        List<RoomId> listed = pages.stream().flatMap(page -> page.rooms().stream()).map(RoomSummary::roomId).toList();
-        assertThat(listed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
-        assertThat(pages).extracting(page -> page.rooms().size()).containsExactly(10, 10, 5);
-        assertThat(pages).extracting(RoomPage::hasMore).containsExactly(true, true, false);
-        assertThat(pages).extracting(RoomPage::total).containsOnly(25L);
-        assertThat(rooms.listFor(me, null, 4, 10).rooms()).isEmpty();
-    }
-
-    @Test
-    void theLastMessageShowsTheTicksOfItsRecipient() {
-        UserId me = chat.user();
-        UserId ann = chat.user();
-        RoomId room = chat.room(me, ann).id();
-
-        Message fromAnn = chat.send(room, ann, "hello");
-        assertThat(lastMessageStatus(room, me)).isEqualTo(DeliveryStatus.SENT);
-        rooms.advance(room, me, new ReadPointers(1, 0));
-        assertThat(lastMessageStatus(room, me)).isEqualTo(DeliveryStatus.DELIVERED);
-        assertThat(lastMessageStatus(room, ann)).isEqualTo(DeliveryStatus.DELIVERED);
-        assertThat(rooms.summaryFor(room, ann).orElseThrow().lastMessage().message()).isEqualTo(fromAnn);
-
-        chat.send(room, me, "hi ann");
-        rooms.advance(room, me, new ReadPointers(2, 2));
-        assertThat(lastMessageStatus(room, me)).isEqualTo(DeliveryStatus.SENT);
-        rooms.advance(room, ann, new ReadPointers(2, 2));
-        assertThat(lastMessageStatus(room, me)).isEqualTo(DeliveryStatus.READ);
-    }
-
-    private static DeliveryStatus lastMessageStatus(RoomId room, UserId viewer) {
-        return rooms.summaryFor(room, viewer).orElseThrow().lastMessage().status();
-    }
-
-    @Test
-    void theOpponentIsOnlineWhileASocketOfTheirsIsConnected() {
-        UserId me = chat.user();
-        UserId ann = chat.user("ann" + UUID.randomUUID().toString().substring(0, 6), Role.AGENT);
-        RoomId room = chat.room(me, ann).id();
-        Presence presence = chat.persistence.presence(UUID.randomUUID());
-        SocketId socket = new SocketId(UUID.randomUUID());
-
-        RoomSummary before = rooms.summaryFor(room, me).orElseThrow();
-        assertThat(before.opponent().online()).isFalse();
-        assertThat(before.opponent().lastSeenAt()).isNull();
-        assertThat(before.opponent().role()).isEqualTo(Role.AGENT);
-
-        presence.socketOpened(ann, socket, NOW);
-        assertThat(rooms.listFor(me, null, 1, 10).rooms().getFirst().opponent().online()).isTrue();
-
-        Instant leftAt = NOW.plus(Duration.ofMinutes(5));
-        presence.socketClosed(ann, socket, leftAt);
-        RoomSummary after = rooms.summaryFor(room, me).orElseThrow();
-        assertThat(after.opponent().online()).isFalse();
-        assertThat(after.opponent().lastSeenAt()).isEqualTo(leftAt);
     }
 }

@@ -1,13 +1,12 @@
 package com.usdtagent.persistence;
 
+import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Messages.ClientMessageKey;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.MessageType;
 import com.usdtagent.domain.chat.RoomId;
-import com.usdtagent.domain.shared.BusinessException;
-import com.usdtagent.domain.shared.ErrorCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,8 +55,7 @@ class JdbiMessagesTest {
         RoomId otherRoom = chat.room(ann, chat.user()).id();
 
         assertThatThrownBy(() -> chat.send(otherRoom, ann, "hello again", "reused", NOW))
-                .isInstanceOfSatisfying(BusinessException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
+                .isInstanceOf(ChatRooms.ClientMessageIdTaken.class);
         assertThat(messages.after(otherRoom, 0, 10)).isEmpty();
         assertThat(chat.rooms.findById(otherRoom).orElseThrow().lastSeq()).isZero();
         var reused = new ClientMessageKey(ann, "reused");

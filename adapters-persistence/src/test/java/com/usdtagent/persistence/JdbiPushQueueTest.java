@@ -6,7 +6,6 @@ import com.usdtagent.application.push.PushMessage;
 import com.usdtagent.application.push.PushQueue;
 import com.usdtagent.application.push.QueuedPush;
 import com.usdtagent.domain.account.UserId;
-import com.usdtagent.domain.chat.RoomId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,20 +138,6 @@ class JdbiPushQueueTest {
         queue.enqueue(ann, new PushMessage("t", "nobody hears", Map.of(), null, null, null, null), NOW);
 
         assertThat(queue.claim(100, NOW, LEASE)).isEmpty();
-    }
-
-    @Test
-    void theUnreadTotalSumsTheMembersRooms() {
-        UserId ann = chat.user();
-        UserId bob = chat.user();
-        RoomId first = chat.room(ann, bob).id();
-        RoomId second = chat.room(ann, chat.user()).id();
-        chat.send(first, bob, "1");
-        chat.send(first, bob, "2");
-        chat.send(second, bob, "3");
-
-        assertThat(chat.rooms.unreadTotal(ann)).isEqualTo(3);
-        assertThat(chat.rooms.unreadTotal(chat.user())).isZero();
     }
 
     /** A new device of the user with one push queued for it, due at NOW. */

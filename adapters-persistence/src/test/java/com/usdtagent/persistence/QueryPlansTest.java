@@ -109,7 +109,7 @@ class QueryPlansTest {
 
     @Test
     void theRoomListReadsTheMembersIndexRange() {
-        String plan = plan(JdbiChatRooms.ROOM_PAGE,
+        String plan = plan(JdbiRoomList.ROOM_PAGE,
                 Map.of("viewer", member, "pattern", "%", "limit", 20, "offset", 0L));
 
         assertThat(plan).contains("room_member_room_list_idx")

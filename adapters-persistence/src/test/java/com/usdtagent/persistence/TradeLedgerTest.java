@@ -2,11 +2,12 @@ package com.usdtagent.persistence;
 
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.ledger.DepositFunds;
 import com.usdtagent.application.ledger.WalletBalance;
-import com.usdtagent.application.ledger.WalletService;
+import com.usdtagent.application.ledger.DepositFundsService;
+import com.usdtagent.application.ledger.ShowWalletService;
 import com.usdtagent.application.push.PushNotification;
-import com.usdtagent.application.trade.ListOffers;
 import com.usdtagent.application.trade.OrderSignals;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.application.trade.PlaceOrder;
@@ -57,7 +58,8 @@ class TradeLedgerTest {
     private static PostgresPersistence persistence;
     private static Jdbi sql;
     private static TradeServices trade;
-    private static WalletService wallet;
+    private static DepositFundsService deposits;
+    private static ShowWalletService wallet;
     private static final ConcurrentLinkedQueue<PushNotification> pushes = new ConcurrentLinkedQueue<>();
     /** A stored admin: the audit trail names the actor of every step, so the actor must exist. */
     private static AuthenticatedUser ADMIN;
@@ -89,9 +91,11 @@ class TradeLedgerTest {
         OrderSignals signals = (to, order) -> { };
         trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(),
                 persistence.userAccounts(), persistence.chatRooms(),
-                persistence.presence(UUID.randomUUID()), pushes::add, publisher, signals, persistence.transactions(),
+                new RoomPosts(persistence.chatRooms(), publisher, clock), persistence.presence(UUID.randomUUID()),
+                pushes::add, signals, persistence.transactions(), clock);
+        deposits = new DepositFundsService(persistence.ledger(), persistence.userAccounts(), persistence.transactions(),
                 clock);
-        wallet = new WalletService(persistence.ledger(), persistence.userAccounts(), persistence.transactions(), clock);
+        wallet = new ShowWalletService(persistence.ledger());
         ADMIN = account(Role.ADMIN);
     }
 
@@ -117,7 +121,7 @@ class TradeLedgerTest {
     }
 
     private static void deposit(AuthenticatedUser user, String amount) {
-        wallet.deposit(ADMIN, new DepositFunds.Command(user.id(), usdt(amount), UUID.randomUUID().toString()));
+        deposits.deposit(ADMIN, new DepositFunds.Command(user.id(), usdt(amount), UUID.randomUUID().toString()));
     }
 
     private static OrderView place(AuthenticatedUser user, OfferId offer, String amount) {
@@ -226,7 +230,7 @@ class TradeLedgerTest {
     void aDepositIsCreditedOncePerReference() {
         var user = account(Role.USER);
         var command = new DepositFunds.Command(user.id(), usdt("12.345678"), "tx-" + UUID.randomUUID());
-        AtOnce.run(5, i -> () -> wallet.deposit(ADMIN, command));
+        AtOnce.run(5, i -> () -> deposits.deposit(ADMIN, command));
         assertThat(balance(user)).isEqualTo(balance("12.345678", "0"));
         assertThat(wallet.entries(user, Optional.empty(), 10)).hasSize(1);
         assertLedgerSound();

@@ -1,5 +1,6 @@
 package com.usdtagent.socketio;
 
+import com.usdtagent.application.call.CallJson;
 import com.usdtagent.application.call.JoinedCall;
 import com.usdtagent.domain.call.CallId;
 import com.usdtagent.domain.chat.RoomId;
@@ -9,9 +10,9 @@ import java.util.UUID;
 /** The voice-call half of the socket protocol: signalling only; the audio goes through Agora. */
 final class CallEvents {
 
-    private final CallUseCases calls;
+    private final SocketIoGateway.CallUseCases calls;
 
-    CallEvents(CallUseCases calls) {
+    CallEvents(SocketIoGateway.CallUseCases calls) {
         this.calls = calls;
     }
 
@@ -31,7 +32,7 @@ final class CallEvents {
     }
 
     private static Wire.JoinedCallJson joined(JoinedCall joined) {
-        return new Wire.JoinedCallJson(Wire.CallJson.of(joined.call()), Wire.RtcJson.of(joined.rtc()));
+        return new Wire.JoinedCallJson(CallJson.of(joined.call()), Wire.RtcJson.of(joined.rtc()));
     }
 
     private static CallId callId(Payloads.CallRef payload) {

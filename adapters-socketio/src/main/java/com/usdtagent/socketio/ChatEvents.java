@@ -13,10 +13,10 @@ import java.util.UUID;
 /** The chat half of the socket protocol: each event handed to its use case, the answer shaped for the wire. */
 final class ChatEvents {
 
-    private final ChatUseCases chat;
+    private final SocketIoGateway.ChatUseCases chat;
     private final Replies replies;
 
-    ChatEvents(ChatUseCases chat, Replies replies) {
+    ChatEvents(SocketIoGateway.ChatUseCases chat, Replies replies) {
         this.chat = chat;
         this.replies = replies;
     }

@@ -1,5 +1,7 @@
 package com.usdtagent.socketio;
 
+import com.usdtagent.domain.chat.ChatPaging;
+import com.usdtagent.domain.chat.Message;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -7,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What clients send, one record per event shape, with the contract's limits as Jakarta constraints. */
+/** What clients send, one record per event shape, with the domain's limits as Jakarta constraints. */
 final class Payloads {
 
     static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
@@ -21,15 +23,17 @@ final class Payloads {
     private Payloads() {
     }
 
-    /** {@code chat-room-list}: { search?: 0..100 chars, page?: >= 1, limit?: 1..100 }. */
-    record RoomList(@Size(max = 100) @Pattern(regexp = NO_NUL, message = HAS_NUL) String search, @Min(1) @Max(1_000_000) Integer page,
-                    @Min(1) @Max(100) Integer limit) {
+    /** {@code chat-room-list}: { search?, page?, limit? }. */
+    record RoomList(@Size(max = ChatPaging.MAX_SEARCH_LENGTH) @Pattern(regexp = NO_NUL, message = HAS_NUL)
+                    String search,
+                    @Min(1) @Max(ChatPaging.MAX_PAGE) Integer page,
+                    @Min(1) @Max(ChatPaging.MAX_LIMIT) Integer limit) {
         int pageOrFirst() {
             return page == null ? 1 : page;
         }
 
         int limitOrDefault() {
-            return limit == null ? 20 : limit;
+            return limit == null ? ChatPaging.DEFAULT_ROOM_LIMIT : limit;
         }
     }
 
@@ -38,9 +42,9 @@ final class Payloads {
 
     record ChatHistory(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String roomId,
                        @Min(1) @Max(MAX_SEQ) Long before, @Min(0) @Max(MAX_SEQ) Long after,
-                       @Min(1) @Max(100) Integer limit) {
+                       @Min(1) @Max(ChatPaging.MAX_LIMIT) Integer limit) {
         int limitOrDefault() {
-            return limit == null ? 30 : limit;
+            return limit == null ? ChatPaging.DEFAULT_HISTORY_LIMIT : limit;
         }
     }
 
@@ -49,8 +53,10 @@ final class Payloads {
     }
 
     record SendMessage(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String roomId,
-                       @NotNull @Size(min = 1, max = 64) @Pattern(regexp = NO_NUL, message = HAS_NUL) String clientMessageId,
-                       @NotBlank @Size(max = 4000) @Pattern(regexp = NO_NUL, message = HAS_NUL) String text) {
+                       @NotNull @Size(min = 1, max = Message.MAX_CLIENT_MESSAGE_ID_LENGTH)
+                       @Pattern(regexp = NO_NUL, message = HAS_NUL) String clientMessageId,
+                       @NotBlank @Size(max = Message.MAX_TEXT_LENGTH)
+                       @Pattern(regexp = NO_NUL, message = HAS_NUL) String text) {
     }
 
     record Receipt(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String roomId,

@@ -45,7 +45,7 @@ final class RedisStoreFactory extends RedissonStoreFactory {
         this.redisson = redisson;
     }
 
-    static RedisStoreFactory connect(RedisTarget target) {
+    static RedisStoreFactory connect(SocketSettings.Redis target) {
         var config = new Config();
         // Java serialization limited to the classes above: the payloads are Jackson trees, which serialize as JSON
         config.setCodec(new SerializationCodec(RedisStoreFactory.class.getClassLoader(), PUBLISHED_CLASSES));

@@ -5,10 +5,26 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketConfig;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.listener.DefaultExceptionListener;
+import com.usdtagent.application.account.AuthenticateToken;
+import com.usdtagent.application.call.AcceptCall;
 import com.usdtagent.application.call.CallMetrics;
 import com.usdtagent.application.call.CallSignals;
 import com.usdtagent.application.chain.WalletSignals;
+import com.usdtagent.application.call.CancelCall;
+import com.usdtagent.application.call.EndCall;
+import com.usdtagent.application.call.RejectCall;
+import com.usdtagent.application.call.RenewCallToken;
+import com.usdtagent.application.call.StartCall;
+import com.usdtagent.application.chat.AcknowledgeReceipt;
+import com.usdtagent.application.chat.GoOffline;
+import com.usdtagent.application.chat.GoOnline;
+import com.usdtagent.application.chat.LeaveRoom;
+import com.usdtagent.application.chat.ListChatRooms;
+import com.usdtagent.application.chat.OpenChatHistory;
+import com.usdtagent.application.chat.OpenDirectRoom;
 import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.SendMessage;
+import com.usdtagent.application.chat.ShowTyping;
 import com.usdtagent.application.trade.OrderSignals;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +45,18 @@ import java.util.concurrent.TimeUnit;
 public final class SocketIoGateway {
 
     private static final Logger log = LoggerFactory.getLogger(SocketIoGateway.class);
+
+    /** The inbound ports behind the chat events. */
+    public record ChatUseCases(AuthenticateToken authenticateToken, GoOnline goOnline, GoOffline goOffline,
+                               ListChatRooms listChatRooms, OpenDirectRoom openDirectRoom,
+                               OpenChatHistory openChatHistory, SendMessage sendMessage,
+                               AcknowledgeReceipt acknowledgeReceipt, LeaveRoom leaveRoom, ShowTyping showTyping) {
+    }
+
+    /** The inbound ports behind the call events. */
+    public record CallUseCases(StartCall startCall, AcceptCall acceptCall, RejectCall rejectCall,
+                               CancelCall cancelCall, EndCall endCall, RenewCallToken renewCallToken) {
+    }
 
     private final SocketIOServer server;
     private final Sessions sessions = new Sessions();
@@ -62,7 +90,7 @@ public final class SocketIoGateway {
     /** Emits {@code order-updated} to users' sockets; hand it to the trade use cases. */
     public OrderSignals orderSignals() {
         return (to, order) -> server.getRoomOperations(SocketSession.userRoom(to))
-                .sendEvent("order-updated", json.tree(new Wire.OneOrder(Wire.OrderJson.of(order))));
+                .sendEvent("order-updated", json.tree(Wire.OneOrder.of(order)));
     }
 
     /** Emits {@code wallet-updated} to users' sockets; hand it to the deposit and withdrawal use cases. */

@@ -1,5 +1,6 @@
 package com.usdtagent.socketio;
 
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -10,9 +11,46 @@ import java.util.Optional;
  * @param redis                empty: rooms live in this node's memory, for a single node
  */
 public record SocketSettings(String host, int port, int maxFrameBytes, boolean websocketCompression,
-                             Optional<RedisTarget> redis) {
+                             Optional<Redis> redis) {
 
-    public static SocketSettings listeningOn(int port, boolean websocketCompression, Optional<RedisTarget> redis) {
+    public static SocketSettings listeningOn(int port, boolean websocketCompression, Optional<Redis> redis) {
         return new SocketSettings("0.0.0.0", port, 64 * 1024, websocketCompression, redis);
+    }
+
+    /**
+     * The Redis that carries room emits between the nodes of a cluster.
+     *
+     * @param url       {@code redis://[:password@]host[:port][/database]}, or {@code rediss://} for TLS
+     * @param keyPrefix put before every channel and key name, so that several deployments (or test runs) can share
+     *                  one Redis: its publish/subscribe channels are global, whatever the database number
+     */
+    public record Redis(URI url, String keyPrefix) {
+
+        /** The address without password and database, as Redisson wants it. */
+        String address() {
+            return url.getScheme() + "://" + url.getHost() + ":" + (url.getPort() == -1 ? 6379 : url.getPort());
+        }
+
+        int database() {
+            String path = url.getPath() == null ? "" : url.getPath().replace("/", "");
+            return path.isEmpty() ? 0 : Integer.parseInt(path);
+        }
+
+        /** The password of {@code redis://:password@host} or {@code redis://user:password@host}, or null. */
+        String password() {
+            String userInfo = url.getUserInfo();
+            return userInfo == null || !userInfo.contains(":") ? userInfo : userInfo.substring(userInfo.indexOf(':') + 1);
+        }
+
+        String username() {
+            String userInfo = url.getUserInfo();
+            return userInfo == null || !userInfo.contains(":") || userInfo.startsWith(":") ? null
+                    : userInfo.substring(0, userInfo.indexOf(':'));
+        }
+
+        @Override
+        public String toString() {
+            return "Redis[" + address() + "/" + database() + ", keyPrefix=" + keyPrefix + "]";
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.usdtagent.socketio;
 
+import com.usdtagent.application.call.CallJson;
 import com.usdtagent.application.call.CallView;
 import com.usdtagent.application.call.RtcAccess;
 import com.usdtagent.application.chat.Contact;
@@ -11,19 +12,20 @@ import com.usdtagent.application.chat.RoomSummary;
 import com.usdtagent.application.chat.StatusChange;
 import com.usdtagent.application.chat.TypingNotice;
 import com.usdtagent.application.ledger.WalletBalance;
+import com.usdtagent.application.trade.OrderJson;
 import com.usdtagent.application.trade.OrderView;
-import com.usdtagent.domain.account.PublicProfile;
-import com.usdtagent.domain.call.CallSession;
 import com.usdtagent.domain.chat.Message;
-import com.usdtagent.domain.trade.Appeal;
-import com.usdtagent.domain.trade.TradeOrder;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The payload shapes of the socket protocol (shared/spec/socket-protocol.md), made from the application's views. */
+/**
+ * The payload shapes of the socket protocol (docs/socket-protocol.md), made from the application's views. A
+ * {@code Call} and an {@code Order} are the application's {@link CallJson} and {@link OrderJson}, which the HTTP API
+ * sends too.
+ */
 final class Wire {
 
     private Wire() {
@@ -93,23 +95,6 @@ final class Wire {
         }
     }
 
-    /** A user as everybody may see them: no phone number. */
-    record PartyJson(String id, String username, String role) {
-        static PartyJson of(PublicProfile profile) {
-            return new PartyJson(profile.id().toString(), profile.username().value(), profile.role().wireName());
-        }
-    }
-
-    record CallJson(String callId, String roomId, PartyJson caller, PartyJson callee, String status,
-                    Instant startedAt, Instant answeredAt, Instant endedAt, long durationSeconds) {
-        static CallJson of(CallView view) {
-            CallSession call = view.session();
-            return new CallJson(call.id().toString(), call.roomId().toString(), PartyJson.of(view.caller()),
-                    PartyJson.of(view.callee()), call.status().wireName(), call.startedAt(), call.answeredAt(),
-                    call.endedAt(), call.durationSeconds());
-        }
-    }
-
     /** @param token null in Agora's testing mode */
     record RtcJson(String provider, String appId, String channelName, long uid, String token, Instant expiresAt) {
         static RtcJson of(RtcAccess rtc) {
@@ -132,33 +117,11 @@ final class Wire {
     record CallRef(String callId) {
     }
 
-    record AppealJson(String by, String reason, Instant openedAt) {
-    }
-
-    /** @param actor null when the server took the step */
-    record AuditJson(String status, String actor, Instant at) {
-    }
-
-    /** The HTTP contract's {@code Order} (shared/spec/http-api.md); amounts are decimal strings. */
-    record OrderJson(String id, String offerId, String roomId, PartyJson buyer, PartyJson seller, String usdtAmount,
-                     String price, String fiatAmount, String fiatCurrency, String status, Instant paymentWindowEndsAt,
-                     Instant paidAt, Instant completedAt, Instant cancelledAt, AppealJson appeal, Instant createdAt,
-                     Instant updatedAt, List<AuditJson> audit) {
-        static OrderJson of(OrderView view) {
-            TradeOrder order = view.order();
-            Appeal appeal = order.appeal();
-            return new OrderJson(order.id().toString(), order.offerId().toString(), order.roomId().toString(),
-                    PartyJson.of(view.buyer()), PartyJson.of(view.seller()), order.usdtAmount().wire(),
-                    order.price().wire(), order.fiatAmount().wire(), order.fiatCurrency(), order.status().name(),
-                    order.paymentWindowEndsAt(), order.paidAt(), order.completedAt(), order.cancelledAt(),
-                    appeal == null ? null : new AppealJson(appeal.by().toString(), appeal.reason(), appeal.openedAt()),
-                    order.createdAt(), order.updatedAt(),
-                    order.audit().stream().map(entry -> new AuditJson(entry.status().name(),
-                            entry.actor() == null ? null : entry.actor().toString(), entry.at())).toList());
-        }
-    }
-
+    /** {@code order-updated}: the order exactly as {@code GET /api/orders/{id}} returns it. */
     record OneOrder(OrderJson order) {
+        static OneOrder of(OrderView view) {
+            return new OneOrder(OrderJson.of(view));
+        }
     }
 
     /** {@code wallet-updated}: the user's USDT after a deposit or a withdrawal moved it. */

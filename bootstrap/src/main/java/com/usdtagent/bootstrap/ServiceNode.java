@@ -30,11 +30,14 @@ import com.usdtagent.application.chat.OpenChatHistoryService;
 import com.usdtagent.application.chat.OpenDirectRoomService;
 import com.usdtagent.application.chat.Presence;
 import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.RoomList;
+import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.chat.SendMessageService;
 import com.usdtagent.application.chat.ShowTypingService;
 import com.usdtagent.application.chat.SweepPresenceService;
 import com.usdtagent.application.health.CheckHealthService;
-import com.usdtagent.application.ledger.WalletService;
+import com.usdtagent.application.ledger.DepositFundsService;
+import com.usdtagent.application.ledger.ShowWalletService;
 import com.usdtagent.application.push.DispatchPushesService;
 import com.usdtagent.application.push.ForgetDeviceService;
 import com.usdtagent.application.push.PushContents;
@@ -47,12 +50,8 @@ import com.usdtagent.application.trade.TradeServices;
 import com.usdtagent.chain.EvmChain;
 import com.usdtagent.http.HttpApi;
 import com.usdtagent.identity.Identity;
-import com.usdtagent.persistence.EmbeddedDatabase;
-import com.usdtagent.persistence.JdbcTarget;
 import com.usdtagent.persistence.PostgresPersistence;
 import com.usdtagent.push.Push;
-import com.usdtagent.socketio.CallUseCases;
-import com.usdtagent.socketio.ChatUseCases;
 import com.usdtagent.socketio.SocketIoGateway;
 import com.usdtagent.socketio.SocketSettings;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -118,12 +117,10 @@ final class ServiceNode implements AutoCloseable {
         gcMetrics.bindTo(meters);
         stopInReverse.push(gcMetrics);
 
-        JdbcTarget database = settings.database().orElseGet(() -> {
-            var embedded = EmbeddedDatabase.start(settings.dataDir());
-            stopInReverse.push(embedded);
-            return embedded.target();
-        });
-        var persistence = PostgresPersistence.open(database, meters, settings.databasePoolSize());
+        int poolSize = settings.databasePoolSize();
+        var persistence = settings.database()
+                .map(database -> PostgresPersistence.open(database, meters, poolSize))
+                .orElseGet(() -> PostgresPersistence.openEmbedded(settings.dataDir(), meters, poolSize));
         stopInReverse.push(persistence);
 
         byte[] secret = settings.jwtSecret().orElseGet(() -> JwtSecret.generatedOnceIn(settings.dataDir()));
@@ -142,14 +139,15 @@ final class ServiceNode implements AutoCloseable {
         var authenticateToken = new AuthenticateTokenService(tokens);
         sockets = new SocketIoGateway(
                 SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis()), meters);
-        var calls = callServices(settings.calls(), persistence, push, clock);
+        // the one way into a room, for texts, order steps and finished calls
+        var posts = new RoomPosts(persistence.chatRooms(), sockets.publisher(), clock);
+        var calls = callServices(settings.calls(), persistence, posts, push, clock);
         UUID nodeId = UUID.randomUUID();
         Presence presence = persistence.presence(nodeId);
-        startSockets(settings, persistence, presence, authenticateToken, push, calls, clock);
+        startSockets(settings, persistence, presence, authenticateToken, posts, push, calls, clock);
         var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
-                persistence.chatRooms(), presence, push, sockets.publisher(),
-                sockets.orderSignals(), persistence.transactions(), clock);
-        var wallet = new WalletService(persistence.ledger(), accounts, persistence.transactions(), clock);
+                persistence.chatRooms(), posts, presence, push, sockets.orderSignals(), persistence.transactions(),
+                clock);
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
         repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);
         OnChain onChain = startChain(settings.chain(), persistence, push, meters, nodeId.toString(), clock);
@@ -165,9 +163,10 @@ final class ServiceNode implements AutoCloseable {
                 new ForgetDeviceService(persistence.devices()),
                 new HttpApi.TradeUseCases(trade.postOffer(), trade.changeOffer(), trade.listOffers(), trade.placeOrder(),
                         trade.markOrderPaid(), trade.cancelOrder(), trade.releaseEscrow(), trade.appealOrder(),
-                        trade.resolveAppeal(), trade.showOrders(), wallet, wallet, onChain.showDepositAddress(),
-                        onChain.listDeposits(), onChain.requestWithdrawal(), onChain.listWithdrawals(),
-                        onChain.reviewWithdrawals())),
+                        trade.resolveAppeal(), trade.showOrders(), new ShowWalletService(persistence.ledger()),
+                        new DepositFundsService(persistence.ledger(), accounts, persistence.transactions(), clock),
+                        onChain.showDepositAddress(), onChain.listDeposits(), onChain.requestWithdrawal(),
+                        onChain.listWithdrawals(), onChain.reviewWithdrawals())),
                 meters::scrape, meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);
@@ -188,7 +187,7 @@ final class ServiceNode implements AutoCloseable {
         stopInReverse.push(PushDispatcher.start(
                 new DispatchPushesService(persistence.pushQueue(), sender, persistence.devices(), clock), meters));
         log.info("push is on: FCM at {}", settings.fcmEndpoint().map(Object::toString).orElse("Google"));
-        return new QueueingPushOutbox(persistence.pushQueue(), persistence.chatRooms(),
+        return new QueueingPushOutbox(persistence.pushQueue(), persistence.roomList()::unreadTotal,
                 new PushContents(settings.showPreview()), clock);
     }
 
@@ -238,40 +237,41 @@ final class ServiceNode implements AutoCloseable {
         return OnChain.of(services);
     }
 
-    private CallServices callServices(Settings.CallSettings settings, PostgresPersistence persistence, PushOutbox push,
-                                      Clock clock) {
+    private CallServices callServices(Settings.CallSettings settings, PostgresPersistence persistence,
+                                      RoomPosts posts, PushOutbox push, Clock clock) {
         log.info("Agora voice calls: {}", Agora.modeOf(settings.agoraAppId(), settings.agoraCertificate()).description());
         var tokens = Agora.tokenIssuer(settings.agoraAppId(), settings.agoraCertificate(), settings.tokenTimeToLive(), clock);
-        return new CallServices(persistence.callSessions(), persistence.userAccounts(), persistence.chatRooms(),
-                sockets.publisher(), sockets.callSignals(), sockets.callMetrics(), tokens, push,
-                persistence.transactions(), clock, new SecureRandom(), settings.ringTimeout(), settings.disconnectGrace());
+        return new CallServices(persistence.callSessions(), persistence.userAccounts(), persistence.chatRooms(), posts,
+                sockets.callSignals(), sockets.callMetrics(), tokens, push, persistence.transactions(), clock,
+                new SecureRandom(), settings.ringTimeout(), settings.disconnectGrace());
     }
 
     private void startSockets(Settings settings, PostgresPersistence persistence, Presence presence,
-                              AuthenticateTokenService authenticateToken, PushOutbox push, CallServices calls,
-                              Clock clock) {
+                              AuthenticateTokenService authenticateToken, RoomPosts posts, PushOutbox push,
+                              CallServices calls, Clock clock) {
         RealtimePublisher publisher = sockets.publisher();
         ChatRooms rooms = persistence.chatRooms();
+        RoomList roomList = persistence.roomList();
         Messages messages = persistence.messages();
         Transactions transactions = persistence.transactions();
-        var sendMessage = new SendMessageService(rooms, messages, publisher, push, transactions, clock);
+        var sendMessage = new SendMessageService(posts, messages, push, transactions, clock);
         stopInReverse.push(sendMessage); // after the sockets: it writes the sends they took before they stopped
-        sockets.start(new ChatUseCases(authenticateToken,
-                new GoOnlineService(presence, rooms, publisher, transactions, clock),
-                new GoOfflineService(presence, rooms, publisher, clock),
-                new ListChatRoomsService(rooms),
-                new OpenDirectRoomService(persistence.userAccounts(), rooms, publisher, transactions, clock),
-                new OpenChatHistoryService(rooms, messages, presence, publisher, transactions, clock),
+        sockets.start(new SocketIoGateway.ChatUseCases(authenticateToken,
+                new GoOnlineService(presence, rooms, roomList, publisher, transactions, clock),
+                new GoOfflineService(presence, roomList, publisher, clock),
+                new ListChatRoomsService(roomList),
+                new OpenDirectRoomService(persistence.userAccounts(), rooms, roomList, publisher, transactions, clock),
+                new OpenChatHistoryService(rooms, roomList, messages, presence, publisher, transactions, clock),
                 sendMessage,
-                new AcknowledgeReceiptService(rooms, publisher, transactions, clock),
+                new AcknowledgeReceiptService(rooms, roomList, publisher, transactions, clock),
                 new LeaveRoomService(rooms, presence),
                 new ShowTypingService(rooms, publisher)),
-                new CallUseCases(calls.startCall(), calls.acceptCall(), calls.rejectCall(), calls.cancelCall(),
-                        calls.endCall(), calls.renewCallToken()));
+                new SocketIoGateway.CallUseCases(calls.startCall(), calls.acceptCall(), calls.rejectCall(),
+                        calls.cancelCall(), calls.endCall(), calls.renewCallToken()));
         stopInReverse.push(sockets::stop);
 
         // heartbeats keep this node's sockets counted; a node silent for the TTL has its users taken offline
-        var sweep = new SweepPresenceService(presence, rooms, publisher, settings.presenceTimeToLive(), clock);
+        var sweep = new SweepPresenceService(presence, roomList, publisher, settings.presenceTimeToLive(), clock);
         repeat("presence-sweep", Duration.ofMillis(Math.max(1, settings.presenceTimeToLive().toMillis() / 3)), sweep::sweep);
         // ring timeouts and dropped participants, read from the database, so that they outlive this node
         repeat("call-timer", Duration.ofSeconds(1), calls.expireCalls()::expire);

@@ -1,7 +1,7 @@
 package com.usdtagent.bootstrap;
 
 import com.usdtagent.persistence.JdbcTarget;
-import com.usdtagent.socketio.RedisTarget;
+import com.usdtagent.socketio.SocketSettings;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int databasePoolSize, Path dataDir,
                 Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
                 Duration presenceTimeToLive, CallSettings calls, PushSettings push,
-                boolean websocketCompression, Optional<RedisTarget> redis, Optional<ChainSettings> chain) {
+                boolean websocketCompression, Optional<SocketSettings.Redis> redis, Optional<ChainSettings> chain) {
 
     /**
      * Voice calls on Agora.
@@ -128,7 +128,7 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 ChainSettings.from(reader));
     }
 
-    private static Optional<RedisTarget> redis(Reader reader) {
+    private static Optional<SocketSettings.Redis> redis(Reader reader) {
         String prefix = reader.text("REDIS_KEY_PREFIX").orElse("usdt-agent:");
         return reader.text("REDIS_URL").map(value -> {
             try {
@@ -136,7 +136,7 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 String database = uri.getPath() == null ? "" : uri.getPath();
                 if (("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) && uri.getHost() != null
                         && REDIS_DATABASE.matcher(database).matches() && uri.getQuery() == null) {
-                    return new RedisTarget(uri, prefix);
+                    return new SocketSettings.Redis(uri, prefix);
                 }
             } catch (URISyntaxException ignored) {
                 // reported below
@@ -176,7 +176,8 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
         return "Settings[socketPort=" + socketPort + ", httpPort=" + httpPort + ", database="
                 + (database.isPresent() ? "external" : "embedded") + ", dataDir=" + dataDir
                 + ", push=" + (push.fcmCredentialsFile().isPresent() ? "FCM" : "off")
-                + ", websocketCompression=" + websocketCompression + ", redis=" + redis.map(RedisTarget::toString).orElse("none")
+                + ", websocketCompression=" + websocketCompression
+                + ", redis=" + redis.map(SocketSettings.Redis::toString).orElse("none")
                 + ", chain=" + chain.map(ChainSettings::toString).orElse("off") + "]";
     }
 

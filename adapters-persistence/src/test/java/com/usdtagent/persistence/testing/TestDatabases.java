@@ -1,6 +1,6 @@
 package com.usdtagent.persistence.testing;
 
-import com.usdtagent.persistence.EmbeddedDatabase;
+import com.usdtagent.persistence.EmbeddedTestServer;
 import com.usdtagent.persistence.JdbcTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +66,7 @@ public final class TestDatabases {
         }
         // One data directory for every run of a module's tests, so only the first run pays for initdb. Its lock
         // keeps the server to this JVM, so what earlier runs left can all go. The server stops when the JVM exits.
-        JdbcTarget target = startEmbedded(Path.of("target", "test-postgres")).target();
+        JdbcTarget target = startEmbedded(Path.of("target", "test-postgres"));
         drop(target, testDatabasesOn(target));
         LOG.info("Test databases are created in an embedded PostgreSQL (no TEST_DATABASE_URL, no Docker)");
         return target;
@@ -76,14 +76,14 @@ public final class TestDatabases {
      * A data directory the server cannot start on, typically one an earlier PostgreSQL major version made before the
      * binaries were upgraded, holds nothing but test databases, so it is made anew.
      */
-    private static EmbeddedDatabase startEmbedded(Path dataDirectory) {
+    private static JdbcTarget startEmbedded(Path dataDirectory) {
         try {
-            return EmbeddedDatabase.start(dataDirectory);
+            return EmbeddedTestServer.start(dataDirectory);
         } catch (UncheckedIOException e) {
             LOG.warn("The embedded PostgreSQL does not start on {}; starting over with a new data directory",
                     dataDirectory, e);
             deleteRecursively(dataDirectory);
-            return EmbeddedDatabase.start(dataDirectory);
+            return EmbeddedTestServer.start(dataDirectory);
         }
     }
 

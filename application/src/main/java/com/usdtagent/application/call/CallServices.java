@@ -2,7 +2,7 @@ package com.usdtagent.application.call;
 
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.chat.ChatRooms;
-import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.shared.Transactions;
 
@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * The call use cases, built together because they share their ports and the steps that finish a call.
+ * The call use cases, each built once, together because they share their ports and the steps that finish a call.
  *
  * @param random          the source of channel names and uids: a SecureRandom in production
  * @param ringTimeout     how long a call rings before it is missed
@@ -19,56 +19,60 @@ import java.util.random.RandomGenerator;
  */
 public final class CallServices {
 
-    private final CallSteps steps;
-    private final ChatRooms rooms;
-    private final VoiceTokenIssuer tokens;
-    private final PushOutbox pushOutbox;
-    private final RandomGenerator random;
-    private final Duration ringTimeout;
-    private final Duration disconnectGrace;
+    private final StartCall startCall;
+    private final AcceptCall acceptCall;
+    private final RejectCall rejectCall;
+    private final CancelCall cancelCall;
+    private final EndCall endCall;
+    private final RenewCallToken renewCallToken;
+    private final ListCalls listCalls;
+    private final ExpireCalls expireCalls;
 
-    public CallServices(CallSessions sessions, UserAccounts accounts, ChatRooms rooms,
-                        RealtimePublisher publisher, CallSignals signals, CallMetrics metrics,
-                        VoiceTokenIssuer tokens, PushOutbox pushOutbox, Transactions transactions, Clock clock,
-                        RandomGenerator random, Duration ringTimeout, Duration disconnectGrace) {
-        this.steps = new CallSteps(sessions, accounts, rooms, publisher, signals, metrics, transactions, clock);
-        this.rooms = rooms;
-        this.tokens = tokens;
-        this.pushOutbox = pushOutbox;
-        this.random = random;
-        this.ringTimeout = ringTimeout;
-        this.disconnectGrace = disconnectGrace;
+    public CallServices(CallSessions sessions, UserAccounts accounts, ChatRooms rooms, RoomPosts posts,
+                        CallSignals signals, CallMetrics metrics, VoiceTokenIssuer tokens, PushOutbox pushOutbox,
+                        Transactions transactions, Clock clock, RandomGenerator random, Duration ringTimeout,
+                        Duration disconnectGrace) {
+        var steps = new CallSteps(sessions, accounts, posts, signals, metrics, transactions, clock);
+        this.startCall = new StartCallService(steps, sessions, rooms, tokens, pushOutbox, transactions, clock, random,
+                ringTimeout);
+        this.acceptCall = new AcceptCallService(steps, sessions, tokens, transactions, clock);
+        this.rejectCall = new RejectCallService(steps);
+        this.cancelCall = new CancelCallService(steps);
+        this.endCall = new EndCallService(steps);
+        this.renewCallToken = new RenewCallTokenService(sessions, tokens);
+        this.listCalls = new ListCallsService(steps, sessions);
+        this.expireCalls = new ExpireCallsService(steps, sessions, transactions, clock, ringTimeout, disconnectGrace);
     }
 
     public StartCall startCall() {
-        return new StartCallService(steps, rooms, tokens, pushOutbox, random, ringTimeout);
+        return startCall;
     }
 
     public AcceptCall acceptCall() {
-        return new AcceptCallService(steps, tokens);
+        return acceptCall;
     }
 
     public RejectCall rejectCall() {
-        return new RejectCallService(steps);
+        return rejectCall;
     }
 
     public CancelCall cancelCall() {
-        return new CancelCallService(steps);
+        return cancelCall;
     }
 
     public EndCall endCall() {
-        return new EndCallService(steps);
+        return endCall;
     }
 
     public RenewCallToken renewCallToken() {
-        return new RenewCallTokenService(steps.sessions, tokens);
+        return renewCallToken;
     }
 
     public ListCalls listCalls() {
-        return new ListCallsService(steps);
+        return listCalls;
     }
 
     public ExpireCalls expireCalls() {
-        return new ExpireCallsService(steps, ringTimeout, disconnectGrace);
+        return expireCalls;
     }
 }

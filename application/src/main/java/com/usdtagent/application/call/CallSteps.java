@@ -2,11 +2,7 @@ package com.usdtagent.application.call;
 
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.account.UserAccounts;
-import com.usdtagent.application.chat.ChatRooms;
-import com.usdtagent.application.chat.MessageView;
-import com.usdtagent.application.chat.LockedRoom;
-import com.usdtagent.application.chat.RealtimePublisher;
-import com.usdtagent.application.chat.RoomUpdates;
+import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.domain.account.PublicProfile;
@@ -14,47 +10,38 @@ import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.call.CallId;
 import com.usdtagent.domain.call.CallSession;
-import com.usdtagent.domain.chat.ChatRoom;
-import com.usdtagent.domain.chat.Message;
-import com.usdtagent.domain.chat.MessageId;
 import com.usdtagent.domain.chat.MessageType;
-import com.usdtagent.domain.chat.ReadPointers;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-/** What the call use cases share: loading a call for a participant, and finishing a call with its room message. */
+/**
+ * What the call use cases share: loading a call for a participant, finishing a call with its room message, and
+ * telling the participants' sockets after the commit.
+ */
 final class CallSteps {
 
     private static final System.Logger log = System.getLogger(CallSteps.class.getName());
 
-    /**
-     * A call that just finished and the message it left in its room, with the room as locked for it and both
-     * participants' pointers as stored after it.
-     */
-    record Finished(CallView call, MessageView message, LockedRoom room, Map<UserId, ReadPointers> pointers) {
+    /** A call that just finished and the message it left in its room. */
+    record Finished(CallView call, RoomPosts.Posted message) {
     }
 
-    final CallSessions sessions;
-    final Transactions transactions;
-    final Clock clock;
-    final CallSignals signals;
-    final CallMetrics metrics;
+    private final CallSessions sessions;
     private final UserAccounts accounts;
-    private final ChatRooms rooms;
-    private final RealtimePublisher publisher;
-    private final RoomUpdates updates;
+    private final RoomPosts posts;
+    private final CallSignals signals;
+    private final CallMetrics metrics;
+    private final Transactions transactions;
+    private final Clock clock;
 
-    CallSteps(CallSessions sessions, UserAccounts accounts, ChatRooms rooms,
-              RealtimePublisher publisher, CallSignals signals, CallMetrics metrics, Transactions transactions,
-              Clock clock) {
+    CallSteps(CallSessions sessions, UserAccounts accounts, RoomPosts posts, CallSignals signals, CallMetrics metrics,
+              Transactions transactions, Clock clock) {
         this.sessions = sessions;
         this.accounts = accounts;
-        this.rooms = rooms;
-        this.publisher = publisher;
-        this.updates = new RoomUpdates(rooms, publisher);
+        this.posts = posts;
         this.signals = signals;
         this.metrics = metrics;
         this.transactions = transactions;
@@ -91,39 +78,48 @@ final class CallSteps {
         return call;
     }
 
-    /** Stores the finished call and appends its message to the room; inside a transaction. */
+    /** Stores the finished call and posts its message, the caller's, to the room; inside a transaction. */
     Finished finish(CallSession call) {
         sessions.update(call);
-        LockedRoom locked = rooms.lockForAppend(call.roomId()).orElseThrow();
-        ChatRoom room = locked.room();
-        Message message = new Message(MessageId.newId(), room.id(), room.nextSeq(), call.caller(), MessageType.CALL,
+        var posted = posts.post(new RoomPosts.Post(call.roomId(), call.caller(), call.caller(), MessageType.CALL,
                 text(call), null, Map.of("callId", call.id().toString(), "outcome", call.status().wireName(),
-                "durationSeconds", call.durationSeconds()), call.endedAt());
-        // the entry is the caller's own, so it is not unread for them; but when they have unread messages it must
-        // not mark those read unseen, so then it simply counts among them
-        var pointers = locked.pointers();
-        ReadPointers caller = pointers.get(call.caller());
-        if (caller.readSeq() == message.seq() - 1) {
-            pointers.put(call.caller(), caller.read(message.seq()));
-        }
-        var stored = rooms.append(message, pointers);
-        return new Finished(view(call), new MessageView(message, stored.get(call.callee()).statusOf(message.seq())),
-                locked, stored);
+                "durationSeconds", call.durationSeconds()), call.endedAt()));
+        return new Finished(view(call), posted);
     }
 
-    /** Counts the finished call and shows its message to both participants like any new message. */
-    void announce(Finished finished) {
-        CallSession call = finished.call().session();
-        metrics.finished(call);
-        afterCommit(finished.call(), () -> {
-            publisher.newMessage(call.caller(), finished.message());
-            publisher.newMessage(call.callee(), finished.message());
-            updates.appended(finished.room(), finished.message(), finished.pointers());
+    /** After the commit: the callee's devices ring. */
+    void rang(CallView call) {
+        metrics.started();
+        afterCommit(call, () -> signals.incoming(call.session().callee(), call));
+    }
+
+    /** After the commit: the caller hears the call was answered, and the callee's other devices stop ringing. */
+    void answered(CallView call, SocketId answering) {
+        metrics.answered();
+        afterCommit(call, () -> {
+            signals.accepted(call.session().caller(), call);
+            signals.answeredElsewhere(call.session().callee(), answering, call.session().id());
         });
     }
 
+    /** After the commit: both participants hear that the server closed the call, and see its message. */
+    void closed(Finished finished) {
+        CallView call = finished.call();
+        afterCommit(call, () -> {
+            signals.finished(call.session().caller(), call);
+            signals.finished(call.session().callee(), call);
+        });
+        announce(finished);
+    }
+
+    /** Counts the finished call and shows its message to both participants. */
+    private void announce(Finished finished) {
+        metrics.finished(finished.call().session());
+        posts.announce(finished.message());
+    }
+
     /** Runs a nudge to live sockets; the call is stored already, so a failure here only costs a live update. */
-    void afterCommit(CallView call, Runnable nudge) {
+    private void afterCommit(CallView call, Runnable nudge) {
         try {
             nudge.run();
         } catch (RuntimeException failure) {

@@ -1,5 +1,8 @@
 package com.usdtagent.application.call;
 
+import com.usdtagent.application.shared.Transactions;
+
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,35 +14,35 @@ final class ExpireCallsService implements ExpireCalls {
     private static final int BATCH = 100;
 
     private final CallSteps steps;
+    private final CallSessions sessions;
+    private final Transactions transactions;
+    private final Clock clock;
     private final Duration ringTimeout;
     private final Duration disconnectGrace;
 
-    ExpireCallsService(CallSteps steps, Duration ringTimeout, Duration disconnectGrace) {
+    ExpireCallsService(CallSteps steps, CallSessions sessions, Transactions transactions, Clock clock,
+                       Duration ringTimeout, Duration disconnectGrace) {
         this.steps = steps;
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.clock = clock;
         this.ringTimeout = ringTimeout;
         this.disconnectGrace = disconnectGrace;
     }
 
     @Override
     public void expire() {
-        Instant now = steps.clock.instant();
-        List<CallSteps.Finished> closed = steps.transactions.inTransaction(() -> {
+        Instant now = clock.instant();
+        List<CallSteps.Finished> closed = transactions.inTransaction(() -> {
             List<CallSteps.Finished> finished = new ArrayList<>();
-            for (var ringing : steps.sessions.claimRingingSince(now.minus(ringTimeout), BATCH)) {
+            for (var ringing : sessions.claimRingingSince(now.minus(ringTimeout), BATCH)) {
                 finished.add(steps.finish(ringing.miss(now)));
             }
-            for (var abandoned : steps.sessions.claimAbandoned(now.minus(disconnectGrace), BATCH)) {
+            for (var abandoned : sessions.claimAbandoned(now.minus(disconnectGrace), BATCH)) {
                 finished.add(steps.finish(abandoned.drop(now)));
             }
             return finished;
         });
-        for (var finished : closed) {
-            CallView call = finished.call();
-            steps.afterCommit(call, () -> {
-                steps.signals.finished(call.session().caller(), call);
-                steps.signals.finished(call.session().callee(), call);
-            });
-            steps.announce(finished);
-        }
+        closed.forEach(steps::closed);
     }
 }

@@ -19,10 +19,11 @@ public final class AcknowledgeReceiptService implements AcknowledgeReceipt {
     private final Transactions transactions;
     private final Clock clock;
 
-    public AcknowledgeReceiptService(ChatRooms rooms, RealtimePublisher publisher, Transactions transactions, Clock clock) {
+    public AcknowledgeReceiptService(ChatRooms rooms, RoomList roomList, RealtimePublisher publisher,
+                                     Transactions transactions, Clock clock) {
         this.rooms = rooms;
         this.publisher = publisher;
-        this.updates = new RoomUpdates(rooms, publisher);
+        this.updates = new RoomUpdates(roomList, publisher);
         this.transactions = transactions;
         this.clock = clock;
     }

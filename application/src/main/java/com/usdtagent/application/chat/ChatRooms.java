@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The stored rooms, their members' read pointers, and the room lists built from them. */
+/** The stored rooms and their members' read pointers; {@link RoomList} reads the lists made of them. */
 public interface ChatRooms {
 
     Optional<ChatRoom> findById(RoomId id);
@@ -28,23 +28,15 @@ public interface ChatRooms {
      */
     Map<RoomId, LockedRoom> lockForAppend(Collection<RoomId> ids);
 
-    default Optional<LockedRoom> lockForAppend(RoomId id) {
-        return Optional.ofNullable(lockForAppend(List.of(id)).get(id));
-    }
-
     /**
      * Stores the messages, each its room's next seq in order, in the transaction that locked their rooms; makes
      * each room's newest message its last activity, and moves each member's pointers forward to at least those
      * given. Returns every member's pointers as stored afterwards, by room.
      *
-     * @throws com.usdtagent.domain.shared.BusinessException INVALID_STATE when a sender already used a message's
-     *         clientMessageId (look them up first with {@link Messages#findByClientMessageIds})
+     * @throws ClientMessageIdTaken when a sender's clientMessageId is stored already: look them up first with
+     *         {@link Messages#findByClientMessageIds}; this happens only when a concurrent transaction stored it since
      */
     Map<RoomId, Map<UserId, ReadPointers>> append(List<Message> messages, Map<RoomId, Map<UserId, ReadPointers>> pointers);
-
-    default Map<UserId, ReadPointers> append(Message message, Map<UserId, ReadPointers> pointers) {
-        return append(List.of(message), Map.of(message.roomId(), pointers)).get(message.roomId());
-    }
 
     ReadPointers pointers(RoomId room, UserId member);
 
@@ -54,18 +46,15 @@ public interface ChatRooms {
     /** Marks delivered, in every room of the member, all that the room holds; returns the rooms where it moved. */
     List<PendingDelivery> deliverAll(UserId member);
 
-    /** The member's rooms, newest activity first, optionally only those whose opponent's username contains {@code search}. */
-    RoomPage listFor(UserId viewer, String search, int page, int limit);
-
-    Optional<RoomSummary> summaryFor(RoomId room, UserId viewer);
-
-    /** How many messages the member has not read, over all their rooms: the badge on their app icon. */
-    int unreadTotal(UserId member);
-
-    /** Everybody who shares a room with the user. */
-    List<UserId> contactsOf(UserId user);
-
     /** A room where a member's delivered pointer just moved up to {@code upToSeq}. */
     record PendingDelivery(RoomId roomId, UserId opponent, long upToSeq) {
+    }
+
+    /** An append found a sender's clientMessageId taken; the transaction is lost and nothing of it is stored. */
+    final class ClientMessageIdTaken extends RuntimeException {
+
+        public ClientMessageIdTaken() {
+            super("a clientMessageId of the append was stored meanwhile", null, false, false);
+        }
     }
 }

@@ -7,11 +7,11 @@ import java.time.Clock;
 public final class GoOfflineService implements GoOffline {
 
     private final Presence presence;
-    private final ChatRooms rooms;
+    private final RoomList rooms;
     private final RealtimePublisher publisher;
     private final Clock clock;
 
-    public GoOfflineService(Presence presence, ChatRooms rooms, RealtimePublisher publisher, Clock clock) {
+    public GoOfflineService(Presence presence, RoomList rooms, RealtimePublisher publisher, Clock clock) {
         this.presence = presence;
         this.rooms = rooms;
         this.publisher = publisher;

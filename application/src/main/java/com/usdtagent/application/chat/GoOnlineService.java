@@ -2,6 +2,7 @@ package com.usdtagent.application.chat;
 
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.shared.Transactions;
+import com.usdtagent.domain.chat.ChatPaging;
 import com.usdtagent.domain.chat.DeliveryStatus;
 
 import java.time.Clock;
@@ -10,18 +11,18 @@ import java.util.List;
 
 public final class GoOnlineService implements GoOnline {
 
-    private static final int FIRST_PAGE_LIMIT = 20;
-
     private final Presence presence;
     private final ChatRooms rooms;
+    private final RoomList roomList;
     private final RealtimePublisher publisher;
     private final Transactions transactions;
     private final Clock clock;
 
-    public GoOnlineService(Presence presence, ChatRooms rooms, RealtimePublisher publisher, Transactions transactions,
-                           Clock clock) {
+    public GoOnlineService(Presence presence, ChatRooms rooms, RoomList roomList, RealtimePublisher publisher,
+                           Transactions transactions, Clock clock) {
         this.presence = presence;
         this.rooms = rooms;
+        this.roomList = roomList;
         this.publisher = publisher;
         this.transactions = transactions;
         this.clock = clock;
@@ -39,10 +40,10 @@ public final class GoOnlineService implements GoOnline {
             publisher.messageStatus(delivery.opponent(), new StatusChange(
                     delivery.roomId(), user.id(), DeliveryStatus.DELIVERED, delivery.upToSeq(), now));
         }
-        publisher.roomList(socket, rooms.listFor(user.id(), null, 1, FIRST_PAGE_LIMIT));
+        publisher.roomList(socket, roomList.listFor(user.id(), null, 1, ChatPaging.DEFAULT_ROOM_LIMIT));
         if (arrival.cameOnline()) {
             var online = new PresenceChange(user.id(), true, null);
-            rooms.contactsOf(user.id()).forEach(contact -> publisher.presence(contact, online));
+            roomList.contactsOf(user.id()).forEach(contact -> publisher.presence(contact, online));
         }
     }
 }

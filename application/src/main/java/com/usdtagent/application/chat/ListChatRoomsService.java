@@ -4,9 +4,9 @@ import com.usdtagent.application.account.AuthenticatedUser;
 
 public final class ListChatRoomsService implements ListChatRooms {
 
-    private final ChatRooms rooms;
+    private final RoomList rooms;
 
-    public ListChatRoomsService(ChatRooms rooms) {
+    public ListChatRoomsService(RoomList rooms) {
         this.rooms = rooms;
     }
 

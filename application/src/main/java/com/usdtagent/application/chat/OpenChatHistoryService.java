@@ -21,13 +21,13 @@ public final class OpenChatHistoryService implements OpenChatHistory {
     private final Transactions transactions;
     private final Clock clock;
 
-    public OpenChatHistoryService(ChatRooms rooms, Messages messages, Presence presence, RealtimePublisher publisher,
-                                  Transactions transactions, Clock clock) {
+    public OpenChatHistoryService(ChatRooms rooms, RoomList roomList, Messages messages, Presence presence,
+                                  RealtimePublisher publisher, Transactions transactions, Clock clock) {
         this.rooms = rooms;
         this.messages = messages;
         this.presence = presence;
         this.publisher = publisher;
-        this.updates = new RoomUpdates(rooms, publisher);
+        this.updates = new RoomUpdates(roomList, publisher);
         this.transactions = transactions;
         this.clock = clock;
     }

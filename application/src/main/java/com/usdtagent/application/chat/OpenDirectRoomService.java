@@ -15,15 +15,17 @@ public final class OpenDirectRoomService implements OpenDirectRoom {
 
     private final UserAccounts accounts;
     private final ChatRooms rooms;
+    private final RoomList roomList;
     private final RoomUpdates updates;
     private final Transactions transactions;
     private final Clock clock;
 
-    public OpenDirectRoomService(UserAccounts accounts, ChatRooms rooms, RealtimePublisher publisher,
+    public OpenDirectRoomService(UserAccounts accounts, ChatRooms rooms, RoomList roomList, RealtimePublisher publisher,
                                  Transactions transactions, Clock clock) {
         this.accounts = accounts;
         this.rooms = rooms;
-        this.updates = new RoomUpdates(rooms, publisher);
+        this.roomList = roomList;
+        this.updates = new RoomUpdates(roomList, publisher);
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -43,7 +45,7 @@ public final class OpenDirectRoomService implements OpenDirectRoom {
         if (created) {
             updates.reload(stored.id(), me.id(), other.id());
         }
-        RoomSummary summary = rooms.summaryFor(stored.id(), me.id()).orElseThrow();
+        RoomSummary summary = roomList.summaryFor(stored.id(), me.id()).orElseThrow();
         return new Opened(summary, created);
     }
 }

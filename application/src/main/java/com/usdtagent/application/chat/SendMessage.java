@@ -15,11 +15,13 @@ public interface SendMessage {
 
     record Command(RoomId roomId, String clientMessageId, String text) {
         public Command {
-            if (clientMessageId == null || clientMessageId.isEmpty() || clientMessageId.length() > 64) {
-                throw BusinessException.invalidField("clientMessageId", "must be 1 to 64 characters");
+            if (!Message.isAcceptableClientMessageId(clientMessageId)) {
+                throw BusinessException.invalidField("clientMessageId",
+                        "must be 1 to " + Message.MAX_CLIENT_MESSAGE_ID_LENGTH + " characters");
             }
             if (!Message.isAcceptableText(text)) {
-                throw BusinessException.invalidField("text", "must be 1 to 4000 characters and not blank");
+                throw BusinessException.invalidField("text",
+                        "must be 1 to " + Message.MAX_TEXT_LENGTH + " characters and not blank");
             }
         }
     }

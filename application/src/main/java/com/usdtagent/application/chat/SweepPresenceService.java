@@ -7,12 +7,12 @@ import java.time.Instant;
 public final class SweepPresenceService implements SweepPresence {
 
     private final Presence presence;
-    private final ChatRooms rooms;
+    private final RoomList rooms;
     private final RealtimePublisher publisher;
     private final Duration silenceBeforeDead;
     private final Clock clock;
 
-    public SweepPresenceService(Presence presence, ChatRooms rooms, RealtimePublisher publisher,
+    public SweepPresenceService(Presence presence, RoomList rooms, RealtimePublisher publisher,
                                 Duration silenceBeforeDead, Clock clock) {
         this.presence = presence;
         this.rooms = rooms;

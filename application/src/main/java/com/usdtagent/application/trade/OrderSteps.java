@@ -1,31 +1,29 @@
 package com.usdtagent.application.trade;
 
+import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.account.UserAccounts;
-import com.usdtagent.application.chat.ChatRooms;
-import com.usdtagent.application.chat.MessageView;
-import com.usdtagent.application.chat.LockedRoom;
-import com.usdtagent.application.chat.RealtimePublisher;
-import com.usdtagent.application.chat.RoomUpdates;
+import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.ledger.Ledger;
 import com.usdtagent.application.push.PushNotification;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.domain.account.PublicProfile;
+import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
-import com.usdtagent.domain.chat.ChatRoom;
-import com.usdtagent.domain.chat.Message;
-import com.usdtagent.domain.chat.MessageId;
 import com.usdtagent.domain.chat.MessageType;
-import com.usdtagent.domain.chat.ReadPointers;
 import com.usdtagent.domain.ledger.Movement;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
+import com.usdtagent.domain.trade.OrderId;
 import com.usdtagent.domain.trade.OrderStatus;
 import com.usdtagent.domain.trade.TradeOrder;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * What every order step shares: inside the transaction, the compare-and-set of the status, the escrow's movement,
@@ -35,33 +33,26 @@ final class OrderSteps {
 
     private static final System.Logger log = System.getLogger(OrderSteps.class.getName());
 
-    /**
-     * An order just stored in its new status, and the message it left in its room, with the room as locked for it
-     * and both parties' pointers as stored after it.
-     */
-    record Stepped(OrderView order, MessageView message, LockedRoom room, Map<UserId, ReadPointers> pointers) {
+    /** An order just stored in its new status, and the message it left in its room. */
+    record Stepped(OrderView order, RoomPosts.Posted message) {
     }
 
-    final Orders orders;
-    final Ledger ledger;
-    final ChatRooms rooms;
-    final Transactions transactions;
-    final Clock clock;
+    private final Orders orders;
+    private final Ledger ledger;
     private final UserAccounts accounts;
+    private final RoomPosts posts;
     private final PushOutbox push;
-    private final RealtimePublisher publisher;
-    private final RoomUpdates updates;
     private final OrderSignals signals;
+    private final Transactions transactions;
+    private final Clock clock;
 
-    OrderSteps(Orders orders, Ledger ledger, UserAccounts accounts, ChatRooms rooms, PushOutbox push,
-               RealtimePublisher publisher, OrderSignals signals, Transactions transactions, Clock clock) {
+    OrderSteps(Orders orders, Ledger ledger, UserAccounts accounts, RoomPosts posts, PushOutbox push,
+               OrderSignals signals, Transactions transactions, Clock clock) {
         this.orders = orders;
         this.ledger = ledger;
         this.accounts = accounts;
-        this.rooms = rooms;
+        this.posts = posts;
         this.push = push;
-        this.publisher = publisher;
-        this.updates = new RoomUpdates(rooms, publisher);
         this.signals = signals;
         this.transactions = transactions;
         this.clock = clock;
@@ -73,6 +64,29 @@ final class OrderSteps {
 
     PublicProfile profile(UserId user) {
         return accounts.findById(user).map(UserAccount::publicProfile).orElseThrow();
+    }
+
+    /**
+     * Takes a party's (or an admin's) step on the order: locks it, applies the domain's {@code step}, stores it and
+     * announces it after the commit.
+     */
+    OrderView take(AuthenticatedUser actor, OrderId id, BiFunction<TradeOrder, Instant, TradeOrder> step) {
+        Instant now = clock.instant();
+        Stepped stepped = transactions.inTransaction(() -> {
+            TradeOrder order = requireVisible(actor, orders.lock(id));
+            return store(order.status(), step.apply(order, now), actor.id());
+        });
+        announce(stepped);
+        return stepped.order();
+    }
+
+    /** Parties and admins see an order and may try its steps; anyone else is forbidden. */
+    static TradeOrder requireVisible(AuthenticatedUser viewer, Optional<TradeOrder> order) {
+        TradeOrder found = order.orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such order"));
+        if (!found.hasParty(viewer.id()) && viewer.role() != Role.ADMIN) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "You are not a party of this order");
+        }
+        return found;
     }
 
     /**
@@ -89,34 +103,31 @@ final class OrderSteps {
         return noted(order, actor);
     }
 
-    /** Leaves the step's system message in the room and queues a push for each party who did not take it. */
+    /**
+     * Leaves the step's system message in the room, read by the party who took the step, and queues a push for each
+     * party who did not take it.
+     */
     Stepped noted(TradeOrder order, UserId actor) {
-        LockedRoom locked = rooms.lockForAppend(order.roomId()).orElseThrow();
-        ChatRoom room = locked.room();
         // a message needs a sender: the actor, or the seller when the server cancels an order on its timer
         UserId sender = actor != null ? actor : order.seller();
-        Message message = new Message(MessageId.newId(), room.id(), room.nextSeq(), sender, MessageType.SYSTEM,
-                text(order), null, Map.of("orderId", order.id().toString(), "orderStatus", order.status().name()),
-                order.updatedAt());
-        var pointers = rooms.append(message, locked.pointers());
+        var posted = posts.post(new RoomPosts.Post(order.roomId(), sender, actor, MessageType.SYSTEM, text(order), null,
+                Map.of("orderId", order.id().toString(), "orderStatus", order.status().name()), order.updatedAt()));
         for (UserId party : new UserId[] {order.buyer(), order.seller()}) {
             if (!party.equals(actor)) {
                 push.enqueue(new PushNotification.OrderChanged(party, order.id().toString(), order.status().name()));
             }
         }
-        var status = pointers.get(order.otherThan(sender)).statusOf(message.seq());
-        return new Stepped(view(order), new MessageView(message, status), locked, pointers);
+        return new Stepped(view(order), posted);
     }
 
     /** Shows the step to both parties' live sockets; the step is committed, so a failure only costs a live update. */
     void announce(Stepped stepped) {
+        posts.announce(stepped.message());
         TradeOrder order = stepped.order().order();
         try {
             for (UserId party : new UserId[] {order.buyer(), order.seller()}) {
-                publisher.newMessage(party, stepped.message());
                 signals.orderUpdated(party, stepped.order());
             }
-            updates.appended(stepped.room(), stepped.message(), stepped.pointers());
         } catch (RuntimeException failure) {
             log.log(System.Logger.Level.WARNING, "announcing order " + order.id() + " failed", failure);
         }

@@ -1,6 +1,9 @@
 package com.usdtagent.application.trade;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.chat.ChatRooms;
+import com.usdtagent.application.ledger.Ledger;
+import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.domain.account.PublicProfile;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.chat.ChatRoom;
@@ -10,17 +13,29 @@ import com.usdtagent.domain.shared.ErrorCode;
 import com.usdtagent.domain.trade.Offer;
 import com.usdtagent.domain.trade.TradeOrder;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-public final class PlaceOrderService implements PlaceOrder {
+final class PlaceOrderService implements PlaceOrder {
 
     private final OrderSteps steps;
     private final Offers offers;
+    private final Orders orders;
+    private final Ledger ledger;
+    private final ChatRooms rooms;
+    private final Transactions transactions;
+    private final Clock clock;
 
-    PlaceOrderService(OrderSteps steps, Offers offers) {
+    PlaceOrderService(OrderSteps steps, Offers offers, Orders orders, Ledger ledger, ChatRooms rooms,
+                      Transactions transactions, Clock clock) {
         this.steps = steps;
         this.offers = offers;
+        this.orders = orders;
+        this.ledger = ledger;
+        this.rooms = rooms;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** A placement already made with the key, or the one made now and the message it left. */
@@ -32,11 +47,11 @@ public final class PlaceOrderService implements PlaceOrder {
         if (user.role() != Role.USER) {
             throw new BusinessException(ErrorCode.FORBIDDEN, "Only users place orders on offers");
         }
-        Instant now = steps.clock.instant();
-        Placed placed = steps.transactions.inTransaction(() -> {
+        Instant now = clock.instant();
+        Placed placed = transactions.inTransaction(() -> {
             // the key's lock makes a concurrent retry wait for this placement and then find it
-            steps.orders.lockIdempotencyKey(user.id(), command.idempotencyKey());
-            Optional<TradeOrder> earlier = steps.orders.findByIdempotencyKey(user.id(), command.idempotencyKey());
+            orders.lockIdempotencyKey(user.id(), command.idempotencyKey());
+            Optional<TradeOrder> earlier = orders.findByIdempotencyKey(user.id(), command.idempotencyKey());
             if (earlier.isPresent()) {
                 requireSameRequest(earlier.get(), command);
                 return new Placed(earlier, null);
@@ -45,11 +60,11 @@ public final class PlaceOrderService implements PlaceOrder {
                     .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such offer"));
             PublicProfile me = steps.profile(user.id());
             PublicProfile agent = steps.profile(offer.agent());
-            ChatRoom room = steps.rooms.findByPair(me.id(), agent.id())
-                    .orElseGet(() -> steps.rooms.addOrGetExisting(ChatRoom.open(me, agent, now)));
+            ChatRoom room = rooms.findByPair(me.id(), agent.id())
+                    .orElseGet(() -> rooms.addOrGetExisting(ChatRoom.open(me, agent, now)));
             TradeOrder order = TradeOrder.place(offer, user.id(), command.usdtAmount(), room.id(), now);
-            steps.orders.add(order, command.idempotencyKey());
-            steps.ledger.record(Movement.lock(order), now);
+            orders.add(order, command.idempotencyKey());
+            ledger.record(Movement.lock(order), now);
             return new Placed(Optional.empty(), steps.noted(order, user.id()));
         });
         if (placed.repeated().isPresent()) {

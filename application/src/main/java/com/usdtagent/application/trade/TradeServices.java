@@ -3,40 +3,56 @@ package com.usdtagent.application.trade;
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Presence;
-import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.ledger.Ledger;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.shared.Transactions;
 
 import java.time.Clock;
 
-/** The offer and order use cases, built together because the order steps share their ports. */
+/** The offer and order use cases, each built once, together because the order steps share their ports. */
 public final class TradeServices {
 
-    private final OfferService offers;
-    private final PlaceOrderService placeOrder;
-    private final OrderTransitionsService transitions;
+    private final PostOffer postOffer;
+    private final ChangeOffer changeOffer;
+    private final ListOffers listOffers;
+    private final PlaceOrder placeOrder;
+    private final MarkOrderPaid markOrderPaid;
+    private final CancelOrder cancelOrder;
+    private final ReleaseEscrow releaseEscrow;
+    private final AppealOrder appealOrder;
+    private final ResolveAppeal resolveAppeal;
+    private final ShowOrders showOrders;
+    private final ExpireOrders expireOrders;
 
     public TradeServices(Offers offers, Orders orders, Ledger ledger, UserAccounts accounts, ChatRooms rooms,
-                         Presence presence, PushOutbox push, RealtimePublisher publisher,
-                         OrderSignals signals, Transactions transactions, Clock clock) {
-        var steps = new OrderSteps(orders, ledger, accounts, rooms, push, publisher, signals, transactions,
-                clock);
-        this.offers = new OfferService(offers, orders, accounts, presence, transactions, clock);
-        this.placeOrder = new PlaceOrderService(steps, offers);
-        this.transitions = new OrderTransitionsService(steps);
+                         RoomPosts posts, Presence presence, PushOutbox push, OrderSignals signals,
+                         Transactions transactions, Clock clock) {
+        var views = new OfferViews(orders, accounts, presence, clock);
+        this.postOffer = new PostOfferService(offers, views, clock);
+        this.changeOffer = new ChangeOfferService(offers, views, transactions);
+        this.listOffers = new ListOffersService(offers, views);
+        var steps = new OrderSteps(orders, ledger, accounts, posts, push, signals, transactions, clock);
+        this.placeOrder = new PlaceOrderService(steps, offers, orders, ledger, rooms, transactions, clock);
+        this.markOrderPaid = new MarkOrderPaidService(steps);
+        this.cancelOrder = new CancelOrderService(steps);
+        this.releaseEscrow = new ReleaseEscrowService(steps);
+        this.appealOrder = new AppealOrderService(steps);
+        this.resolveAppeal = new ResolveAppealService(steps);
+        this.showOrders = new ShowOrdersService(steps, orders);
+        this.expireOrders = new ExpireOrdersService(steps, orders, transactions, clock);
     }
 
     public PostOffer postOffer() {
-        return offers;
+        return postOffer;
     }
 
     public ChangeOffer changeOffer() {
-        return offers;
+        return changeOffer;
     }
 
     public ListOffers listOffers() {
-        return offers;
+        return listOffers;
     }
 
     public PlaceOrder placeOrder() {
@@ -44,30 +60,30 @@ public final class TradeServices {
     }
 
     public MarkOrderPaid markOrderPaid() {
-        return transitions;
+        return markOrderPaid;
     }
 
     public CancelOrder cancelOrder() {
-        return transitions;
+        return cancelOrder;
     }
 
     public ReleaseEscrow releaseEscrow() {
-        return transitions;
+        return releaseEscrow;
     }
 
     public AppealOrder appealOrder() {
-        return transitions;
+        return appealOrder;
     }
 
     public ResolveAppeal resolveAppeal() {
-        return transitions;
+        return resolveAppeal;
     }
 
     public ShowOrders showOrders() {
-        return transitions;
+        return showOrders;
     }
 
     public ExpireOrders expireOrders() {
-        return transitions;
+        return expireOrders;
     }
 }

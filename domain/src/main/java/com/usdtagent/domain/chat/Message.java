@@ -17,6 +17,7 @@ public record Message(MessageId id, RoomId roomId, long seq, UserId senderId, Me
                       String clientMessageId, Map<String, Object> meta, Instant createdAt) {
 
     public static final int MAX_TEXT_LENGTH = 4000;
+    public static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 64;
 
     public Message {
         Objects.requireNonNull(id, "id");
@@ -33,5 +34,10 @@ public record Message(MessageId id, RoomId roomId, long seq, UserId senderId, Me
 
     public static boolean isAcceptableText(String text) {
         return text != null && !text.isBlank() && text.length() <= MAX_TEXT_LENGTH;
+    }
+
+    public static boolean isAcceptableClientMessageId(String clientMessageId) {
+        return clientMessageId != null && !clientMessageId.isEmpty()
+                && clientMessageId.length() <= MAX_CLIENT_MESSAGE_ID_LENGTH;
     }
 }

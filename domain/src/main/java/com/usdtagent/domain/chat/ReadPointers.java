@@ -31,6 +31,28 @@ public record ReadPointers(long deliveredSeq, long readSeq) {
         };
     }
 
+    /**
+     * This member's pointers once they posted message {@code seq} of {@code type}. Writing a text means having seen
+     * the room, so it reads everything up to it. A system or call message the member caused (their order step, their
+     * call) is theirs and not unread for them; but it must not mark unread messages read unseen, so when there are
+     * some it simply counts among them.
+     */
+    public ReadPointers posted(MessageType type, long seq) {
+        return type == MessageType.TEXT || readSeq == seq - 1 ? read(seq) : this;
+    }
+
+    /**
+     * This member's pointers once somebody else's message {@code seq} of {@code type} is in the room: a text reaches
+     * a member viewing the room read, and one with a socket connected delivered. System and call messages, which
+     * nobody wrote to them, wait for the member's own receipt.
+     */
+    public ReadPointers arrived(MessageType type, long seq, boolean online, boolean viewing) {
+        if (type != MessageType.TEXT) {
+            return this;
+        }
+        return viewing ? read(seq) : online ? delivered(seq) : this;
+    }
+
     /** The ticks of a message addressed to this member. */
     public DeliveryStatus statusOf(long seq) {
         if (seq <= readSeq) {

@@ -20,6 +20,9 @@ public record Offer(OfferId id, UserId agent, OfferSide side, String fiatCurrenc
     public static final int DEFAULT_PAYMENT_WINDOW_MINUTES = 15;
     public static final int MIN_PAYMENT_WINDOW_MINUTES = 5;
     public static final int MAX_PAYMENT_WINDOW_MINUTES = 120;
+    public static final int MAX_PAYMENT_METHODS = 10;
+    public static final int MAX_PAYMENT_METHOD_LENGTH = 50;
+    public static final int MAX_TERMS_LENGTH = 2000;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     public Offer {
@@ -42,7 +45,15 @@ public record Offer(OfferId id, UserId agent, OfferSide side, String fiatCurrenc
                     "must be " + MIN_PAYMENT_WINDOW_MINUTES + ".." + MAX_PAYMENT_WINDOW_MINUTES);
         }
         paymentMethods = List.copyOf(paymentMethods);
+        if (paymentMethods.isEmpty() || paymentMethods.size() > MAX_PAYMENT_METHODS || paymentMethods.stream()
+                .anyMatch(method -> method.isBlank() || method.length() > MAX_PAYMENT_METHOD_LENGTH)) {
+            throw BusinessException.invalidField("paymentMethods", "must be 1.." + MAX_PAYMENT_METHODS
+                    + " methods, each 1.." + MAX_PAYMENT_METHOD_LENGTH + " characters");
+        }
         terms = terms == null ? "" : terms;
+        if (terms.length() > MAX_TERMS_LENGTH) {
+            throw BusinessException.invalidField("terms", "must be at most " + MAX_TERMS_LENGTH + " characters");
+        }
     }
 
     /** What an agent asks for; absent parts of {@link Changes} keep their value. */

@@ -39,6 +39,39 @@ class ReadPointersTest {
     }
 
     @Test
+    void theWriterOfATextHasReadTheRoomUpToIt() {
+        assertThat(new ReadPointers(6, 2).posted(MessageType.TEXT, 7)).isEqualTo(new ReadPointers(7, 7));
+    }
+
+    @Test
+    void aSystemOrCallMessageIsReadByWhoCausedItOnlyWhenTheyHadReadEverythingBefore() {
+        for (MessageType caused : new MessageType[] {MessageType.SYSTEM, MessageType.CALL}) {
+            assertThat(new ReadPointers(6, 6).posted(caused, 7)).as(caused + " when caught up")
+                    .isEqualTo(new ReadPointers(7, 7));
+            // marking 7 read would mark the unread 3..6 read with it, unseen; so 7 counts among the unread
+            assertThat(new ReadPointers(6, 2).posted(caused, 7)).as(caused + " with unread")
+                    .isEqualTo(new ReadPointers(6, 2));
+        }
+    }
+
+    @Test
+    void aTextArrivesReadForAViewerDeliveredForAnOnlineMemberAndSentOtherwise() {
+        var pointers = new ReadPointers(4, 4);
+
+        assertThat(pointers.arrived(MessageType.TEXT, 5, true, true)).isEqualTo(new ReadPointers(5, 5));
+        assertThat(pointers.arrived(MessageType.TEXT, 5, true, false)).isEqualTo(new ReadPointers(5, 4));
+        assertThat(pointers.arrived(MessageType.TEXT, 5, false, false)).isEqualTo(pointers);
+    }
+
+    @Test
+    void systemAndCallMessagesWaitForTheOtherMembersReceipt() {
+        var pointers = new ReadPointers(4, 4);
+
+        assertThat(pointers.arrived(MessageType.SYSTEM, 5, true, true)).isEqualTo(pointers);
+        assertThat(pointers.arrived(MessageType.CALL, 5, true, true)).isEqualTo(pointers);
+    }
+
+    @Test
     void readCannotRunAheadOfDelivered() {
         assertThatThrownBy(() -> new ReadPointers(2, 3)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,0 +1,143 @@
+package com.usdtagent.persistence;
+
+import com.usdtagent.application.chat.Contact;
+import com.usdtagent.application.chat.MessageView;
+import com.usdtagent.application.chat.RoomList;
+import com.usdtagent.application.chat.RoomPage;
+import com.usdtagent.application.chat.RoomSummary;
+import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.account.Username;
+import com.usdtagent.domain.chat.Message;
+import com.usdtagent.domain.chat.ReadPointers;
+import com.usdtagent.domain.chat.RoomId;
+import org.jdbi.v3.core.Jdbi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The room lists, read from each member's side of their rooms in {@code room_member}, with the other member's account
+ * and presence and the room's last message. Joins the caller's transaction when there is one (see JdbiTransactions).
+ */
+final class JdbiRoomList implements RoomList {
+
+    // the member's room_member rows are one range of room_member_room_list_idx
+    private static final String UNREAD_TOTAL = """
+            SELECT coalesce(sum(r.last_seq - m.read_seq), 0)
+            FROM room_member m JOIN chat_room r ON r.id = m.room_id
+            WHERE m.user_id = :member
+            """;
+    private static final String CONTACTS = """
+            SELECT them.user_id
+            FROM room_member me JOIN room_member them ON them.room_id = me.room_id AND them.user_id <> me.user_id
+            WHERE me.user_id = :user
+            """;
+
+    // The viewer's rooms with the other member's side and account: the rows of the room list, before its filter.
+    private static final String VIEWER_ROOMS = """
+            FROM room_member me
+            JOIN room_member them ON them.room_id = me.room_id AND them.user_id <> me.user_id
+            JOIN user_account opponent ON opponent.id = them.user_id
+            """;
+    private static final String SUMMARIES = """
+            SELECT me.room_id, me.last_activity_at, room.last_seq,
+                   me.delivered_seq AS my_delivered_seq, me.read_seq AS my_read_seq,
+                   them.delivered_seq AS their_delivered_seq, them.read_seq AS their_read_seq,
+                   opponent.id AS opponent_id, opponent.username AS opponent_username, opponent.role AS opponent_role,
+                   opponent.last_seen_at AS opponent_last_seen_at,
+                   EXISTS (SELECT 1 FROM socket_connection s WHERE s.user_id = opponent.id) AS opponent_online,
+            """ + MessageRows.COLUMNS + VIEWER_ROOMS + """
+            JOIN chat_room room ON room.id = me.room_id
+            LEFT JOIN message m ON m.room_id = room.id AND m.seq = room.last_seq
+            WHERE me.user_id = :viewer
+            """;
+    // backslash is LIKE's default escape character; without a search the pattern is '%', which every name matches
+    private static final String MATCHING_OPPONENT = "AND opponent.username ILIKE :pattern\n";
+    // room_id breaks ties, so that consecutive pages neither lose nor repeat a room
+    static final String ROOM_PAGE = SUMMARIES + MATCHING_OPPONENT + """
+            ORDER BY me.last_activity_at DESC, me.room_id
+            LIMIT :limit OFFSET :offset
+            """;
+    private static final String ROOM_COUNT = "SELECT count(*)\n" + VIEWER_ROOMS + "WHERE me.user_id = :viewer\n"
+            + MATCHING_OPPONENT;
+    private static final String ONE_SUMMARY = SUMMARIES + "AND me.room_id = :room";
+
+    private final Jdbi jdbi;
+
+    JdbiRoomList(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public RoomPage listFor(UserId viewer, String search, int page, int limit) {
+        String pattern = search == null ? "%" : "%" + likeLiteral(search) + "%";
+        return jdbi.withHandle(handle -> {
+            long total = handle.createQuery(ROOM_COUNT)
+                    .bind("viewer", viewer.value())
+                    .bind("pattern", pattern)
+                    .mapTo(Long.class)
+                    .one();
+            List<RoomSummary> rooms = handle.createQuery(ROOM_PAGE)
+                    .bind("viewer", viewer.value())
+                    .bind("pattern", pattern)
+                    .bind("limit", limit)
+                    .bind("offset", (long) (page - 1) * limit)
+                    .map((row, context) -> toSummary(row, viewer))
+                    .list();
+            return new RoomPage(rooms, page, limit, total, (long) page * limit < total);
+        });
+    }
+
+    /** The term with LIKE's wildcards and its escape character taken literally. */
+    private static String likeLiteral(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    @Override
+    public Optional<RoomSummary> summaryFor(RoomId room, UserId viewer) {
+        return jdbi.withHandle(handle -> handle.createQuery(ONE_SUMMARY)
+                .bind("viewer", viewer.value())
+                .bind("room", room.value())
+                .map((row, context) -> toSummary(row, viewer))
+                .findOne());
+    }
+
+    @Override
+    public int unreadTotal(UserId member) {
+        return jdbi.withHandle(handle -> handle.createQuery(UNREAD_TOTAL)
+                .bind("member", member.value())
+                .mapTo(Long.class)
+                .one()).intValue();
+    }
+
+    @Override
+    public List<UserId> contactsOf(UserId user) {
+        return jdbi.withHandle(handle -> handle.createQuery(CONTACTS)
+                .bind("user", user.value())
+                .map((row, context) -> new UserId(row.getObject("user_id", UUID.class)))
+                .list());
+    }
+
+    private static RoomSummary toSummary(ResultSet row, UserId viewer) throws SQLException {
+        ReadPointers mine = new ReadPointers(row.getLong("my_delivered_seq"), row.getLong("my_read_seq"));
+        ReadPointers theirs = new ReadPointers(row.getLong("their_delivered_seq"), row.getLong("their_read_seq"));
+        Contact opponent = new Contact(
+                new UserId(row.getObject("opponent_id", UUID.class)),
+                new Username(row.getString("opponent_username")),
+                JdbiUserAccounts.role(row.getString("opponent_role")),
+                row.getBoolean("opponent_online"),
+                Timestamps.instant(row, "opponent_last_seen_at"));
+        MessageView lastMessage = null;
+        if (row.getObject("message_id") != null) {
+            Message message = MessageRows.toMessage(row);
+            // its ticks are the pointers of whoever it was sent to
+            ReadPointers recipient = message.senderId().equals(viewer) ? theirs : mine;
+            lastMessage = new MessageView(message, recipient.statusOf(message.seq()));
+        }
+        return new RoomSummary(new RoomId(row.getObject("room_id", UUID.class)), opponent, lastMessage,
+                mine.unreadOf(row.getLong("last_seq")), Timestamps.instant(row, "last_activity_at"));
+    }
+}
