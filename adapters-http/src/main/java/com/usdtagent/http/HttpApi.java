@@ -34,6 +34,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The HTTP API of the shared contract (shared/spec/http-api.md), served by Javalin on Jetty. */
@@ -46,7 +47,8 @@ public final class HttpApi {
     /** The inbound ports the routes call. */
     public record UseCases(RegisterAccount registerAccount, LogIn logIn, AuthenticateToken authenticateToken,
                            ShowMyAccount showMyAccount, CheckHealth checkHealth, ListCalls listCalls,
-                           RegisterDevice registerDevice, ForgetDevice forgetDevice, TradeUseCases trade) {
+                           RegisterDevice registerDevice, ForgetDevice forgetDevice, TradeUseCases trade,
+                           Optional<OnChainUseCases> onChain) {
         public UseCases {
             Objects.requireNonNull(registerAccount, "registerAccount");
             Objects.requireNonNull(logIn, "logIn");
@@ -57,17 +59,21 @@ public final class HttpApi {
             Objects.requireNonNull(registerDevice, "registerDevice");
             Objects.requireNonNull(forgetDevice, "forgetDevice");
             Objects.requireNonNull(trade, "trade");
+            Objects.requireNonNull(onChain, "onChain");
         }
     }
 
-    /** The inbound ports of offers, orders and the wallet, with its deposits and withdrawals on chain. */
+    /** The inbound ports of offers, orders and the wallet. */
     public record TradeUseCases(PostOffer postOffer, ChangeOffer changeOffer, ListOffers listOffers,
                                 PlaceOrder placeOrder, MarkOrderPaid markOrderPaid, CancelOrder cancelOrder,
                                 ReleaseEscrow releaseEscrow, AppealOrder appealOrder, ResolveAppeal resolveAppeal,
-                                ShowOrders showOrders, ShowWallet showWallet, DepositFunds depositFunds,
-                                ShowDepositAddress showDepositAddress, ListDeposits listDeposits,
-                                RequestWithdrawal requestWithdrawal, ListWithdrawals listWithdrawals,
-                                ReviewWithdrawals reviewWithdrawals) {
+                                ShowOrders showOrders, ShowWallet showWallet, DepositFunds depositFunds) {
+    }
+
+    /** The inbound ports of deposits and withdrawals on chain; a server without a chain has none. */
+    public record OnChainUseCases(ShowDepositAddress showDepositAddress, ListDeposits listDeposits,
+                                  RequestWithdrawal requestWithdrawal, ListWithdrawals listWithdrawals,
+                                  ReviewWithdrawals reviewWithdrawals) {
     }
 
     private final Javalin javalin;
@@ -93,7 +99,7 @@ public final class HttpApi {
         OfferRoutes offers = new OfferRoutes(trade.postOffer(), trade.changeOffer(), trade.listOffers(), requestBodies);
         OrderRoutes orders = new OrderRoutes(trade, requestBodies);
         WalletRoutes wallet = new WalletRoutes(trade.showWallet(), trade.depositFunds(), requestBodies);
-        OnChainRoutes onChain = new OnChainRoutes(trade, requestBodies);
+        OnChainRoutes onChain = new OnChainRoutes(useCases.onChain(), requestBodies);
         RequestMetrics metrics = new RequestMetrics(meterRegistry);
 
         Javalin javalin = Javalin.create(config -> {

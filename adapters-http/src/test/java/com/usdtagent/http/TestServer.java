@@ -24,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
 /**
  * The real HTTP API on a free port, in front of hand-written use cases that each test may replace: the server calls
@@ -76,7 +77,8 @@ final class TestServer implements AutoCloseable {
                 (caller, query) -> listCalls.list(caller, query),
                 (caller, command) -> registerDevice.register(caller, command),
                 (caller, token) -> forgetDevice.forget(caller, token),
-                trade());
+                trade(),
+                Optional.empty());
         api = HttpApi.create(useCases, () -> prometheusText, meterRegistry);
         api.start(0);
     }

@@ -11,14 +11,8 @@ import com.usdtagent.application.account.RegisterAccountService;
 import com.usdtagent.application.account.ShowMyAccountService;
 import com.usdtagent.application.call.CallServices;
 import com.usdtagent.application.chain.ChainConfig;
-import com.usdtagent.application.chain.ChainFeaturesOff;
 import com.usdtagent.application.chain.ChainServices;
 import com.usdtagent.application.chain.HotWallet;
-import com.usdtagent.application.chain.ListDeposits;
-import com.usdtagent.application.chain.ListWithdrawals;
-import com.usdtagent.application.chain.RequestWithdrawal;
-import com.usdtagent.application.chain.ReviewWithdrawals;
-import com.usdtagent.application.chain.ShowDepositAddress;
 import com.usdtagent.application.chat.AcknowledgeReceiptService;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.GoOfflineService;
@@ -150,7 +144,7 @@ final class ServiceNode implements AutoCloseable {
                 clock);
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
         repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);
-        OnChain onChain = startChain(settings.chain(), persistence, push, meters, nodeId.toString(), clock);
+        var onChain = startChain(settings.chain(), persistence, push, meters, nodeId.toString(), clock);
 
         http = HttpApi.create(new HttpApi.UseCases(
                 new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, clock),
@@ -164,9 +158,8 @@ final class ServiceNode implements AutoCloseable {
                 new HttpApi.TradeUseCases(trade.postOffer(), trade.changeOffer(), trade.listOffers(), trade.placeOrder(),
                         trade.markOrderPaid(), trade.cancelOrder(), trade.releaseEscrow(), trade.appealOrder(),
                         trade.resolveAppeal(), trade.showOrders(), new ShowWalletService(persistence.ledger()),
-                        new DepositFundsService(persistence.ledger(), accounts, persistence.transactions(), clock),
-                        onChain.showDepositAddress(), onChain.listDeposits(), onChain.requestWithdrawal(),
-                        onChain.listWithdrawals(), onChain.reviewWithdrawals())),
+                        new DepositFundsService(persistence.ledger(), accounts, persistence.transactions(), clock)),
+                onChain),
                 meters::scrape, meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);
@@ -191,31 +184,17 @@ final class ServiceNode implements AutoCloseable {
                 new PushContents(settings.showPreview()), clock);
     }
 
-    /** The use cases of the deposit and withdrawal routes: the chain's, or ones that refuse while it is off. */
-    private record OnChain(ShowDepositAddress showDepositAddress, ListDeposits listDeposits,
-                           RequestWithdrawal requestWithdrawal, ListWithdrawals listWithdrawals,
-                           ReviewWithdrawals reviewWithdrawals) {
-
-        static OnChain off() {
-            var off = new ChainFeaturesOff();
-            return new OnChain(off, off, off, off, off);
-        }
-
-        static OnChain of(ChainServices services) {
-            return new OnChain(services.showDepositAddress(), services.listDeposits(), services.requestWithdrawal(),
-                    services.listWithdrawals(), services.reviewWithdrawals());
-        }
-    }
-
     /**
      * With CHAIN_RPC_URL: connects to the chain (checking its id and the token), and runs the deposit follower and the
-     * withdrawal sender on timers; each pass does nothing on a node that does not hold the job's lease.
+     * withdrawal sender on timers; each pass does nothing on a node that does not hold the job's lease. Without: no
+     * use cases, and the routes refuse.
      */
-    private OnChain startChain(Optional<ChainSettings> chainSettings, PostgresPersistence persistence, PushOutbox push,
-                               PrometheusMeterRegistry meters, String node, Clock clock) {
+    private Optional<HttpApi.OnChainUseCases> startChain(Optional<ChainSettings> chainSettings,
+                                                         PostgresPersistence persistence, PushOutbox push,
+                                                         PrometheusMeterRegistry meters, String node, Clock clock) {
         if (chainSettings.isEmpty()) {
             log.info("deposits and withdrawals on chain are off: set CHAIN_RPC_URL to follow a chain");
-            return OnChain.off();
+            return Optional.empty();
         }
         ChainSettings settings = chainSettings.get();
         ChainConfig config = settings.config();
@@ -234,7 +213,8 @@ final class ServiceNode implements AutoCloseable {
         repeat("withdrawal-sender", config.pollInterval(), services.sendWithdrawals()::send);
         log.info("deposits and withdrawals on chain {}: USDT {}, {} confirmations, hot wallet {}", config.chainId(),
                 config.token(), config.confirmations(), hotWallet.address());
-        return OnChain.of(services);
+        return Optional.of(new HttpApi.OnChainUseCases(services.showDepositAddress(), services.listDeposits(),
+                services.requestWithdrawal(), services.listWithdrawals(), services.reviewWithdrawals()));
     }
 
     private CallServices callServices(Settings.CallSettings settings, PostgresPersistence persistence,

@@ -24,51 +24,57 @@ public final class ChainServices {
                           Withdrawals withdrawals, Leases leases, Ledger ledger, Transactions transactions) {
     }
 
-    private final DepositService deposits;
-    private final DepositFollowerService follower;
-    private final WithdrawalService withdrawals;
-    private final WithdrawalSenderService sender;
+    private final ShowDepositAddress showDepositAddress;
+    private final ListDeposits listDeposits;
+    private final RequestWithdrawal requestWithdrawal;
+    private final ListWithdrawals listWithdrawals;
+    private final ReviewWithdrawals reviewWithdrawals;
+    private final FollowDeposits followDeposits;
+    private final SendWithdrawals sendWithdrawals;
 
     /** @param node this node's name in the follower's and the sender's leases, different on every node */
     public ChainServices(Chain chain, Storage storage, PushOutbox push, WalletSignals signals, ChainMetrics metrics,
                          ChainConfig config, String node, Clock clock) {
         var news = new WalletNews(storage.ledger(), signals);
-        this.deposits = new DepositService(storage.addresses(), chain.deriver(), storage.deposits(),
-                storage.scannedBlocks(), config);
-        this.follower = new DepositFollowerService(chain.tokenChain(), storage.addresses(), storage.deposits(),
-                storage.scannedBlocks(), storage.leases(), storage.ledger(), push, news, metrics, storage.transactions(),
-                config, node, clock);
-        this.withdrawals = new WithdrawalService(storage.withdrawals(), chain.tokenChain(), storage.ledger(), news,
-                metrics, storage.transactions(), config, clock);
-        this.sender = new WithdrawalSenderService(chain.tokenChain(), chain.hotWallet(), storage.withdrawals(),
+        this.showDepositAddress = new ShowDepositAddressService(storage.addresses(), chain.deriver(), config);
+        this.listDeposits = new ListDepositsService(storage.deposits(), storage.scannedBlocks());
+        this.requestWithdrawal = new RequestWithdrawalService(storage.withdrawals(), chain.tokenChain(),
+                storage.ledger(), news, metrics, storage.transactions(), config, clock);
+        this.listWithdrawals = new ListWithdrawalsService(storage.withdrawals());
+        this.reviewWithdrawals = new ReviewWithdrawalsService(storage.withdrawals(), storage.ledger(), news, metrics,
+                storage.transactions(), clock);
+        this.followDeposits = new FollowDepositsService(chain.tokenChain(), storage.addresses(),
+                storage.deposits(), storage.scannedBlocks(), storage.leases(), storage.ledger(), push, news, metrics,
+                storage.transactions(), config, node, clock);
+        this.sendWithdrawals = new SendWithdrawalsService(chain.tokenChain(), chain.hotWallet(), storage.withdrawals(),
                 storage.leases(), storage.ledger(), news, metrics, storage.transactions(), config, node, clock);
     }
 
     public ShowDepositAddress showDepositAddress() {
-        return deposits;
+        return showDepositAddress;
     }
 
     public ListDeposits listDeposits() {
-        return deposits;
+        return listDeposits;
     }
 
     public RequestWithdrawal requestWithdrawal() {
-        return withdrawals;
+        return requestWithdrawal;
     }
 
     public ListWithdrawals listWithdrawals() {
-        return withdrawals;
+        return listWithdrawals;
     }
 
     public ReviewWithdrawals reviewWithdrawals() {
-        return withdrawals;
+        return reviewWithdrawals;
     }
 
     public FollowDeposits followDeposits() {
-        return follower;
+        return followDeposits;
     }
 
     public SendWithdrawals sendWithdrawals() {
-        return sender;
+        return sendWithdrawals;
     }
 }

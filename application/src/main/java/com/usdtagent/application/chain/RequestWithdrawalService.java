@@ -3,20 +3,16 @@ package com.usdtagent.application.chain;
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.ledger.Ledger;
 import com.usdtagent.application.shared.Transactions;
-import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 import com.usdtagent.domain.wallet.Withdrawal;
-import com.usdtagent.domain.wallet.WithdrawalId;
-import com.usdtagent.domain.wallet.WithdrawalStatus;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
-/** Withdrawal requests, with their funds held in the same transaction, and an admin's review of the large ones. */
-final class WithdrawalService implements RequestWithdrawal, ListWithdrawals, ReviewWithdrawals {
+/** A withdrawal request, its funds held in the same transaction; a retry with the same key finds the first. */
+final class RequestWithdrawalService implements RequestWithdrawal {
 
     /** A withdrawal made now, or the one an earlier request with the same key made. */
     private record Requested(Withdrawal withdrawal, boolean fresh) {
@@ -31,8 +27,8 @@ final class WithdrawalService implements RequestWithdrawal, ListWithdrawals, Rev
     private final ChainConfig config;
     private final Clock clock;
 
-    WithdrawalService(Withdrawals withdrawals, TokenChain chain, Ledger ledger, WalletNews news, ChainMetrics metrics,
-                      Transactions transactions, ChainConfig config, Clock clock) {
+    RequestWithdrawalService(Withdrawals withdrawals, TokenChain chain, Ledger ledger, WalletNews news,
+                             ChainMetrics metrics, Transactions transactions, ChainConfig config, Clock clock) {
         this.withdrawals = withdrawals;
         this.chain = chain;
         this.ledger = ledger;
@@ -85,57 +81,6 @@ final class WithdrawalService implements RequestWithdrawal, ListWithdrawals, Rev
     private static void requireSameRequest(Withdrawal earlier, String address, Command command) {
         if (!earlier.address().equals(address) || earlier.amount().compareTo(command.amount()) != 0) {
             throw new BusinessException(ErrorCode.CONFLICT, "This Idempotency-Key was used for another withdrawal");
-        }
-    }
-
-    @Override
-    public List<Withdrawal> withdrawals(AuthenticatedUser caller) {
-        return withdrawals.ofUser(caller.id(), LIMIT);
-    }
-
-    @Override
-    public List<Withdrawal> list(AuthenticatedUser admin, Optional<WithdrawalStatus> status) {
-        requireAdmin(admin);
-        return withdrawals.withStatus(status, LIMIT);
-    }
-
-    @Override
-    public Withdrawal approve(AuthenticatedUser admin, WithdrawalId id) {
-        requireAdmin(admin);
-        Withdrawal approved = transactions.inTransaction(() -> move(find(id).approve()));
-        metrics.withdrawal(approved.status());
-        return approved;
-    }
-
-    @Override
-    public Withdrawal reject(AuthenticatedUser admin, WithdrawalId id) {
-        requireAdmin(admin);
-        Withdrawal rejected = transactions.inTransaction(() -> {
-            Withdrawal moved = move(find(id).reject());
-            ledger.record(moved.giveBack(), clock.instant());
-            return moved;
-        });
-        metrics.withdrawal(rejected.status());
-        news.announce(rejected.user());
-        return rejected;
-    }
-
-    private Withdrawal find(WithdrawalId id) {
-        return withdrawals.findById(id)
-                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such withdrawal"));
-    }
-
-    /** Stores a reviewed withdrawal; another admin's review that came first leaves it no longer waiting. */
-    private Withdrawal move(Withdrawal reviewed) {
-        if (!withdrawals.compareAndSet(WithdrawalStatus.PENDING_APPROVAL, reviewed)) {
-            throw new BusinessException(ErrorCode.INVALID_STATE, "The withdrawal is no longer waiting for approval");
-        }
-        return reviewed;
-    }
-
-    private static void requireAdmin(AuthenticatedUser user) {
-        if (user.role() != Role.ADMIN) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "Only an admin reviews withdrawals");
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * enough confirmations ends the withdrawal: {@code CONFIRMED} pays the amount out and the fee to the fees account,
  * {@code FAILED} (it reverted) gives both back.
  */
-final class WithdrawalSenderService implements SendWithdrawals {
+final class SendWithdrawalsService implements SendWithdrawals {
 
     static final String LEASE = "withdrawal-sender";
     /** At most this many withdrawals a pass; the rest wait for the next. */
@@ -35,9 +35,9 @@ final class WithdrawalSenderService implements SendWithdrawals {
     private final String node;
     private final Clock clock;
 
-    WithdrawalSenderService(TokenChain chain, HotWallet wallet, Withdrawals withdrawals, Leases leases, Ledger ledger,
-                            WalletNews news, ChainMetrics metrics, Transactions transactions, ChainConfig config,
-                            String node, Clock clock) {
+    SendWithdrawalsService(TokenChain chain, HotWallet wallet, Withdrawals withdrawals, Leases leases, Ledger ledger,
+                           WalletNews news, ChainMetrics metrics, Transactions transactions, ChainConfig config,
+                           String node, Clock clock) {
         this.chain = chain;
         this.wallet = wallet;
         this.withdrawals = withdrawals;

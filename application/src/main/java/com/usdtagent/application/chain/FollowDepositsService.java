@@ -22,14 +22,14 @@ import java.util.Map;
  * deposits above it), reads the next blocks, and credits each pending deposit that has enough confirmations and
  * whose block is still on the chain, exactly once: the deposit's status moves in the ledger movement's transaction.
  */
-final class DepositFollowerService implements FollowDeposits {
+final class FollowDepositsService implements FollowDeposits {
 
     static final String LEASE = "deposit-follower";
     /** At most this many blocks a read: public JSON-RPC nodes refuse larger log queries. */
     static final int BLOCKS_PER_READ = 1000;
     /** The ledger holds less than 10^24 USDT in one amount; a transfer this large is nobody's real deposit. */
     private static final BigInteger TOO_MANY_UNITS = BigInteger.TEN.pow(24 + Usdt.SCALE);
-    private static final System.Logger log = System.getLogger(DepositFollowerService.class.getName());
+    private static final System.Logger log = System.getLogger(FollowDepositsService.class.getName());
 
     private final TokenChain chain;
     private final DepositAddresses addresses;
@@ -45,9 +45,9 @@ final class DepositFollowerService implements FollowDeposits {
     private final String node;
     private final Clock clock;
 
-    DepositFollowerService(TokenChain chain, DepositAddresses addresses, Deposits deposits, ScannedBlocks scanned,
-                           Leases leases, Ledger ledger, PushOutbox push, WalletNews news, ChainMetrics metrics,
-                           Transactions transactions, ChainConfig config, String node, Clock clock) {
+    FollowDepositsService(TokenChain chain, DepositAddresses addresses, Deposits deposits, ScannedBlocks scanned,
+                          Leases leases, Ledger ledger, PushOutbox push, WalletNews news, ChainMetrics metrics,
+                          Transactions transactions, ChainConfig config, String node, Clock clock) {
         this.chain = chain;
         this.addresses = addresses;
         this.deposits = deposits;
