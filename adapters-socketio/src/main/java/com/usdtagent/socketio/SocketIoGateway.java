@@ -25,6 +25,7 @@ import com.usdtagent.application.chat.OpenDirectRoom;
 import com.usdtagent.application.chat.RealtimePublisher;
 import com.usdtagent.application.chat.SendMessage;
 import com.usdtagent.application.chat.ShowTyping;
+import com.usdtagent.application.ledger.WalletJson;
 import com.usdtagent.application.trade.OrderSignals;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -93,10 +94,10 @@ public final class SocketIoGateway {
                 .sendEvent("order-updated", json.tree(Wire.OneOrder.of(order)));
     }
 
-    /** Emits {@code wallet-updated} to users' sockets; hand it to the deposit and withdrawal use cases. */
+    /** Emits {@code wallet-updated}, the wallet as {@code GET /api/wallet} returns it, to users' sockets. */
     public WalletSignals walletSignals() {
         return (to, balance) -> server.getRoomOperations(SocketSession.userRoom(to))
-                .sendEvent("wallet-updated", json.tree(Wire.WalletJson.of(balance)));
+                .sendEvent("wallet-updated", json.tree(WalletJson.of(balance)));
     }
 
     /** Counts calls in this gateway's meter registry. */

@@ -11,7 +11,6 @@ import com.usdtagent.application.chat.RoomPage;
 import com.usdtagent.application.chat.RoomSummary;
 import com.usdtagent.application.chat.StatusChange;
 import com.usdtagent.application.chat.TypingNotice;
-import com.usdtagent.application.ledger.WalletBalance;
 import com.usdtagent.application.trade.OrderJson;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.domain.chat.Message;
@@ -121,13 +120,6 @@ final class Wire {
     record OneOrder(OrderJson order) {
         static OneOrder of(OrderView view) {
             return new OneOrder(OrderJson.of(view));
-        }
-    }
-
-    /** {@code wallet-updated}: the user's USDT after a deposit or a withdrawal moved it. */
-    record WalletJson(String available, String locked) {
-        static WalletJson of(WalletBalance balance) {
-            return new WalletJson(balance.available().wire(), balance.locked().wire());
         }
     }
 
