@@ -28,6 +28,8 @@ final class JdbiDeposits implements Deposits {
             WHERE chain_deposit.status = 'PENDING' AND chain_deposit.block_hash <> excluded.block_hash
             RETURNING xmax = 0 AS inserted
             """;
+    /** The follower's read of every pass: the deposits waiting for confirmations, in the order they are credited. */
+    static final String PENDING = SELECT + "WHERE status = 'PENDING' ORDER BY block_number, log_index";
     private static final String CREDIT = """
             UPDATE chain_deposit SET status = 'CREDITED', credited_at = :at
             WHERE tx_hash = :txHash AND log_index = :logIndex AND status = 'PENDING'
@@ -70,8 +72,7 @@ final class JdbiDeposits implements Deposits {
 
     @Override
     public List<Deposit> pending() {
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT + "WHERE status = 'PENDING' ORDER BY block_number, log_index")
-                .map(ROW).list());
+        return jdbi.withHandle(handle -> handle.createQuery(PENDING).map(ROW).list());
     }
 
     @Override

@@ -34,13 +34,15 @@ final class JdbiWithdrawals implements Withdrawals {
             """;
     private static final String LOCK_KEY =
             "SELECT pg_advisory_xact_lock(hashtextextended('withdrawal ' || :user || ' ' || :key, 0))";
-    private static final String UNFINISHED = "SELECT " + COLUMNS + """
+    /** The sender's read of every pass: the withdrawals to send or settle, with their transfers in nonce order. */
+    static final String UNFINISHED = "SELECT " + COLUMNS + """
             , t.nonce, t.tx_hash AS signed_hash, t.raw
             FROM withdrawal w LEFT JOIN withdrawal_transfer t ON t.withdrawal_id = w.id
             WHERE w.status IN ('QUEUED', 'SENT')
             ORDER BY t.nonce NULLS LAST, w.created_at
             LIMIT :limit
             """;
+    static final String HIGHEST_NONCE = "SELECT max(nonce) FROM withdrawal_transfer WHERE sender = :sender";
     // any unique key taken (this withdrawal's, the hash, the sender's nonce) stores nothing
     private static final String ATTACH = """
             INSERT INTO withdrawal_transfer (withdrawal_id, sender, nonce, tx_hash, raw)
@@ -150,7 +152,7 @@ final class JdbiWithdrawals implements Withdrawals {
 
     @Override
     public OptionalLong highestNonce(String sender) {
-        Long highest = jdbi.withHandle(handle -> handle.createQuery("SELECT max(nonce) FROM withdrawal_transfer WHERE sender = :sender")
+        Long highest = jdbi.withHandle(handle -> handle.createQuery(HIGHEST_NONCE)
                 .bind("sender", sender)
                 .mapTo(Long.class)
                 .one());
