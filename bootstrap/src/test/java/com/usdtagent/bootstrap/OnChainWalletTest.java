@@ -75,6 +75,8 @@ class OnChainWalletTest {
             JsonNode news = socket.awaitEvent("wallet-updated");
             assertThat(news.path("available").asText()).isEqualTo("120.5");
             assertThat(news.path("locked").asText()).isEqualTo("0");
+            assertThat(news).as("wallet-updated is what GET /api/wallet returns")
+                    .isEqualTo(node.get("/api/wallet", user.token()).json());
             assertThat(pushes).contains(new PushNotification.DepositCredited(
                     new UserId(UUID.fromString(user.id())), tx, "120.5"));
         }
