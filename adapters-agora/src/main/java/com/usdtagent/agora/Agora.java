@@ -13,9 +13,7 @@ public final class Agora {
         /** App id and certificate: every participant gets a signed token. */
         TOKENS("tokens signed with the app certificate"),
         /** App id alone: Agora's testing mode, where the app id admits anybody; tokens are null. */
-        TESTING("testing mode: app id only, no tokens; not for production"),
-        /** Nothing configured: calls are refused. */
-        OFF("off: AGORA_APP_ID is not set, calls are refused");
+        TESTING("testing mode: app id only, no tokens; not for production");
 
         private final String description;
 
@@ -31,20 +29,16 @@ public final class Agora {
     private Agora() {
     }
 
-    public static Mode modeOf(Optional<String> appId, Optional<String> certificate) {
-        if (appId.isEmpty()) {
-            return Mode.OFF;
-        }
+    public static Mode modeOf(Optional<String> certificate) {
         return certificate.isPresent() ? Mode.TOKENS : Mode.TESTING;
     }
 
-    /** @param tokenTimeToLive how long a token, and the privileges in it, stay valid */
-    public static VoiceTokenIssuer tokenIssuer(Optional<String> appId, Optional<String> certificate,
-                                               Duration tokenTimeToLive, Clock clock) {
-        return switch (modeOf(appId, certificate)) {
-            case TOKENS -> new AgoraVoiceTokenIssuer(appId.orElseThrow(), certificate.orElseThrow(), tokenTimeToLive, clock);
-            case TESTING -> new AgoraVoiceTokenIssuer(appId.orElseThrow(), null, tokenTimeToLive, clock);
-            case OFF -> new VoiceCallsOff();
-        };
+    /**
+     * @param certificate     empty: Agora's testing mode, without tokens
+     * @param tokenTimeToLive how long a token, and the privileges in it, stay valid
+     */
+    public static VoiceTokenIssuer tokenIssuer(String appId, Optional<String> certificate, Duration tokenTimeToLive,
+                                               Clock clock) {
+        return new AgoraVoiceTokenIssuer(appId, certificate.orElse(null), tokenTimeToLive, clock);
     }
 }

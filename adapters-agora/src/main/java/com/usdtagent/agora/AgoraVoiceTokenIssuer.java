@@ -2,6 +2,8 @@ package com.usdtagent.agora;
 
 import com.usdtagent.application.call.RtcAccess;
 import com.usdtagent.application.call.VoiceTokenIssuer;
+import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.call.CallSession;
 import io.agora.media.RtcTokenBuilder2;
 
 import java.time.Clock;
@@ -13,8 +15,6 @@ import java.time.Instant;
  * project runs in Agora's testing mode, where the app id alone admits a client, and the token is null.
  */
 final class AgoraVoiceTokenIssuer implements VoiceTokenIssuer {
-
-    static final String PROVIDER = "agora";
 
     private final String appId;
     private final String certificate;
@@ -31,9 +31,11 @@ final class AgoraVoiceTokenIssuer implements VoiceTokenIssuer {
     }
 
     @Override
-    public RtcAccess issue(String channelName, long uid) {
+    public RtcAccess issue(CallSession call, UserId participant) {
+        String channelName = call.channelName();
+        long uid = call.uidOf(participant);
         if (certificate == null) {
-            return new RtcAccess(PROVIDER, appId, channelName, uid, null, null);
+            return new RtcAccess.Agora(appId, channelName, uid, null, null);
         }
         Instant now = clock.instant();
         int seconds = Math.toIntExact(tokenTimeToLive.toSeconds());
@@ -44,7 +46,7 @@ final class AgoraVoiceTokenIssuer implements VoiceTokenIssuer {
             // the builder's only way of saying that it refused its input
             throw new IllegalStateException("Agora's token builder refused to build a token; check AGORA_APP_ID and AGORA_APP_CERTIFICATE");
         }
-        return new RtcAccess(PROVIDER, appId, channelName, uid, token, now.plusSeconds(seconds));
+        return new RtcAccess.Agora(appId, channelName, uid, token, now.plusSeconds(seconds));
     }
 
     @Override

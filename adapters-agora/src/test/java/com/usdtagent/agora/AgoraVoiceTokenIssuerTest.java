@@ -1,8 +1,11 @@
 package com.usdtagent.agora;
 
 import com.usdtagent.application.call.RtcAccess;
-import com.usdtagent.domain.shared.BusinessException;
-import com.usdtagent.domain.shared.ErrorCode;
+import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.call.CallId;
+import com.usdtagent.domain.call.CallSession;
+import com.usdtagent.domain.call.CallStatus;
+import com.usdtagent.domain.chat.RoomId;
 import io.agora.media.AccessToken2;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,15 +26,23 @@ class AgoraVoiceTokenIssuerTest {
     private static final String CHANNEL = "0123456789abcdef0123456789abcdef";
     private static final Duration TTL = Duration.ofHours(1);
 
+    private static final UserId CALLER = new UserId(UUID.randomUUID());
+
     private final Clock clock = Clock.systemUTC();
+
+    /** A ringing call on {@link #CHANNEL} in which the caller has {@code uid}. */
+    private static CallSession callOf(long uid) {
+        return new CallSession(CallId.newId(), new RoomId(UUID.randomUUID()), CALLER, new UserId(UUID.randomUUID()),
+                CallStatus.RINGING, CHANNEL, uid, uid == 1 ? 2 : 1, Instant.now(), null, null);
+    }
 
     @Test
     void issuesATokenThatAgorasParserReadsBack() {
-        var issuer = Agora.tokenIssuer(Optional.of(APP_ID), Optional.of(CERTIFICATE), TTL, clock);
+        var issuer = Agora.tokenIssuer(APP_ID, Optional.of(CERTIFICATE), TTL, clock);
         // above 2^31: the uid must survive the builder's int parameter as an unsigned number
         long uid = 3_000_000_001L;
 
-        RtcAccess rtc = issuer.issue(CHANNEL, uid);
+        var rtc = (RtcAccess.Agora) issuer.issue(callOf(uid), CALLER);
 
         var parsed = new AccessToken2();
         assertThat(parsed.parse(rtc.token())).isTrue();
@@ -46,34 +58,26 @@ class AgoraVoiceTokenIssuerTest {
                 .isEqualTo((int) TTL.toSeconds());
         assertThat(service.getPrivileges().get((short) AccessToken2.PrivilegeRtc.PRIVILEGE_PUBLISH_AUDIO_STREAM.intValue))
                 .isEqualTo((int) TTL.toSeconds());
-        assertThat(rtc).extracting(RtcAccess::provider, RtcAccess::appId, RtcAccess::channelName, RtcAccess::uid)
-                .containsExactly("agora", APP_ID, CHANNEL, uid);
+        assertThat(rtc).extracting(RtcAccess::provider, RtcAccess.Agora::appId, RtcAccess.Agora::channelName,
+                RtcAccess.Agora::uid).containsExactly("agora", APP_ID, CHANNEL, uid);
     }
 
     @Test
     void givesNoTokenInTestingMode() {
-        var issuer = Agora.tokenIssuer(Optional.of(APP_ID), Optional.empty(), TTL, clock);
+        var issuer = Agora.tokenIssuer(APP_ID, Optional.empty(), TTL, clock);
 
-        RtcAccess rtc = issuer.issue(CHANNEL, 7);
+        var rtc = (RtcAccess.Agora) issuer.issue(callOf(7), CALLER);
 
         assertThat(rtc.token()).isNull();
         assertThat(rtc.appId()).isEqualTo(APP_ID);
-        assertThat(Agora.modeOf(Optional.of(APP_ID), Optional.empty())).isEqualTo(Agora.Mode.TESTING);
-    }
-
-    @Test
-    void refusesCallsWhenAgoraIsNotConfigured() {
-        var issuer = Agora.tokenIssuer(Optional.empty(), Optional.empty(), TTL, clock);
-
-        assertThatThrownBy(() -> issuer.issue(CHANNEL, 7)).isInstanceOfSatisfying(BusinessException.class,
-                refused -> assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_STATE));
+        assertThat(Agora.modeOf(Optional.empty())).isEqualTo(Agora.Mode.TESTING);
     }
 
     @Test
     void treatsAnEmptyTokenFromTheBuilderAsAnError() {
-        var issuer = Agora.tokenIssuer(Optional.of("not-an-app-id"), Optional.of(CERTIFICATE), TTL, clock);
+        var issuer = Agora.tokenIssuer("not-an-app-id", Optional.of(CERTIFICATE), TTL, clock);
 
-        assertThatThrownBy(() -> issuer.issue(CHANNEL, 7)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> issuer.issue(callOf(7), CALLER)).isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining(CERTIFICATE);
     }
 

@@ -2,6 +2,7 @@ package com.usdtagent.persistence;
 
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.call.ListCalls;
+import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.call.CallId;
 import com.usdtagent.domain.call.CallSession;
@@ -45,6 +46,8 @@ final class JdbiCallSessions implements CallSessions {
     private static final String UPDATE = """
             UPDATE call_session SET status = :status, answered_at = :answeredAt, ended_at = :endedAt WHERE id = :id
             """;
+    private static final String ANSWERED_ON = "UPDATE call_session SET answered_socket = :socket WHERE id = :id";
+    private static final String ANSWERING_SOCKET = "SELECT answered_socket FROM call_session WHERE id = :id";
     static final String CLAIM_RINGING = SELECT + """
             WHERE c.status = 'ringing' AND c.started_at < :cutoff
             ORDER BY c.started_at
@@ -130,6 +133,23 @@ final class JdbiCallSessions implements CallSessions {
                 .bindByType("answeredAt", Timestamps.utcOrNull(call.answeredAt()), OffsetDateTime.class)
                 .bindByType("endedAt", Timestamps.utcOrNull(call.endedAt()), OffsetDateTime.class)
                 .execute());
+    }
+
+    @Override
+    public void answeredOn(CallId call, SocketId socket) {
+        jdbi.useHandle(handle -> handle.createUpdate(ANSWERED_ON)
+                .bind("id", call.value())
+                .bind("socket", socket.value())
+                .execute());
+    }
+
+    @Override
+    public Optional<SocketId> answeringSocket(CallId call) {
+        return jdbi.withHandle(handle -> handle.createQuery(ANSWERING_SOCKET)
+                .bind("id", call.value())
+                .mapTo(UUID.class)
+                .findOne()
+                .map(SocketId::new));
     }
 
     @Override

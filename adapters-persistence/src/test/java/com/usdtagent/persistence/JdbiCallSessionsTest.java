@@ -62,6 +62,21 @@ class JdbiCallSessionsTest {
     }
 
     @Test
+    void remembersTheSocketThatAnswered() {
+        var call = ringing(room(), NOW);
+        var otherCall = ringing(room(), NOW);
+        var socket = new SocketId(UUID.randomUUID());
+
+        assertThat(calls.answeringSocket(call.id())).isEmpty();
+        calls.update(call.accept(call.callee(), NOW));
+        calls.answeredOn(call.id(), socket);
+
+        assertThat(calls.answeringSocket(call.id())).contains(socket);
+        assertThat(calls.answeringSocket(otherCall.id())).isEmpty();
+        assertThat(calls.answeringSocket(CallId.newId())).isEmpty();
+    }
+
+    @Test
     void tellsWhetherEitherUserIsInAnActiveCall() {
         var room = room();
         var stranger = fixture.user();

@@ -7,7 +7,7 @@ import com.usdtagent.domain.chat.RoomId;
 
 import java.util.UUID;
 
-/** The voice-call half of the socket protocol: signalling only; the audio goes through Agora. */
+/** The voice-call half of the socket protocol: signalling only; the audio goes through Agora or WebRTC. */
 final class CallEvents {
 
     private final SocketIoGateway.CallUseCases calls;
@@ -29,6 +29,11 @@ final class CallEvents {
                 session.user(), session.socketId(), callId(payload))), "call-end");
         events.on(Payloads.CallRef.class, (session, payload) -> new Wire.OneRtc(Wire.RtcJson.of(
                 calls.renewCallToken().renew(session.user(), callId(payload)))), "call-token-renew");
+        events.on(Payloads.Signal.class, (session, payload) -> {
+            calls.relayCallSignal().relay(session.user(), session.socketId(),
+                    new CallId(UUID.fromString(payload.callId())), payload.content());
+            return new Wire.CallRef(payload.callId());
+        }, "call-signal");
     }
 
     private static Wire.JoinedCallJson joined(JoinedCall joined) {

@@ -1,7 +1,10 @@
 package com.usdtagent.socketio;
 
+import com.usdtagent.application.call.CallSignal;
 import com.usdtagent.domain.chat.ChatPaging;
 import com.usdtagent.domain.chat.Message;
+import com.usdtagent.domain.shared.BusinessException;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +22,11 @@ final class Payloads {
     /** PostgreSQL text cannot hold NUL; refusing it here keeps it a validation error, not a database failure. */
     private static final String NO_NUL = "[^\\x00]*";
     private static final String HAS_NUL = "must not contain NUL characters";
+    /** SDP is lines of text: no control characters but tab and the line ends. */
+    private static final String SDP_TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+    /** A candidate line or media id: text without any control character. */
+    private static final String ONE_LINE = "[^\\x00-\\x1F\\x7F]*";
+    private static final String NOT_SDP = "must be SDP text";
 
     private Payloads() {
     }
@@ -69,5 +77,33 @@ final class Payloads {
 
     /** {@code call-accept}, {@code call-reject}, {@code call-cancel}, {@code call-end} and {@code call-token-renew}. */
     record CallRef(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String callId) {
+    }
+
+    /** {@code call-signal}: exactly one of a description and a candidate, checked by {@link #content()}. */
+    record Signal(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String callId,
+                  @Valid Description description, @Valid Candidate candidate) {
+
+        record Description(
+                @NotNull @Pattern(regexp = "offer|answer", message = "must be offer or answer") String type,
+                @NotNull @Size(max = CallSignal.MAX_SDP_LENGTH) @Pattern(regexp = SDP_TEXT, message = NOT_SDP)
+                String sdp) {
+        }
+
+        record Candidate(
+                @NotNull @Size(max = CallSignal.MAX_CANDIDATE_LENGTH) @Pattern(regexp = ONE_LINE, message = NOT_SDP)
+                String candidate,
+                @Size(max = CallSignal.MAX_SDP_MID_LENGTH) @Pattern(regexp = ONE_LINE, message = NOT_SDP)
+                String sdpMid,
+                @Min(0) @Max(CallSignal.MAX_SDP_M_LINE_INDEX) Integer sdpMLineIndex) {
+        }
+
+        CallSignal.Content content() {
+            if ((description == null) == (candidate == null)) {
+                throw BusinessException.invalidField(description == null ? "description" : "candidate",
+                        "exactly one of description and candidate is required");
+            }
+            return description != null ? new CallSignal.Description(description.type(), description.sdp())
+                    : new CallSignal.Candidate(candidate.candidate(), candidate.sdpMid(), candidate.sdpMLineIndex());
+        }
     }
 }

@@ -2,13 +2,17 @@ package com.usdtagent.socketio;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
+import com.usdtagent.application.call.CallSignal;
 import com.usdtagent.application.call.CallSignals;
 import com.usdtagent.application.call.CallView;
 import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.call.CallId;
 
-/** Emits the call events to the per-user room {@code user:<id>}, like the chat events. */
+/**
+ * Emits the call events to the per-user room {@code user:<id>}, like the chat events, and the callee's signals to
+ * the per-socket room {@code socket:<id>} of the device that answered. Rooms reach every node through Redis.
+ */
 final class SocketIoCallSignals implements CallSignals {
 
     private final SocketIOServer server;
@@ -42,6 +46,17 @@ final class SocketIoCallSignals implements CallSignals {
     @Override
     public void finishedElsewhere(UserId actor, SocketId acting, CallView call) {
         emit(actor, acting, finishedEvent(call), Wire.OneCall.of(call));
+    }
+
+    @Override
+    public void signal(UserId to, CallSignal signal) {
+        emit(to, null, "call-signal", Wire.SignalJson.of(signal));
+    }
+
+    @Override
+    public void signal(SocketId to, CallSignal signal) {
+        server.getRoomOperations(SocketSession.socketRoom(to))
+                .sendEvent("call-signal", json.tree(Wire.SignalJson.of(signal)));
     }
 
     private static String finishedEvent(CallView call) {

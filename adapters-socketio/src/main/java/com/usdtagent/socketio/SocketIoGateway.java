@@ -13,6 +13,7 @@ import com.usdtagent.application.chain.WalletSignals;
 import com.usdtagent.application.call.CancelCall;
 import com.usdtagent.application.call.EndCall;
 import com.usdtagent.application.call.RejectCall;
+import com.usdtagent.application.call.RelayCallSignal;
 import com.usdtagent.application.call.RenewCallToken;
 import com.usdtagent.application.call.StartCall;
 import com.usdtagent.application.chat.AcknowledgeReceipt;
@@ -56,7 +57,8 @@ public final class SocketIoGateway {
 
     /** The inbound ports behind the call events. */
     public record CallUseCases(StartCall startCall, AcceptCall acceptCall, RejectCall rejectCall,
-                               CancelCall cancelCall, EndCall endCall, RenewCallToken renewCallToken) {
+                               CancelCall cancelCall, EndCall endCall, RenewCallToken renewCallToken,
+                               RelayCallSignal relayCallSignal) {
     }
 
     private final SocketIOServer server;

@@ -12,6 +12,11 @@ record SocketSession(SocketIOClient client, AuthenticatedUser user, SerialQueue 
         return "user:" + user;
     }
 
+    /** A room of this one socket, so that an emit can reach it on whichever node it is connected. */
+    static String socketRoom(SocketId socket) {
+        return "socket:" + socket.value();
+    }
+
     SocketId socketId() {
         return new SocketId(client.getSessionId());
     }

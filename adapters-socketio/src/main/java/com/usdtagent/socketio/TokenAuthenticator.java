@@ -17,9 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * Checks {@code auth.token} of the v4 CONNECT packet. This is the only place a socket becomes a session: on
- * success the user is attached, the socket joins its user's room, and the connect work is queued first in the
- * socket's order. On failure the client gets {@code connect_error} with {@code data.code = "UNAUTHORIZED"}, and
- * a socket that stays unauthenticated is closed shortly after.
+ * success the user is attached, the socket joins its user's room and a room of its own, and the connect work is
+ * queued first in the socket's order. On failure the client gets {@code connect_error} with
+ * {@code data.code = "UNAUTHORIZED"}, and a socket that stays unauthenticated is closed shortly after.
  */
 final class TokenAuthenticator implements AuthTokenListener {
 
@@ -47,6 +47,7 @@ final class TokenAuthenticator implements AuthTokenListener {
             var session = new SocketSession(client, user, new SerialQueue(workers), new RateLimit(50, 20));
             sessions.add(session);
             client.joinRoom(SocketSession.userRoom(user.id()));
+            client.joinRoom(SocketSession.socketRoom(session.socketId()));
             session.queue().submit(() -> onConnected.accept(session));
             return AuthTokenResult.AuthTokenResultSuccess;
         } catch (BusinessException refused) {

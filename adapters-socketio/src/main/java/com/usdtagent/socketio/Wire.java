@@ -1,6 +1,8 @@
 package com.usdtagent.socketio;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.usdtagent.application.call.CallJson;
+import com.usdtagent.application.call.CallSignal;
 import com.usdtagent.application.call.CallView;
 import com.usdtagent.application.call.RtcAccess;
 import com.usdtagent.application.chat.Contact;
@@ -94,11 +96,57 @@ final class Wire {
         }
     }
 
-    /** @param token null in Agora's testing mode */
-    record RtcJson(String provider, String appId, String channelName, long uid, String token, Instant expiresAt) {
+    /** The contract's {@code Rtc}: its fields depend on the provider. */
+    sealed interface RtcJson {
         static RtcJson of(RtcAccess rtc) {
-            return new RtcJson(rtc.provider(), rtc.appId(), rtc.channelName(), rtc.uid(), rtc.token(), rtc.expiresAt());
+            return switch (rtc) {
+                case RtcAccess.Agora agora -> new AgoraJson(agora.provider(), agora.appId(), agora.channelName(),
+                        agora.uid(), agora.token(), agora.expiresAt());
+                case RtcAccess.WebRtc webRtc -> new WebRtcJson(webRtc.provider(),
+                        webRtc.iceServers().stream().map(IceServerJson::of).toList(),
+                        webRtc.relayOnly() ? "relay" : "all", webRtc.expiresAt());
+            };
         }
+    }
+
+    /** @param token null in Agora's testing mode */
+    record AgoraJson(String provider, String appId, String channelName, long uid, String token, Instant expiresAt)
+            implements RtcJson {
+    }
+
+    record WebRtcJson(String provider, List<IceServerJson> iceServers, String iceTransportPolicy, Instant expiresAt)
+            implements RtcJson {
+    }
+
+    /** An RTCIceServer as the browser takes it: a STUN server has no username or credential at all. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record IceServerJson(List<String> urls, String username, String credential) {
+        static IceServerJson of(RtcAccess.IceServer server) {
+            return new IceServerJson(server.urls(), server.username(), server.credential());
+        }
+    }
+
+    /** {@code call-signal} to the other participant: exactly one of description and candidate. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SignalJson(String callId, String from, DescriptionJson description, CandidateJson candidate) {
+        static SignalJson of(CallSignal signal) {
+            String callId = signal.callId().toString();
+            String from = signal.from().toString();
+            return switch (signal.content()) {
+                case CallSignal.Description d ->
+                        new SignalJson(callId, from, new DescriptionJson(d.type(), d.sdp()), null);
+                case CallSignal.Candidate c -> new SignalJson(callId, from, null,
+                        new CandidateJson(c.candidate(), c.sdpMid(), c.sdpMLineIndex()));
+            };
+        }
+    }
+
+    record DescriptionJson(String type, String sdp) {
+    }
+
+    /** As the browser's RTCIceCandidateInit: absent fields are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CandidateJson(String candidate, String sdpMid, Integer sdpMLineIndex) {
     }
 
     record OneCall(CallJson call) {

@@ -10,6 +10,7 @@ import com.usdtagent.application.account.PhoneNumbers;
 import com.usdtagent.application.account.RegisterAccountService;
 import com.usdtagent.application.account.ShowMyAccountService;
 import com.usdtagent.application.call.CallServices;
+import com.usdtagent.application.call.VoiceTokenIssuer;
 import com.usdtagent.application.chain.ChainConfig;
 import com.usdtagent.application.chain.ChainServices;
 import com.usdtagent.application.chain.HotWallet;
@@ -42,12 +43,15 @@ import com.usdtagent.application.push.RegisterDeviceService;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.application.trade.TradeServices;
 import com.usdtagent.chain.EvmChain;
+import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
 import com.usdtagent.http.HttpApi;
 import com.usdtagent.identity.Identity;
 import com.usdtagent.persistence.PostgresPersistence;
 import com.usdtagent.push.Push;
 import com.usdtagent.socketio.SocketIoGateway;
 import com.usdtagent.socketio.SocketSettings;
+import com.usdtagent.webrtc.WebRtc;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -219,8 +223,24 @@ final class ServiceNode implements AutoCloseable {
 
     private CallServices callServices(Settings.CallSettings settings, PostgresPersistence persistence,
                                       RoomPosts posts, PushOutbox push, Clock clock) {
-        log.info("Agora voice calls: {}", Agora.modeOf(settings.agoraAppId(), settings.agoraCertificate()).description());
-        var tokens = Agora.tokenIssuer(settings.agoraAppId(), settings.agoraCertificate(), settings.tokenTimeToLive(), clock);
+        VoiceTokenIssuer tokens = switch (settings.provider()) {
+            case AGORA -> {
+                log.info("voice calls: Agora, {}", Agora.modeOf(settings.agoraCertificate()).description());
+                yield Agora.tokenIssuer(settings.agoraAppId().orElseThrow(), settings.agoraCertificate(),
+                        settings.tokenTimeToLive(), clock);
+            }
+            case WEBRTC -> {
+                log.info("voice calls: WebRTC, {}", settings.ice());
+                yield WebRtc.iceServers(settings.ice(), clock);
+            }
+            case OFF -> {
+                log.info("voice calls: off (VOICE_PROVIDER=off), every call-start is refused");
+                yield (call, participant) -> {
+                    throw new BusinessException(ErrorCode.INVALID_STATE,
+                            "Voice calls are not configured on this server");
+                };
+            }
+        };
         return new CallServices(persistence.callSessions(), persistence.userAccounts(), persistence.chatRooms(), posts,
                 sockets.callSignals(), sockets.callMetrics(), tokens, push, persistence.transactions(), clock,
                 new SecureRandom(), settings.ringTimeout(), settings.disconnectGrace());
@@ -247,7 +267,7 @@ final class ServiceNode implements AutoCloseable {
                 new LeaveRoomService(rooms, presence),
                 new ShowTypingService(rooms, publisher)),
                 new SocketIoGateway.CallUseCases(calls.startCall(), calls.acceptCall(), calls.rejectCall(),
-                        calls.cancelCall(), calls.endCall(), calls.renewCallToken()));
+                        calls.cancelCall(), calls.endCall(), calls.renewCallToken(), calls.relayCallSignal()));
         stopInReverse.push(sockets::stop);
 
         // heartbeats keep this node's sockets counted; a node silent for the TTL has its users taken offline

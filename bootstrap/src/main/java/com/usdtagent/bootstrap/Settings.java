@@ -2,6 +2,7 @@ package com.usdtagent.bootstrap;
 
 import com.usdtagent.persistence.JdbcTarget;
 import com.usdtagent.socketio.SocketSettings;
+import com.usdtagent.webrtc.IceSettings;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,11 +12,15 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Everything the server reads from its environment, checked before anything starts. Every variable is listed,
@@ -31,14 +36,18 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 Duration presenceTimeToLive, CallSettings calls, PushSettings push,
                 boolean websocketCompression, Optional<SocketSettings.Redis> redis, Optional<ChainSettings> chain) {
 
+    /** Who carries the audio of calls; {@code OFF} refuses every call before it rings. */
+    enum VoiceProvider { AGORA, WEBRTC, OFF }
+
     /**
-     * Voice calls on Agora.
+     * Voice calls: the call timers, and the provider with its settings.
      *
-     * @param agoraAppId       empty: calls are off
+     * @param agoraAppId       present with {@code AGORA}
      * @param agoraCertificate empty with an app id: Agora's testing mode, without tokens
+     * @param ice              the STUN and TURN servers of {@code WEBRTC}
      */
-    record CallSettings(Optional<String> agoraAppId, Optional<String> agoraCertificate, Duration tokenTimeToLive,
-                        Duration ringTimeout, Duration disconnectGrace) {
+    record CallSettings(VoiceProvider provider, Optional<String> agoraAppId, Optional<String> agoraCertificate,
+                        Duration tokenTimeToLive, Duration ringTimeout, Duration disconnectGrace, IceSettings ice) {
 
         /** Agora's app ids and certificates are 32 hexadecimal characters; its token builder refuses anything else. */
         private static final Pattern AGORA_KEY = Pattern.compile("[0-9a-fA-F]{32}");
@@ -56,16 +65,55 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
             if (certificate.isPresent() && appId.isEmpty()) {
                 throw new InvalidSettingException("AGORA_APP_ID", "is required when AGORA_APP_CERTIFICATE is set");
             }
-            return new CallSettings(appId, certificate,
+            VoiceProvider provider = reader.choice("VOICE_PROVIDER", VoiceProvider.class,
+                    appId.isPresent() ? VoiceProvider.AGORA : VoiceProvider.WEBRTC);
+            if (provider == VoiceProvider.AGORA && appId.isEmpty()) {
+                throw new InvalidSettingException("AGORA_APP_ID", "is required when VOICE_PROVIDER is agora");
+            }
+            return new CallSettings(provider, appId, certificate,
                     Duration.ofSeconds(reader.integer("CALL_TOKEN_TTL_SECONDS", 3600, 60, 86_400)),
                     Duration.ofSeconds(reader.integer("CALL_RING_TIMEOUT_SECONDS", 45, 5, 600)),
-                    Duration.ofSeconds(reader.integer("CALL_DISCONNECT_GRACE_SECONDS", 20, 1, 600)));
+                    Duration.ofSeconds(reader.integer("CALL_DISCONNECT_GRACE_SECONDS", 20, 1, 600)),
+                    ice(reader));
         }
+
+        private static IceSettings ice(Reader reader) {
+            List<String> stun = urls(reader, "STUN_URLS", IceSettings::stunUrls);
+            List<String> turn = urls(reader, "TURN_URLS", IceSettings::turnUrls);
+            Optional<String> secret = reader.text("TURN_SECRET");
+            if (!turn.isEmpty() && secret.isEmpty()) {
+                throw new InvalidSettingException("TURN_SECRET", "is required when TURN_URLS is set");
+            }
+            if (turn.isEmpty() && secret.isPresent()) {
+                throw new InvalidSettingException("TURN_URLS", "is required when TURN_SECRET is set");
+            }
+            Duration ttl = Duration.ofSeconds(reader.integer("TURN_CREDENTIAL_TTL_SECONDS", 3600, 60, 86_400));
+            boolean relayOnly =
+                    reader.choice("ICE_TRANSPORT_POLICY", IcePolicy.class, IcePolicy.ALL) == IcePolicy.RELAY;
+            if (relayOnly && turn.isEmpty()) {
+                throw new InvalidSettingException("ICE_TRANSPORT_POLICY",
+                        "relay needs a TURN server: set TURN_URLS and TURN_SECRET");
+            }
+            return new IceSettings(stun, turn, secret, ttl, relayOnly);
+        }
+
+        private static List<String> urls(Reader reader, String name, Function<String, List<String>> parse) {
+            return reader.text(name).map(value -> {
+                try {
+                    return parse.apply(value);
+                } catch (IllegalArgumentException unusable) {
+                    throw new InvalidSettingException(name, unusable.getMessage());
+                }
+            }).orElse(List.of());
+        }
+
+        private enum IcePolicy { ALL, RELAY }
 
         @Override
         public String toString() {
-            return "CallSettings[agoraAppId=" + agoraAppId.orElse("none") + ", certificate="
-                    + (agoraCertificate.isPresent() ? "set" : "none") + ", ringTimeout=" + ringTimeout + "]";
+            return "CallSettings[provider=" + provider + ", agoraAppId=" + agoraAppId.orElse("none") + ", certificate="
+                    + (agoraCertificate.isPresent() ? "set" : "none") + ", ringTimeout=" + ringTimeout
+                    + ", ice=" + ice + "]";
         }
     }
 
@@ -202,6 +250,20 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                     // reported below with the allowed range
                 }
                 throw new InvalidSettingException(name, "must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+            }).orElse(fallback);
+        }
+
+        /** One of the constants of {@code type}, written in any case. */
+        <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
+            return text(name).map(value -> {
+                for (E constant : type.getEnumConstants()) {
+                    if (constant.name().equalsIgnoreCase(value)) {
+                        return constant;
+                    }
+                }
+                String allowed = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", "));
+                throw new InvalidSettingException(name, "must be one of " + allowed + ", got '" + value + "'");
             }).orElse(fallback);
         }
 

@@ -1,20 +1,25 @@
 package com.usdtagent.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.usdtagent.webrtc.IceSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Agora modes other than signed tokens: testing mode (app id alone) and calls off (no app id). */
+/** The voice modes other than Agora's signed tokens and WebRTC: Agora's testing mode (app id alone) and calls off. */
 class CallModesTest {
+
+    /** The default: no STUN, no TURN. */
+    private static final IceSettings NO_ICE = Settings.fromEnvironment(Map.of()).calls().ice();
 
     @Test
     void inTestingModeACallRingsWithoutAToken() {
-        var testingMode = new Settings.CallSettings(Optional.of(TestNode.AGORA_APP_ID), Optional.empty(),
-                Duration.ofHours(1), Duration.ofSeconds(45), Duration.ofSeconds(20));
+        var testingMode = new Settings.CallSettings(Settings.VoiceProvider.AGORA, Optional.of(TestNode.AGORA_APP_ID),
+                Optional.empty(), Duration.ofHours(1), Duration.ofSeconds(45), Duration.ofSeconds(20), NO_ICE);
         try (var node = TestNode.start(testingMode)) {
             var ack = startACall(node, "testing");
 
@@ -27,9 +32,9 @@ class CallModesTest {
     }
 
     @Test
-    void withoutAnAppIdCallsAreRefusedBeforeAnythingRings() {
-        var off = new Settings.CallSettings(Optional.empty(), Optional.empty(),
-                Duration.ofHours(1), Duration.ofSeconds(45), Duration.ofSeconds(20));
+    void withVoiceOffCallsAreRefusedBeforeAnythingRings() {
+        var off = new Settings.CallSettings(Settings.VoiceProvider.OFF, Optional.empty(), Optional.empty(),
+                Duration.ofHours(1), Duration.ofSeconds(45), Duration.ofSeconds(20), NO_ICE);
         try (var node = TestNode.start(off)) {
             var ack = startACall(node, "off");
 

@@ -201,6 +201,38 @@ class ClusterTest {
     }
 
     @Test
+    void callSignalsCrossNodesBetweenTheCallerAndTheSocketThatAnswered() {
+        var user = register(nodeA, "user");
+        var agent = register(nodeA, "agent");
+        var userSocket = connect(nodeA, user);
+        var agentPhone = connect(nodeB, agent);
+        var agentLaptop = connect(nodeA, agent);
+        String roomId = createRoom(userSocket, agent);
+        String callId = ok(userSocket.call("call-start", "{\"roomId\":\"" + roomId + "\"}")).path("call").path("callId").asText();
+        agentPhone.awaitEvent("incoming-call", p -> p.path("call").path("callId").asText().equals(callId));
+        ok(agentPhone.call("call-accept", "{\"callId\":\"" + callId + "\"}"));
+        userSocket.awaitEvent("call-accepted");
+
+        ok(userSocket.call("call-signal", """
+                {"callId":"%s","description":{"type":"offer","sdp":"v=0\\r\\n"}}""".formatted(callId)));
+        var offer = agentPhone.awaitEvent("call-signal");
+        assertThat(offer.path("from").asText()).isEqualTo(user.id());
+        assertThat(offer.path("description").path("sdp").asText()).isEqualTo("v=0\r\n");
+        ok(agentPhone.call("call-signal", """
+                {"callId":"%s","description":{"type":"answer","sdp":"v=0\\r\\n"}}""".formatted(callId)));
+        assertThat(userSocket.awaitEvent("call-signal").path("description").path("type").asText()).isEqualTo("answer");
+
+        // the callee's other device, on the caller's node, neither hears the call nor may join it
+        assertThat(agentLaptop.call("call-signal", """
+                {"callId":"%s","candidate":{"candidate":""}}""".formatted(callId)).path("error").path("code").asText())
+                .isEqualTo("INVALID_STATE");
+        ok(userSocket.call("call-end", "{\"callId\":\"" + callId + "\"}"));
+        agentLaptop.awaitEvent("call-ended", p -> p.path("call").path("callId").asText().equals(callId));
+        assertThat(agentLaptop.events("call-signal")).isEmpty();
+        assertThat(userSocket.events("call-signal")).hasSize(1);
+    }
+
+    @Test
     void aUserIsOnlineUntilTheirLastSocketOnAnyNodeGoesEvenWhenThatNodeIsKilled() throws Exception {
         Node doomed = launch("doomed");
         try {

@@ -1,5 +1,6 @@
 package com.usdtagent.bootstrap;
 
+import com.usdtagent.webrtc.IceSettings;
 import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +34,9 @@ class SettingsTest {
         assertThat(settings.jwtSecret()).isEmpty();
         assertThat(settings.tokenTimeToLive()).isEqualTo(Duration.ofDays(7));
         assertThat(settings.admin()).isEmpty();
+        assertThat(settings.calls().provider()).isEqualTo(Settings.VoiceProvider.WEBRTC);
+        assertThat(settings.calls().ice()).isEqualTo(new IceSettings(List.of(), List.of(), Optional.empty(),
+                Duration.ofHours(1), false));
         assertThat(settings.calls().agoraAppId()).isEmpty();
         assertThat(settings.calls().agoraCertificate()).isEmpty();
         assertThat(settings.calls().tokenTimeToLive()).isEqualTo(Duration.ofHours(1));
@@ -62,12 +67,46 @@ class SettingsTest {
                 "CALL_TOKEN_TTL_SECONDS", "600", "CALL_RING_TIMEOUT_SECONDS", "30",
                 "CALL_DISCONNECT_GRACE_SECONDS", "10")).calls();
 
+        assertThat(calls.provider()).isEqualTo(Settings.VoiceProvider.AGORA);
         assertThat(calls.agoraAppId()).contains(APP_ID);
         assertThat(calls.agoraCertificate()).contains(CERTIFICATE);
         assertThat(calls.tokenTimeToLive()).isEqualTo(Duration.ofMinutes(10));
         assertThat(calls.ringTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(calls.disconnectGrace()).isEqualTo(Duration.ofSeconds(10));
         assertThat(calls.toString()).doesNotContain(CERTIFICATE);
+    }
+
+    @Test
+    void readsTheWebRtcVariables() {
+        var calls = Settings.fromEnvironment(Map.of("AGORA_APP_ID", APP_ID, "VOICE_PROVIDER", "WebRTC",
+                "STUN_URLS", "stun:stun.example.org:3478, stun:10.0.0.2",
+                "TURN_URLS", "turn:turn.example.org:3478?transport=udp,turns:turn.example.org:5349",
+                "TURN_SECRET", "turn-hunter22", "TURN_CREDENTIAL_TTL_SECONDS", "600", "ICE_TRANSPORT_POLICY", "relay")).calls();
+
+        assertThat(calls.provider()).isEqualTo(Settings.VoiceProvider.WEBRTC);
+        assertThat(calls.ice()).isEqualTo(new IceSettings(List.of("stun:stun.example.org:3478", "stun:10.0.0.2"),
+                List.of("turn:turn.example.org:3478?transport=udp", "turns:turn.example.org:5349"),
+                Optional.of("turn-hunter22"), Duration.ofMinutes(10), true));
+        assertThat(calls.toString()).doesNotContain("hunter22");
+        assertThat(Settings.fromEnvironment(Map.of("VOICE_PROVIDER", "off")).calls().provider())
+                .isEqualTo(Settings.VoiceProvider.OFF);
+    }
+
+    @Test
+    void aBadVoiceValueIsOneLineNamingTheVariable() {
+        String turn = "turn:127.0.0.1:3478";
+        assertRefused(Map.of("VOICE_PROVIDER", "jitsi"), "VOICE_PROVIDER");
+        assertRefused(Map.of("VOICE_PROVIDER", "agora"), "AGORA_APP_ID");
+        assertRefused(Map.of("STUN_URLS", "stun.example.org"), "STUN_URLS");
+        assertRefused(Map.of("STUN_URLS", "turn:a.example"), "STUN_URLS");
+        assertRefused(Map.of("TURN_URLS", "turn:a.example:99999", "TURN_SECRET", "s"), "TURN_URLS");
+        assertRefused(Map.of("TURN_URLS", turn), "TURN_SECRET");
+        assertRefused(Map.of("TURN_SECRET", "turn-hunter22"), "TURN_URLS");
+        assertRefused(Map.of("TURN_CREDENTIAL_TTL_SECONDS", "5"), "TURN_CREDENTIAL_TTL_SECONDS");
+        assertRefused(Map.of("ICE_TRANSPORT_POLICY", "none"), "ICE_TRANSPORT_POLICY");
+        assertRefused(Map.of("ICE_TRANSPORT_POLICY", "relay"), "ICE_TRANSPORT_POLICY");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("TURN_SECRET", "turn-hunter22")))
+                .message().doesNotContain("hunter22");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** The real server, wired as Main wires it, on free ports and a fresh database, with an HTTP client for the tests. */
@@ -50,8 +51,9 @@ final class TestNode extends HttpApi implements AutoCloseable {
     }
 
     static Settings.CallSettings calls(Duration ringTimeout, Duration disconnectGrace) {
-        return new Settings.CallSettings(Optional.of(AGORA_APP_ID), Optional.of(AGORA_CERTIFICATE),
-                Duration.ofHours(1), ringTimeout, disconnectGrace);
+        return new Settings.CallSettings(Settings.VoiceProvider.AGORA, Optional.of(AGORA_APP_ID),
+                Optional.of(AGORA_CERTIFICATE), Duration.ofHours(1), ringTimeout, disconnectGrace,
+                Settings.fromEnvironment(Map.of()).calls().ice());
     }
 
     /** Push off, calls with these settings. */

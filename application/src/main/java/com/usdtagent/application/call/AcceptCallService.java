@@ -30,8 +30,9 @@ final class AcceptCallService implements AcceptCall {
         JoinedCall joined = transactions.inTransaction(() -> {
             CallSession call = steps.lockFor(callee.id(), id).accept(callee.id(), clock.instant());
             // inside, so that a token that cannot be issued leaves the call ringing
-            RtcAccess rtc = tokens.issue(call.channelName(), call.calleeUid());
+            RtcAccess rtc = tokens.issue(call, callee.id());
             sessions.update(call);
+            sessions.answeredOn(call.id(), socket);
             return new JoinedCall(steps.view(call), rtc);
         });
         steps.answered(joined.call(), socket);

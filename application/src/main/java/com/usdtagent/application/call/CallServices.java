@@ -25,6 +25,7 @@ public final class CallServices {
     private final CancelCall cancelCall;
     private final EndCall endCall;
     private final RenewCallToken renewCallToken;
+    private final RelayCallSignal relayCallSignal;
     private final ListCalls listCalls;
     private final ExpireCalls expireCalls;
 
@@ -40,6 +41,7 @@ public final class CallServices {
         this.cancelCall = new CancelCallService(steps);
         this.endCall = new EndCallService(steps);
         this.renewCallToken = new RenewCallTokenService(sessions, tokens);
+        this.relayCallSignal = new RelayCallSignalService(sessions, signals);
         this.listCalls = new ListCallsService(steps, sessions);
         this.expireCalls = new ExpireCallsService(steps, sessions, transactions, clock, ringTimeout, disconnectGrace);
     }
@@ -66,6 +68,10 @@ public final class CallServices {
 
     public RenewCallToken renewCallToken() {
         return renewCallToken;
+    }
+
+    public RelayCallSignal relayCallSignal() {
+        return relayCallSignal;
     }
 
     public ListCalls listCalls() {

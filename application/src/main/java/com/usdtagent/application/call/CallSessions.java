@@ -1,5 +1,6 @@
 package com.usdtagent.application.call;
 
+import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.call.CallId;
 import com.usdtagent.domain.call.CallSession;
@@ -26,6 +27,12 @@ public interface CallSessions {
 
     /** Stores the call's new status and times. */
     void update(CallSession call);
+
+    /** Remembers the callee's socket that answered the call, the only one of theirs its signals go to and from. */
+    void answeredOn(CallId call, SocketId socket);
+
+    /** The callee's socket that answered the call; empty while it rings. */
+    Optional<SocketId> answeringSocket(CallId call);
 
     /** Locks up to {@code limit} calls still ringing that started before {@code cutoff}, skipping those locked elsewhere. */
     List<CallSession> claimRingingSince(Instant cutoff, int limit);

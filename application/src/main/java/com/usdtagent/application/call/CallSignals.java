@@ -21,4 +21,10 @@ public interface CallSignals {
 
     /** As {@link #finished}, to the other sockets of the participant whose socket {@code acting} finished the call. */
     void finishedElsewhere(UserId actor, SocketId acting, CallView call);
+
+    /** {@code call-signal} to every socket of the user. */
+    void signal(UserId to, CallSignal signal);
+
+    /** {@code call-signal} to this one socket, on whichever node it is connected. */
+    void signal(SocketId to, CallSignal signal);
 }

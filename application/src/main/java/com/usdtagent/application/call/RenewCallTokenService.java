@@ -24,6 +24,6 @@ final class RenewCallTokenService implements RenewCallToken {
         if (call.status() != CallStatus.ACCEPTED) {
             throw new BusinessException(ErrorCode.INVALID_STATE, "The call is " + call.status().wireName());
         }
-        return tokens.issue(call.channelName(), call.uidOf(participant.id()));
+        return tokens.issue(call, participant.id());
     }
 }

@@ -49,7 +49,7 @@ final class StartCallService implements StartCall {
         UserId callee = room.opponentOf(caller.id());
         CallSession call = CallSession.ring(room.id(), caller.id(), callee, clock.instant(), random);
         // first, so that a server that cannot issue tokens refuses before anything rings
-        RtcAccess rtc = tokens.issue(call.channelName(), call.callerUid());
+        RtcAccess rtc = tokens.issue(call, caller.id());
         CallView view = transactions.inTransaction(() -> {
             sessions.lockParticipants(caller.id(), callee);
             if (sessions.anyInActiveCall(caller.id(), callee)) {
