@@ -1,12 +1,14 @@
 package com.usdtagent.http;
 
 import com.usdtagent.application.account.LogIn;
+import com.usdtagent.application.account.LookUpAccount;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.account.SignedIn;
 import com.usdtagent.application.account.UserJson;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
+import com.usdtagent.domain.shared.BusinessException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -15,9 +17,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.List;
 import java.util.Locale;
 
-/** {@code /api/auth/register}, {@code /api/auth/login} and {@code /api/me}. */
+/** {@code /api/auth/register}, {@code /api/auth/login}, {@code /api/me} and an admin's {@code /api/admin/users}. */
 final class AccountRoutes {
 
     record RegisterRequest(
@@ -41,6 +44,9 @@ final class AccountRoutes {
         }
     }
 
+    record UsersView(List<UserJson> users) {
+    }
+
     record SignedInView(String token, UserJson user) {
         static SignedInView of(SignedIn signedIn) {
             return new SignedInView(signedIn.token().value(), UserJson.of(signedIn.user()));
@@ -58,13 +64,15 @@ final class AccountRoutes {
     private final RegisterAccount registerAccount;
     private final LogIn logIn;
     private final ShowMyAccount showMyAccount;
+    private final LookUpAccount lookUpAccount;
     private final RequestBodies requestBodies;
 
     AccountRoutes(RegisterAccount registerAccount, LogIn logIn, ShowMyAccount showMyAccount,
-                  RequestBodies requestBodies) {
+                  LookUpAccount lookUpAccount, RequestBodies requestBodies) {
         this.registerAccount = registerAccount;
         this.logIn = logIn;
         this.showMyAccount = showMyAccount;
+        this.lookUpAccount = lookUpAccount;
         this.requestBodies = requestBodies;
     }
 
@@ -72,6 +80,7 @@ final class AccountRoutes {
         routes.post("/api/auth/register", this::register);
         routes.post("/api/auth/login", this::logIn);
         routes.get("/api/me", this::me);
+        routes.get("/api/admin/users", this::lookUp);
     }
 
     private void register(Context ctx) {
@@ -84,6 +93,14 @@ final class AccountRoutes {
     private void logIn(Context ctx) {
         LogInRequest request = requestBodies.read(ctx, LogInRequest.class);
         ctx.json(SignedInView.of(logIn.logIn(new LogIn.Command(request.login(), request.password()))));
+    }
+
+    /** An exact username, answered as a list: empty when nobody has it. */
+    private void lookUp(Context ctx) {
+        String username = Params.query(ctx, "username")
+                .orElseThrow(() -> BusinessException.invalidField("username", "is required"));
+        ctx.json(new UsersView(lookUpAccount.byUsername(BearerAuthentication.caller(ctx), username)
+                .map(UserJson::of).stream().toList()));
     }
 
     private void me(Context ctx) {

@@ -3,6 +3,7 @@ package com.usdtagent.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.usdtagent.application.account.AuthenticateToken;
 import com.usdtagent.application.account.LogIn;
+import com.usdtagent.application.account.LookUpAccount;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.call.ListCalls;
@@ -25,6 +26,7 @@ import com.usdtagent.application.trade.PlaceOrder;
 import com.usdtagent.application.trade.PostOffer;
 import com.usdtagent.application.trade.ReleaseEscrow;
 import com.usdtagent.application.trade.ResolveAppeal;
+import com.usdtagent.application.trade.ShowAppealConversation;
 import com.usdtagent.application.trade.ShowOrders;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -32,12 +34,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The HTTP API of the shared contract (shared/spec/http-api.md), served by Javalin on Jetty. */
+/** The HTTP API, and the web app that is its client, served by Javalin on Jetty. */
 public final class HttpApi {
 
     static final long MAX_BODY_BYTES = 64 * 1024;
@@ -46,14 +49,15 @@ public final class HttpApi {
 
     /** The inbound ports the routes call. */
     public record UseCases(RegisterAccount registerAccount, LogIn logIn, AuthenticateToken authenticateToken,
-                           ShowMyAccount showMyAccount, CheckHealth checkHealth, ListCalls listCalls,
-                           RegisterDevice registerDevice, ForgetDevice forgetDevice, TradeUseCases trade,
-                           Optional<OnChainUseCases> onChain) {
+                           ShowMyAccount showMyAccount, LookUpAccount lookUpAccount, CheckHealth checkHealth,
+                           ListCalls listCalls, RegisterDevice registerDevice, ForgetDevice forgetDevice,
+                           TradeUseCases trade, Optional<OnChainUseCases> onChain) {
         public UseCases {
             Objects.requireNonNull(registerAccount, "registerAccount");
             Objects.requireNonNull(logIn, "logIn");
             Objects.requireNonNull(authenticateToken, "authenticateToken");
             Objects.requireNonNull(showMyAccount, "showMyAccount");
+            Objects.requireNonNull(lookUpAccount, "lookUpAccount");
             Objects.requireNonNull(checkHealth, "checkHealth");
             Objects.requireNonNull(listCalls, "listCalls");
             Objects.requireNonNull(registerDevice, "registerDevice");
@@ -67,7 +71,16 @@ public final class HttpApi {
     public record TradeUseCases(PostOffer postOffer, ChangeOffer changeOffer, ListOffers listOffers,
                                 PlaceOrder placeOrder, MarkOrderPaid markOrderPaid, CancelOrder cancelOrder,
                                 ReleaseEscrow releaseEscrow, AppealOrder appealOrder, ResolveAppeal resolveAppeal,
-                                ShowOrders showOrders, ShowWallet showWallet, DepositFunds depositFunds) {
+                                ShowOrders showOrders, ShowAppealConversation showAppealConversation,
+                                ShowWallet showWallet, DepositFunds depositFunds) {
+    }
+
+    /**
+     * Where the web app served at {@code /} finds Socket.IO.
+     *
+     * @param publicSocketUrl empty: the host the browser loaded the app from, on {@code socketPort}
+     */
+    public record WebApp(int socketPort, Optional<URI> publicSocketUrl) {
     }
 
     /** The inbound ports of deposits and withdrawals on chain; a server without a chain has none. */
@@ -86,13 +99,14 @@ public final class HttpApi {
      * @param prometheusScrape the Prometheus text served on {@code GET /metrics}
      * @param meterRegistry    where each request is timed, per route template, method and status
      */
-    public static HttpApi create(UseCases useCases, Supplier<String> prometheusScrape, MeterRegistry meterRegistry) {
+    public static HttpApi create(UseCases useCases, WebApp webApp, Supplier<String> prometheusScrape,
+                                 MeterRegistry meterRegistry) {
         ObjectMapper objectMapper = JsonMapping.objectMapper();
         RequestBodies requestBodies = new RequestBodies(objectMapper);
         BearerAuthentication authentication = new BearerAuthentication(useCases.authenticateToken());
         OperationsRoutes operations = new OperationsRoutes(useCases.checkHealth(), prometheusScrape);
         AccountRoutes accounts = new AccountRoutes(useCases.registerAccount(), useCases.logIn(),
-                useCases.showMyAccount(), requestBodies);
+                useCases.showMyAccount(), useCases.lookUpAccount(), requestBodies);
         CallRoutes calls = new CallRoutes(useCases.listCalls());
         DeviceRoutes devices = new DeviceRoutes(useCases.registerDevice(), useCases.forgetDevice(), requestBodies);
         var trade = useCases.trade();
@@ -101,6 +115,7 @@ public final class HttpApi {
         WalletRoutes wallet = new WalletRoutes(trade.showWallet(), trade.depositFunds(), requestBodies);
         OnChainRoutes onChain = new OnChainRoutes(useCases.onChain(), requestBodies);
         RequestMetrics metrics = new RequestMetrics(meterRegistry);
+        WebAppRoutes web = new WebAppRoutes(webApp);
 
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -119,6 +134,7 @@ public final class HttpApi {
             orders.addTo(config.routes);
             wallet.addTo(config.routes);
             onChain.addTo(config.routes);
+            web.addTo(config);
         });
         return new HttpApi(javalin);
     }

@@ -20,7 +20,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code /api/offers}: agents advertise, users browse. */
+/** {@code /api/offers}: agents advertise, users browse; {@code /api/me/offers}: an agent's own, paused ones too. */
 final class OfferRoutes {
 
     record PostOfferRequest(
@@ -63,6 +63,18 @@ final class OfferRoutes {
         routes.post("/api/offers", this::post);
         routes.patch("/api/offers/{id}", this::change);
         routes.get("/api/offers", this::list);
+        routes.get("/api/offers/{id}", this::show);
+        routes.get("/api/me/offers", this::listOwn);
+    }
+
+    private void show(Context ctx) {
+        var id = new OfferId(Params.pathUuid(ctx, "id"));
+        ctx.json(TradeJson.OfferJson.of(listOffers.show(BearerAuthentication.caller(ctx), id)));
+    }
+
+    private void listOwn(Context ctx) {
+        var offers = listOffers.listOwn(BearerAuthentication.caller(ctx));
+        ctx.json(new TradeJson.OffersJson(offers.stream().map(TradeJson.OfferJson::of).toList()));
     }
 
     private void post(Context ctx) {

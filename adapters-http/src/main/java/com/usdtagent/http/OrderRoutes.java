@@ -1,9 +1,12 @@
 package com.usdtagent.http;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.chat.HistoryJson;
 import com.usdtagent.application.trade.OrderJson;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.application.trade.PlaceOrder;
+import com.usdtagent.application.trade.ShowAppealConversation;
+import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.trade.AppealOutcome;
 import com.usdtagent.domain.trade.OfferId;
 import com.usdtagent.domain.trade.OrderId;
@@ -17,7 +20,7 @@ import jakarta.validation.constraints.Pattern;
 
 import java.util.function.BiFunction;
 
-/** {@code /api/orders} and {@code /api/admin/orders}: placing an order and every later step of it. */
+/** {@code /api/orders} and {@code /api/admin/orders}: placing an order, every later step of it, and an appeal's conversation. */
 final class OrderRoutes {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -49,6 +52,7 @@ final class OrderRoutes {
         routes.post("/api/orders/{id}/release", ctx -> respond(ctx, useCases.releaseEscrow()::release));
         routes.post("/api/orders/{id}/appeal", this::appeal);
         routes.post("/api/admin/orders/{id}/resolve", this::resolve);
+        routes.get("/api/admin/orders/{id}/messages", this::conversation);
     }
 
     private void place(Context ctx) {
@@ -62,7 +66,11 @@ final class OrderRoutes {
 
     private void list(Context ctx) {
         var status = Params.query(ctx, "status").map(value -> Params.enumValue(OrderStatus.class, "status", value));
-        var orders = useCases.showOrders().list(BearerAuthentication.caller(ctx), status);
+        var caller = BearerAuthentication.caller(ctx);
+        var room = Params.queryUuid(ctx, "roomId").map(RoomId::new);
+        var orders = room.isPresent()
+                ? useCases.showOrders().listInRoom(caller, room.get(), status)
+                : useCases.showOrders().list(caller, status);
         ctx.json(new TradeJson.OrdersJson(orders.stream().map(OrderJson::of).toList()));
     }
 
@@ -76,6 +84,14 @@ final class OrderRoutes {
         OrderId id = orderId(ctx);
         var outcome = AppealOutcome.valueOf(requestBodies.read(ctx, ResolveRequest.class).outcome());
         ctx.json(OrderJson.of(useCases.resolveAppeal().resolve(BearerAuthentication.caller(ctx), id, outcome)));
+    }
+
+    private void conversation(Context ctx) {
+        OrderId id = orderId(ctx);
+        var page = useCases.showAppealConversation().show(BearerAuthentication.caller(ctx), id,
+                Params.queryLong(ctx, "before").orElse(null),
+                Params.queryInt(ctx, "limit").orElse(ShowAppealConversation.DEFAULT_LIMIT));
+        ctx.json(HistoryJson.of(page));
     }
 
     private static void respond(Context ctx, BiFunction<AuthenticatedUser, OrderId, OrderView> step) {

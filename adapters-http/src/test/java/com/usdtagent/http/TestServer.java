@@ -33,6 +33,7 @@ import java.util.Optional;
 final class TestServer implements AutoCloseable {
 
     static final String VALID_TOKEN = "valid-token";
+    static final int SOCKET_PORT = 9092;
     static final AuthenticatedUser CALLER = new AuthenticatedUser(UserId.newId(), Role.USER);
 
     volatile RegisterAccount registerAccount = command -> {
@@ -73,13 +74,16 @@ final class TestServer implements AutoCloseable {
                 command -> logIn.logIn(command),
                 authenticateToken,
                 caller -> showMyAccount.show(caller),
+                (caller, username) -> {
+                    throw new AssertionError("lookUpAccount was not expected");
+                },
                 () -> checkHealth.healthy(),
                 (caller, query) -> listCalls.list(caller, query),
                 (caller, command) -> registerDevice.register(caller, command),
                 (caller, token) -> forgetDevice.forget(caller, token),
                 trade(),
                 Optional.empty());
-        api = HttpApi.create(useCases, () -> prometheusText, meterRegistry);
+        api = HttpApi.create(useCases, new HttpApi.WebApp(SOCKET_PORT, Optional.empty()), () -> prometheusText, meterRegistry);
         api.start(0);
     }
 

@@ -37,6 +37,8 @@ final class JdbiOffers implements Offers {
                              payment_window_minutes = :paymentWindowMinutes, terms = :terms, status = :status
             WHERE id = :id
             """;
+    /** An agent's own offers, newest first: a range of offer_agent_idx (V12). */
+    static final String OF_AGENT = SELECT + "WHERE agent_id = :agent ORDER BY created_at DESC, id LIMIT :limit";
     // SELL offers cheapest first, BUY offers dearest first: the best price for the user either way
     private static final String BEST_FIRST = """
             ORDER BY CASE WHEN side = 'SELL' THEN price END ASC,
@@ -108,6 +110,15 @@ final class JdbiOffers implements Offers {
             query.usdtAmount().ifPresent(amount -> statement.bind("amount", amount.value()));
             return statement.map((row, context) -> toOffer(row)).list();
         });
+    }
+
+    @Override
+    public List<Offer> listOf(UserId agent, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery(OF_AGENT)
+                .bind("agent", agent.value())
+                .bind("limit", limit)
+                .map((row, context) -> toOffer(row))
+                .list());
     }
 
     private static Offer toOffer(ResultSet row) throws SQLException {

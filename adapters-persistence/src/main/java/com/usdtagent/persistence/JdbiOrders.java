@@ -164,12 +164,25 @@ final class JdbiOrders implements Orders {
 
     @Override
     public List<TradeOrder> list(Optional<UserId> party, Optional<OrderStatus> status, int limit) {
+        return list(party, Optional.empty(), status, limit);
+    }
+
+    @Override
+    public List<TradeOrder> listInRoom(UserId party, RoomId room, Optional<OrderStatus> status, int limit) {
+        // the party's own index finds their orders; the room and the status narrow them before the limit
+        return list(Optional.of(party), Optional.of(room), status, limit);
+    }
+
+    private List<TradeOrder> list(Optional<UserId> party, Optional<RoomId> room, Optional<OrderStatus> status,
+                                  int limit) {
         String filters = (party.isPresent() ? " AND (buyer_id = :party OR seller_id = :party)" : "")
+                + (room.isPresent() ? " AND room_id = :room" : "")
                 + (status.isPresent() ? " AND status = :status" : "");
         return jdbi.withHandle(handle -> {
             Query query = handle.createQuery(SELECT + "WHERE true" + filters + " ORDER BY created_at DESC, id LIMIT :limit")
                     .bind("limit", limit);
             party.ifPresent(user -> query.bind("party", user.value()));
+            room.ifPresent(id -> query.bind("room", id.value()));
             status.ifPresent(value -> query.bind("status", value.name()));
             return many(handle, query);
         });

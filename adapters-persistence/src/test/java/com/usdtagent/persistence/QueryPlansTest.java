@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The plans PostgreSQL makes for the hot reads, the room list, the history pages, the call and payment timers'
- * claims and the deposit follower's and withdrawal sender's reads, over a realistic volume: they must read ranges of
- * indexes, never scan the tables that grow with every room, message, call, deposit and withdrawal.
+ * claims, an agent's own offers, and the deposit follower's and withdrawal sender's reads, over a realistic volume:
+ * they must read ranges of indexes, never scan the tables that grow with every room, message, call, offer, deposit
+ * and withdrawal.
  * docs/query-plans.md shows the plans.
  */
 class QueryPlansTest {
@@ -67,6 +68,12 @@ class QueryPlansTest {
             INSERT INTO offer (id, agent_id, side, fiat_currency, price, min_usdt, max_usdt, payment_methods,
                                payment_window_minutes, terms, status, created_at)
             VALUES (md5('offer')::uuid, md5('user0')::uuid, 'SELL', 'USD', 1.01, 1, 1000, '{bank}', 15, '', 'ACTIVE', now());
+            -- and ten more of every user's, some of them paused, as agents keep them
+            INSERT INTO offer (id, agent_id, side, fiat_currency, price, min_usdt, max_usdt, payment_methods,
+                               payment_window_minutes, terms, status, created_at)
+            SELECT md5('offer' || n || '/' || k)::uuid, md5('user' || n)::uuid, 'SELL', 'USD', 1.01, 1, 1000, '{bank}',
+                   15, '', CASE WHEN k % 3 = 0 THEN 'PAUSED' ELSE 'ACTIVE' END, now() - k * interval '1 day'
+            FROM generate_series(0, 1999) n, generate_series(1, 10) k;
             INSERT INTO trade_order (id, offer_id, room_id, buyer_id, seller_id, placed_by, idempotency_key, usdt_amount,
                                      price, fiat_amount, fiat_currency, status, payment_window_ends_at, created_at,
                                      updated_at)
@@ -186,6 +193,13 @@ class QueryPlansTest {
                 plan -> assertThat(plan).contains("trade_order_payment_due_idx"),
                 plan -> assertThat(plan).contains("trade_order_status_idx")
                         .contains("Index Cond: (status = 'PENDING_PAYMENT'::text)"));
+    }
+
+    @Test
+    void anAgentsOwnOffersReadTheAgentsIndexRange() {
+        String own = plan(JdbiOffers.OF_AGENT, Map.of("agent", member, "limit", 100));
+
+        assertThat(own).contains("offer_agent_idx").doesNotContain("Seq Scan on offer");
     }
 
     @Test

@@ -90,7 +90,7 @@ class TradeLedgerTest {
                 new Class<?>[] {RealtimePublisher.class}, (proxy, method, args) -> null);
         OrderSignals signals = (to, order) -> { };
         trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(),
-                persistence.userAccounts(), persistence.chatRooms(),
+                persistence.userAccounts(), persistence.chatRooms(), persistence.messages(),
                 new RoomPosts(persistence.chatRooms(), publisher, clock), persistence.presence(UUID.randomUUID()),
                 pushes::add, signals, persistence.transactions(), clock);
         deposits = new DepositFundsService(persistence.ledger(), persistence.userAccounts(), persistence.transactions(),
@@ -224,6 +224,26 @@ class TradeLedgerTest {
         place(user, buyOffer, "5");
         assertThat(balance(user)).isEqualTo(balance("0", "5"));
         assertLedgerSound();
+    }
+
+    @Test
+    void theOrdersOfARoomInOneStatusAreChosenBeforeTheLimit() {
+        var agent = account(Role.AGENT);
+        var user = account(Role.USER);
+        deposit(agent, "100");
+        OfferId offer = offer(agent, OfferSide.SELL);
+        OrderView waiting = place(user, offer, "10");
+        now.updateAndGet(at -> at.plusSeconds(1));
+        OrderView cancelled = trade.cancelOrder().cancel(user, place(user, offer, "20").order().id());
+
+        // a limit of one: the newest order of the room is the cancelled one, the waiting one lies beyond it
+        var room = waiting.order().roomId();
+        assertThat(persistence.orders().listInRoom(user.id(), room, Optional.of(OrderStatus.PENDING_PAYMENT), 1))
+                .extracting(order -> order.id()).containsExactly(waiting.order().id());
+        assertThat(persistence.orders().listInRoom(agent.id(), room, Optional.of(OrderStatus.CANCELLED), 1))
+                .extracting(order -> order.id()).containsExactly(cancelled.order().id());
+        assertThat(persistence.orders().listInRoom(agent.id(), room, Optional.empty(), 1))
+                .extracting(order -> order.id()).containsExactly(cancelled.order().id());
     }
 
     @Test

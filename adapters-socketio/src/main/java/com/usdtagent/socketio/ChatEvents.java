@@ -1,5 +1,7 @@
 package com.usdtagent.socketio;
 
+import com.usdtagent.application.chat.HistoryJson;
+import com.usdtagent.application.chat.MessageJson;
 import com.usdtagent.application.chat.OpenChatHistory;
 import com.usdtagent.application.chat.SendMessage;
 import com.usdtagent.domain.account.UserId;
@@ -58,7 +60,7 @@ final class ChatEvents {
     private Object history(SocketSession session, Payloads.ChatHistory payload) {
         var query = new OpenChatHistory.Query(roomId(payload.roomId()), payload.before(), payload.after(),
                 payload.limitOrDefault());
-        var page = Wire.HistoryJson.of(chat.openChatHistory().open(session.user(), session.socketId(), query));
+        var page = HistoryJson.of(chat.openChatHistory().open(session.user(), session.socketId(), query));
         replies.emit(session.client(), "chat-history", page);
         return page;
     }
@@ -66,7 +68,7 @@ final class ChatEvents {
     private Object sendMessage(SocketSession session, Payloads.SendMessage payload) {
         var sent = chat.sendMessage().send(session.user(),
                 new SendMessage.Command(roomId(payload.roomId()), payload.clientMessageId(), payload.text()));
-        return new Wire.OneMessage(Wire.MessageJson.of(sent));
+        return new Wire.OneMessage(MessageJson.of(sent));
     }
 
     private Object receipt(SocketSession session, Payloads.Receipt payload) {

@@ -1,6 +1,7 @@
 package com.usdtagent.socketio;
 
 import com.corundumstudio.socketio.SocketIOServer;
+import com.usdtagent.application.chat.MessageJson;
 import com.usdtagent.application.chat.MessageView;
 import com.usdtagent.application.chat.PresenceChange;
 import com.usdtagent.application.chat.RealtimePublisher;
@@ -32,7 +33,7 @@ final class SocketIoRealtimePublisher implements RealtimePublisher {
 
     @Override
     public void newMessage(UserId to, MessageView message) {
-        emit(to, "new-message", new Wire.OneMessage(Wire.MessageJson.of(message)));
+        emit(to, "new-message", new Wire.OneMessage(MessageJson.of(message)));
     }
 
     @Override

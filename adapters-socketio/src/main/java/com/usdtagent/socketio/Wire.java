@@ -6,8 +6,7 @@ import com.usdtagent.application.call.CallSignal;
 import com.usdtagent.application.call.CallView;
 import com.usdtagent.application.call.RtcAccess;
 import com.usdtagent.application.chat.Contact;
-import com.usdtagent.application.chat.HistoryPage;
-import com.usdtagent.application.chat.MessageView;
+import com.usdtagent.application.chat.MessageJson;
 import com.usdtagent.application.chat.PresenceChange;
 import com.usdtagent.application.chat.RoomPage;
 import com.usdtagent.application.chat.RoomSummary;
@@ -15,31 +14,20 @@ import com.usdtagent.application.chat.StatusChange;
 import com.usdtagent.application.chat.TypingNotice;
 import com.usdtagent.application.trade.OrderJson;
 import com.usdtagent.application.trade.OrderView;
-import com.usdtagent.domain.chat.Message;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The payload shapes of the socket protocol (docs/socket-protocol.md), made from the application's views. A
- * {@code Call} and an {@code Order} are the application's {@link CallJson} and {@link OrderJson}, which the HTTP API
- * sends too.
+ * {@code Message}, a history page, a {@code Call} and an {@code Order} are the application's {@link MessageJson},
+ * {@link com.usdtagent.application.chat.HistoryJson}, {@link CallJson} and {@link OrderJson}, which the HTTP API sends
+ * too.
  */
 final class Wire {
 
     private Wire() {
-    }
-
-    record MessageJson(String id, String roomId, long seq, String senderId, String type, String text,
-                       String clientMessageId, Map<String, Object> meta, Instant createdAt, String status) {
-        static MessageJson of(MessageView view) {
-            Message message = view.message();
-            return new MessageJson(message.id().toString(), message.roomId().toString(), message.seq(),
-                    message.senderId().toString(), lower(message.type()), message.text(), message.clientMessageId(),
-                    message.meta().isEmpty() ? null : message.meta(), message.createdAt(), lower(view.status()));
-        }
     }
 
     record ContactJson(String id, String username, String role, boolean online, Instant lastSeenAt) {
@@ -68,13 +56,6 @@ final class Wire {
     }
 
     record OneMessage(MessageJson message) {
-    }
-
-    record HistoryJson(String roomId, List<MessageJson> messages, boolean hasMore) {
-        static HistoryJson of(HistoryPage page) {
-            return new HistoryJson(page.roomId().toString(), page.messages().stream().map(MessageJson::of).toList(),
-                    page.hasMore());
-        }
     }
 
     record StatusJson(String roomId, String userId, String status, long upToSeq, Instant at) {

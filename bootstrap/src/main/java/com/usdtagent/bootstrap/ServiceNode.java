@@ -5,6 +5,7 @@ import com.usdtagent.application.account.AccessTokens;
 import com.usdtagent.application.account.AuthenticateTokenService;
 import com.usdtagent.application.account.EnsureAdminAccountService;
 import com.usdtagent.application.account.LogInService;
+import com.usdtagent.application.account.LookUpAccountService;
 import com.usdtagent.application.account.PasswordHasher;
 import com.usdtagent.application.account.PhoneNumbers;
 import com.usdtagent.application.account.RegisterAccountService;
@@ -144,8 +145,8 @@ final class ServiceNode implements AutoCloseable {
         Presence presence = persistence.presence(nodeId);
         startSockets(settings, persistence, presence, authenticateToken, posts, push, calls, clock);
         var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
-                persistence.chatRooms(), posts, presence, push, sockets.orderSignals(), persistence.transactions(),
-                clock);
+                persistence.chatRooms(), persistence.messages(), posts, presence, push, sockets.orderSignals(),
+                persistence.transactions(), clock);
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
         repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);
         var onChain = startChain(settings.chain(), persistence, push, meters, nodeId.toString(), clock);
@@ -155,15 +156,18 @@ final class ServiceNode implements AutoCloseable {
                 new LogInService(accounts, passwords, tokens, phoneNumbers),
                 authenticateToken,
                 new ShowMyAccountService(accounts),
+                new LookUpAccountService(accounts),
                 new CheckHealthService(persistence.databaseProbe()),
                 calls.listCalls(),
                 new RegisterDeviceService(persistence.devices(), clock),
                 new ForgetDeviceService(persistence.devices()),
                 new HttpApi.TradeUseCases(trade.postOffer(), trade.changeOffer(), trade.listOffers(), trade.placeOrder(),
                         trade.markOrderPaid(), trade.cancelOrder(), trade.releaseEscrow(), trade.appealOrder(),
-                        trade.resolveAppeal(), trade.showOrders(), new ShowWalletService(persistence.ledger()),
+                        trade.resolveAppeal(), trade.showOrders(), trade.showAppealConversation(),
+                        new ShowWalletService(persistence.ledger()),
                         new DepositFundsService(persistence.ledger(), accounts, persistence.transactions(), clock)),
                 onChain),
+                new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl()),
                 meters::scrape, meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);

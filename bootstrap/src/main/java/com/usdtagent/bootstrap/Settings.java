@@ -29,12 +29,14 @@ import java.util.stream.Collectors;
  * @param database  empty: run the embedded PostgreSQL under {@code dataDir}
  * @param jwtSecret   empty: only allowed with the embedded database, which then keeps a generated one in {@code dataDir}
  * @param redis       empty: a single node, its Socket.IO rooms in memory
+ * @param publicSocketUrl where browsers reach Socket.IO; empty: the host they loaded the web app from, on {@code socketPort}
  * @param chain       empty: deposits and withdrawals on chain are off
  */
 record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int databasePoolSize, Path dataDir,
                 Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
                 Duration presenceTimeToLive, CallSettings calls, PushSettings push,
-                boolean websocketCompression, Optional<SocketSettings.Redis> redis, Optional<ChainSettings> chain) {
+                boolean websocketCompression, Optional<SocketSettings.Redis> redis,
+                Optional<URI> publicSocketUrl, Optional<ChainSettings> chain) {
 
     /** Who carries the audio of calls; {@code OFF} refuses every call before it rings. */
     enum VoiceProvider { AGORA, WEBRTC, OFF }
@@ -173,7 +175,26 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 pushSettings(reader),
                 reader.bool("SOCKET_WEBSOCKET_COMPRESSION", false),
                 redis(reader),
+                publicSocketUrl(reader),
                 ChainSettings.from(reader));
+    }
+
+    /** An origin only: socket.io-client would take a path for a namespace. */
+    private static Optional<URI> publicSocketUrl(Reader reader) {
+        return reader.text("PUBLIC_SOCKET_URL").map(value -> {
+            try {
+                URI uri = new URI(value);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                        && uri.getUserInfo() == null && uri.getQuery() == null && uri.getFragment() == null
+                        && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))) {
+                    return URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
+                }
+            } catch (URISyntaxException ignored) {
+                // reported below
+            }
+            throw new InvalidSettingException("PUBLIC_SOCKET_URL",
+                    "must be an http or https origin without a path, such as https://chat.example.com, got '" + value + "'");
+        });
     }
 
     private static Optional<SocketSettings.Redis> redis(Reader reader) {
@@ -226,6 +247,7 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 + ", push=" + (push.fcmCredentialsFile().isPresent() ? "FCM" : "off")
                 + ", websocketCompression=" + websocketCompression
                 + ", redis=" + redis.map(SocketSettings.Redis::toString).orElse("none")
+                + ", publicSocketUrl=" + publicSocketUrl.map(URI::toString).orElse("same host")
                 + ", chain=" + chain.map(ChainSettings::toString).orElse("off") + "]";
     }
 

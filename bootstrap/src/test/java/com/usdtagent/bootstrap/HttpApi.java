@@ -25,6 +25,10 @@ class HttpApi {
         this.httpPort = httpPort;
     }
 
+    int httpPort() {
+        return httpPort;
+    }
+
     Response get(String path, String token) {
         return send(request(path, token).GET());
     }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the parties of an order hear of its steps, end to end over real HTTP and Socket.IO clients:
  * {@code order-updated} is the very {@code Order} that {@code GET /api/orders/{id}} returns, and each step's system
  * message is read by the party who took it (unless that would mark unread messages read unseen) and unread for the
- * other.
+ * other, unless the other has the conversation open: then they read it at once.
  */
 class OrderNoticesTest {
 
@@ -120,6 +120,28 @@ class OrderNoticesTest {
         assertUnread(5, 3, 2);
         JsonNode rooms = userSocket.call("chat-room-list", "{}").path("data").path("rooms");
         assertThat(rooms.get(0).path("unreadCount").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aStepIsReadAtOnceByThePartyViewingTheConversation() {
+        JsonNode placed = Trades.placed(node, user, Trades.offer(node, agent, "SELL"), "40");
+        String orderId = placed.path("id").asText();
+        String roomId = placed.path("roomId").asText();
+        assertUnread(1, 0, 1);
+        var opened = agentSocket.call("chat-history", "{\"roomId\":\"%s\"}".formatted(roomId));
+        assertThat(opened.path("ok").asBoolean()).as(opened.toString()).isTrue();
+
+        step(orderId, "paid", "{}", user.token());
+        assertUnread(2, 0, 0);
+        // the user who took the step sees the agent's blue ticks on it
+        userSocket.awaitEvent("message-status", change -> change.path("roomId").asText().equals(roomId)
+                && change.path("status").asText().equals("read") && change.path("upToSeq").asLong() == 2);
+
+        // once the agent closed the conversation, the next step waits for them again
+        var left = agentSocket.call("leave-room", "{\"roomId\":\"%s\"}".formatted(roomId));
+        assertThat(left.path("ok").asBoolean()).as(left.toString()).isTrue();
+        step(orderId, "appeal", "{\"reason\":\"I paid\"}", user.token());
+        assertUnread(3, 0, 1);
     }
 
     /** Each party's {@code reload-chat-list} for the room's message {@code seq} shows their own unread count. */

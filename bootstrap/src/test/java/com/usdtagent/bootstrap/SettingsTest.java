@@ -172,6 +172,18 @@ class SettingsTest {
         assertRefused(Map.of("REDIS_URL", "127.0.0.1:6379"), "REDIS_URL");
         assertRefused(Map.of("REDIS_URL", "redis://127.0.0.1:6379/db"), "REDIS_URL");
         assertRefused(Map.of("SOCKET_WEBSOCKET_COMPRESSION", "on"), "SOCKET_WEBSOCKET_COMPRESSION");
+        assertRefused(Map.of("PUBLIC_SOCKET_URL", "chat.example.com"), "PUBLIC_SOCKET_URL");
+        assertRefused(Map.of("PUBLIC_SOCKET_URL", "ws://chat.example.com"), "PUBLIC_SOCKET_URL");
+        assertRefused(Map.of("PUBLIC_SOCKET_URL", "https://chat.example.com/socket"), "PUBLIC_SOCKET_URL");
+    }
+
+    @Test
+    void thePublicSocketUrlIsAnOriginAndDefaultsToTheWebAppsOwnHost() {
+        assertThat(Settings.fromEnvironment(Map.of()).publicSocketUrl()).isEmpty();
+        assertThat(Settings.fromEnvironment(Map.of("PUBLIC_SOCKET_URL", "https://chat.example.com/")).publicSocketUrl())
+                .contains(URI.create("https://chat.example.com"));
+        assertThat(Settings.fromEnvironment(Map.of("PUBLIC_SOCKET_URL", "http://10.0.0.5:9092")).publicSocketUrl())
+                .contains(URI.create("http://10.0.0.5:9092"));
     }
 
     @Test

@@ -107,7 +107,7 @@ final class TestNode extends HttpApi implements AutoCloseable {
         return new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
                 Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1),
                 Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30), calls, push,
-                false, Optional.empty(), chain);
+                false, Optional.empty(), Optional.empty(), chain);
     }
 
     /** Stops this node and starts a new one on the same database, as a server restart would. */

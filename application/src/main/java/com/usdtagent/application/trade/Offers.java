@@ -1,5 +1,6 @@
 package com.usdtagent.application.trade;
 
+import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.trade.Offer;
 import com.usdtagent.domain.trade.OfferId;
 
@@ -20,4 +21,7 @@ public interface Offers {
 
     /** ACTIVE offers matching the query, best price first: SELL offers cheapest first, BUY offers dearest first. */
     List<Offer> listActive(ListOffers.Query query, int limit);
+
+    /** The agent's offers in every status, newest first. */
+    List<Offer> listOf(UserId agent, int limit);
 }

@@ -1,6 +1,7 @@
 package com.usdtagent.application.trade;
 
 import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.trade.OrderId;
 import com.usdtagent.domain.trade.OrderStatus;
 import com.usdtagent.domain.trade.TradeOrder;
@@ -34,6 +35,9 @@ public interface Orders {
 
     /** Up to {@code limit} orders, newest first, of {@code party} (every party when empty), optionally in one status. */
     List<TradeOrder> list(Optional<UserId> party, Optional<OrderStatus> status, int limit);
+
+    /** Up to {@code limit} orders of {@code party} made in this room, newest first, optionally in one status. */
+    List<TradeOrder> listInRoom(UserId party, RoomId room, Optional<OrderStatus> status, int limit);
 
     /** Locks up to {@code limit} orders still waiting for payment after their window ended, skipping locked ones. */
     List<TradeOrder> claimExpired(Instant now, int limit);

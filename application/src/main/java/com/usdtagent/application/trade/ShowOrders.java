@@ -1,6 +1,7 @@
 package com.usdtagent.application.trade;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.trade.OrderId;
 import com.usdtagent.domain.trade.OrderStatus;
 
@@ -16,4 +17,10 @@ public interface ShowOrders {
 
     /** The newest {@link #LIMIT} orders of the viewer (of everybody for an admin), optionally in one status. */
     List<OrderView> list(AuthenticatedUser viewer, Optional<OrderStatus> status);
+
+    /**
+     * The newest {@link #LIMIT} orders of the viewer made in this conversation (none for an admin, who is no party),
+     * optionally in one status.
+     */
+    List<OrderView> listInRoom(AuthenticatedUser viewer, RoomId room, Optional<OrderStatus> status);
 }

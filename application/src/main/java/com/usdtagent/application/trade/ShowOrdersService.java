@@ -3,6 +3,7 @@ package com.usdtagent.application.trade;
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.trade.OrderId;
 import com.usdtagent.domain.trade.OrderStatus;
 
@@ -28,5 +29,10 @@ final class ShowOrdersService implements ShowOrders {
     public List<OrderView> list(AuthenticatedUser viewer, Optional<OrderStatus> status) {
         var party = viewer.role() == Role.ADMIN ? Optional.<UserId>empty() : Optional.of(viewer.id());
         return orders.list(party, status, LIMIT).stream().map(steps::view).toList();
+    }
+
+    @Override
+    public List<OrderView> listInRoom(AuthenticatedUser viewer, RoomId room, Optional<OrderStatus> status) {
+        return orders.listInRoom(viewer.id(), room, status, LIMIT).stream().map(steps::view).toList();
     }
 }

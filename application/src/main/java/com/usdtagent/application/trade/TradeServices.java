@@ -2,6 +2,7 @@ package com.usdtagent.application.trade;
 
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.chat.ChatRooms;
+import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
 import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.ledger.Ledger;
@@ -23,10 +24,11 @@ public final class TradeServices {
     private final AppealOrder appealOrder;
     private final ResolveAppeal resolveAppeal;
     private final ShowOrders showOrders;
+    private final ShowAppealConversation showAppealConversation;
     private final ExpireOrders expireOrders;
 
     public TradeServices(Offers offers, Orders orders, Ledger ledger, UserAccounts accounts, ChatRooms rooms,
-                         RoomPosts posts, Presence presence, PushOutbox push, OrderSignals signals,
+                         Messages messages, RoomPosts posts, Presence presence, PushOutbox push, OrderSignals signals,
                          Transactions transactions, Clock clock) {
         var views = new OfferViews(orders, accounts, presence, clock);
         this.postOffer = new PostOfferService(offers, views, clock);
@@ -40,6 +42,7 @@ public final class TradeServices {
         this.appealOrder = new AppealOrderService(steps);
         this.resolveAppeal = new ResolveAppealService(steps);
         this.showOrders = new ShowOrdersService(steps, orders);
+        this.showAppealConversation = new ShowAppealConversationService(orders, rooms, messages);
         this.expireOrders = new ExpireOrdersService(steps, orders, transactions, clock);
     }
 
@@ -81,6 +84,10 @@ public final class TradeServices {
 
     public ShowOrders showOrders() {
         return showOrders;
+    }
+
+    public ShowAppealConversation showAppealConversation() {
+        return showAppealConversation;
     }
 
     public ExpireOrders expireOrders() {

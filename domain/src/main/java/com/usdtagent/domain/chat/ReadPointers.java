@@ -42,15 +42,16 @@ public record ReadPointers(long deliveredSeq, long readSeq) {
     }
 
     /**
-     * This member's pointers once somebody else's message {@code seq} of {@code type} is in the room: a text reaches
-     * a member viewing the room read, and one with a socket connected delivered. System and call messages, which
-     * nobody wrote to them, wait for the member's own receipt.
+     * This member's pointers once somebody else's message {@code seq} of {@code type} is in the room: a member viewing
+     * the room reads it at once, whatever it is, since it appears in front of them. Elsewhere a text reaches a member
+     * with a socket connected delivered, while system and call messages, which nobody wrote to them, wait for the
+     * member's own receipt.
      */
     public ReadPointers arrived(MessageType type, long seq, boolean online, boolean viewing) {
-        if (type != MessageType.TEXT) {
-            return this;
+        if (viewing) {
+            return read(seq);
         }
-        return viewing ? read(seq) : online ? delivered(seq) : this;
+        return type == MessageType.TEXT && online ? delivered(seq) : this;
     }
 
     /** The ticks of a message addressed to this member. */

@@ -64,11 +64,14 @@ class ReadPointersTest {
     }
 
     @Test
-    void systemAndCallMessagesWaitForTheOtherMembersReceipt() {
+    void systemAndCallMessagesAreReadByAViewerAndWaitForTheReceiptOfAnyOtherMember() {
         var pointers = new ReadPointers(4, 4);
 
-        assertThat(pointers.arrived(MessageType.SYSTEM, 5, true, true)).isEqualTo(pointers);
-        assertThat(pointers.arrived(MessageType.CALL, 5, true, true)).isEqualTo(pointers);
+        for (MessageType note : new MessageType[] {MessageType.SYSTEM, MessageType.CALL}) {
+            assertThat(pointers.arrived(note, 5, true, true)).as(note + " to a viewer").isEqualTo(new ReadPointers(5, 5));
+            assertThat(pointers.arrived(note, 5, true, false)).as(note + " online").isEqualTo(pointers);
+            assertThat(pointers.arrived(note, 5, false, false)).as(note + " offline").isEqualTo(pointers);
+        }
     }
 
     @Test

@@ -1,0 +1,123 @@
+package com.usdtagent.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The real server ({@link TestNode}: PostgreSQL, HTTP and Socket.IO on free ports, an admin, calls on) for the
+ * browser tests in {@code web}, with the API shortcuts they take for what they do not test through the page.
+ */
+public final class WebTestServer implements AutoCloseable {
+
+    public static final String ADMIN_USERNAME = TestNode.ADMIN_USERNAME;
+    public static final String ADMIN_PASSWORD = TestNode.ADMIN_PASSWORD;
+
+    /** An account made over the API; {@code password} is what the browser signs in with. */
+    public record Account(String id, String username, String phone, String password, String token) {
+    }
+
+    private final TestNode node;
+    private final String adminToken;
+    private final Map<String, HttpApi.Account> accounts = new ConcurrentHashMap<>();
+
+    private WebTestServer(TestNode node) {
+        this.node = node;
+        this.adminToken = node.adminToken();
+    }
+
+    public static WebTestServer start() {
+        return new WebTestServer(TestNode.start());
+    }
+
+    /** The web app, on the address a person on this machine would type. */
+    public String appUrl() {
+        return "http://127.0.0.1:" + node.httpPort() + "/";
+    }
+
+    public Account register(String username, String role) {
+        HttpApi.Account account = node.register(username, role);
+        accounts.put(account.id(), account);
+        return new Account(account.id(), username, account.phone(), "password-" + username, account.token());
+    }
+
+    /** An admin's deposit into the wallet of the account with this username. */
+    public void deposit(String username, String amount) {
+        JsonNode users = node.get("/api/admin/users?username=" + username, adminToken).json().path("users");
+        String id = users.get(0).path("id").asText();
+        Trades.deposit(node, adminToken, new HttpApi.Account(id, username, null, null), amount);
+    }
+
+    /** A USD offer at 1.07 for 10 to 500 USDT, paid by bank transfer; returns its id. */
+    public String offer(Account agent, String side) {
+        return Trades.offer(node, http(agent), side);
+    }
+
+    public JsonNode placeOrder(Account user, String offerId, String amount) {
+        return Trades.placed(node, http(user), offerId, amount);
+    }
+
+    public JsonNode get(String path, String token) {
+        return node.get(path, token).json();
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** A socket of this account, as a phone would hold it; close it after use. */
+    public Socket connect(Account account) {
+        var socket = SocketClient.connect(node.socketUri(), account.token());
+        socket.awaitEvent("chat-room-list");
+        return new Socket(socket);
+    }
+
+    private HttpApi.Account http(Account account) {
+        return accounts.get(account.id());
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+
+    /** The few socket steps the browser tests take from the other side of a conversation. */
+    public static final class Socket implements AutoCloseable {
+
+        private final SocketClient client;
+
+        private Socket(SocketClient client) {
+            this.client = client;
+        }
+
+        /** Opens (or finds) the room with this participant; returns its id. */
+        public String roomWith(Account participant) {
+            return client.call("create-room", "{\"participantId\":\"%s\"}".formatted(participant.id()))
+                    .path("data").path("roomId").asText();
+        }
+
+        public JsonNode send(String roomId, String clientMessageId, String text) {
+            return client.call("send-message", """
+                    {"roomId":"%s","clientMessageId":"%s","text":"%s"}""".formatted(roomId, clientMessageId, text));
+        }
+
+        /** The texts of the room's newest 100 messages, oldest first. */
+        public List<String> texts(String roomId) {
+            var page = client.call("chat-history", "{\"roomId\":\"%s\",\"limit\":100}".formatted(roomId));
+            return page.path("data").path("messages").findValuesAsText("text");
+        }
+
+        /** Every {@code new-message} this socket got with this text. */
+        public long received(String text) {
+            return client.events("new-message").stream()
+                    .filter(payload -> payload.path("message").path("text").asText().equals(text)).count();
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+}
