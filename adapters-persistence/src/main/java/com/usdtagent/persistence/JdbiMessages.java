@@ -82,9 +82,11 @@ final class JdbiMessages implements Messages {
 
     @Override
     public Map<ClientMessageKey, Message> findByClientMessageIds(Collection<ClientMessageKey> keys) {
+        // a batch that holds a send and its resend asks for one key twice; a row for each would be a duplicate key
+        List<ClientMessageKey> distinct = keys.stream().distinct().toList();
         return jdbi.withHandle(handle -> handle.createQuery(BY_CLIENT_MESSAGE_IDS)
-                .bindArray("senders", UUID.class, keys.stream().map(key -> key.sender().value()).toList())
-                .bindArray("clientMessageIds", String.class, keys.stream().map(ClientMessageKey::clientMessageId).toList())
+                .bindArray("senders", UUID.class, each(distinct, key -> key.sender().value()))
+                .bindArray("clientMessageIds", String.class, each(distinct, ClientMessageKey::clientMessageId))
                 .map((row, context) -> MessageRows.toMessage(row))
                 .list())
                 .stream().collect(Collectors.toMap(ClientMessageKey::of, message -> message));

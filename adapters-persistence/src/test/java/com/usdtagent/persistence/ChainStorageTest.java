@@ -4,6 +4,7 @@ import com.usdtagent.application.chain.ChainServices;
 import com.usdtagent.application.chain.DepositAddress;
 import com.usdtagent.application.chain.ScannedBlock;
 import com.usdtagent.application.chain.SignedTransfer;
+import com.usdtagent.application.contract.AtOnce;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;

@@ -1,7 +1,6 @@
 package com.usdtagent.persistence;
 
 import com.usdtagent.application.chat.ChatRooms;
-import com.usdtagent.application.chat.LockedRoom;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.RoomList;
 import com.usdtagent.application.shared.Transactions;
@@ -9,22 +8,17 @@ import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.chat.ChatRoom;
-import com.usdtagent.domain.chat.Message;
-import com.usdtagent.domain.chat.MessageId;
-import com.usdtagent.domain.chat.MessageType;
 import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.persistence.testing.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static com.usdtagent.persistence.Accounts.account;
 
-/** A fresh database with the chat ports, and the accounts, rooms and messages chat tests start from. */
+/** A fresh database with the chat ports, and the accounts and rooms chat tests start from. */
 final class ChatFixture implements AutoCloseable {
 
     // PostgreSQL keeps microseconds, so a finer instant would not compare equal after a round trip
@@ -61,28 +55,6 @@ final class ChatFixture implements AutoCloseable {
 
     ChatRoom room(UserId one, UserId other) {
         return room(one, other, NOW);
-    }
-
-    /**
-     * Appends a message the way the services do: in turn with the room's other appends, the pointers as they were.
-     */
-    Message append(RoomId roomId, UserId sender, MessageType type, String text, String clientMessageId,
-                             Map<String, Object> meta, Instant at) {
-        return transactions.inTransaction(() -> {
-            LockedRoom locked = rooms.lockForAppend(List.of(roomId)).get(roomId);
-            Message message = new Message(MessageId.newId(), roomId, locked.room().nextSeq(), sender, type, text,
-                    clientMessageId, meta, at);
-            rooms.append(List.of(message), Map.of(roomId, locked.pointers()));
-            return message;
-        });
-    }
-
-    Message send(RoomId roomId, UserId sender, String text, String clientMessageId, Instant at) {
-        return append(roomId, sender, MessageType.TEXT, text, clientMessageId, Map.of(), at);
-    }
-
-    Message send(RoomId roomId, UserId sender, String text) {
-        return send(roomId, sender, text, UUID.randomUUID().toString(), NOW);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.usdtagent.application.chat.RealtimePublisher;
 import com.usdtagent.application.chat.RoomPosts;
 import com.usdtagent.application.chat.SendMessage;
 import com.usdtagent.application.chat.SendMessageService;
+import com.usdtagent.application.contract.AtOnce;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.RoomId;

@@ -1,20 +1,12 @@
 package com.usdtagent.persistence;
 
-import com.usdtagent.persistence.testing.TestDatabases;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
+import com.usdtagent.application.contract.AdaptersUnderTest;
+import com.usdtagent.application.contract.DatabaseProbeContract;
 
-import static org.assertj.core.api.Assertions.assertThat;
+class DatabaseProbeTest extends DatabaseProbeContract {
 
-class DatabaseProbeTest {
-
-    @Test
-    void answersWhileTheDatabaseIsOpenAndNotAfterClose() {
-        PostgresPersistence persistence = PostgresPersistence.open(TestDatabases.fresh(), new SimpleMeterRegistry());
-
-        assertThat(persistence.databaseProbe().answers()).isTrue();
-
-        persistence.close();
-        assertThat(persistence.databaseProbe().answers()).isFalse();
+    @Override
+    protected AdaptersUnderTest open() {
+        return new PostgresUnderTest();
     }
 }

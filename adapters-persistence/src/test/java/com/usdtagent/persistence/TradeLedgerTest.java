@@ -3,6 +3,7 @@ package com.usdtagent.persistence;
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.chat.RealtimePublisher;
 import com.usdtagent.application.chat.RoomPosts;
+import com.usdtagent.application.contract.AtOnce;
 import com.usdtagent.application.ledger.DepositFunds;
 import com.usdtagent.application.ledger.WalletBalance;
 import com.usdtagent.application.ledger.DepositFundsService;

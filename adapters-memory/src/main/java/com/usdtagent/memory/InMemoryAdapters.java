@@ -1,0 +1,208 @@
+package com.usdtagent.memory;
+
+import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.call.CallMetrics;
+import com.usdtagent.application.call.CallSessions;
+import com.usdtagent.application.call.CallSignals;
+import com.usdtagent.application.call.VoiceTokenIssuer;
+import com.usdtagent.application.chat.ChatRooms;
+import com.usdtagent.application.chat.Messages;
+import com.usdtagent.application.chat.Presence;
+import com.usdtagent.application.chat.RealtimePublisher;
+import com.usdtagent.application.chat.RoomList;
+import com.usdtagent.application.chat.SocketId;
+import com.usdtagent.application.health.DatabaseProbe;
+import com.usdtagent.application.ledger.Ledger;
+import com.usdtagent.application.push.Devices;
+import com.usdtagent.application.push.PushQueue;
+import com.usdtagent.application.shared.Transactions;
+import com.usdtagent.application.trade.Offers;
+import com.usdtagent.application.trade.OrderSignals;
+import com.usdtagent.application.trade.Orders;
+import com.usdtagent.domain.account.UserId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every outbound port of the application in memory, on one store, for use-case tests and for programs that embed
+ * the domain: no database, no server, no network. The storage ports keep PostgreSQL's rules (unique keys, row
+ * locks, {@code SKIP LOCKED} claims, atomic and isolated {@link #transactions()}); the realtime ports record what
+ * they were asked to send. Identity (password hashes, access tokens, phone numbers) is plain Java already: take it
+ * from {@code adapters-identity}.
+ */
+public final class InMemoryAdapters implements AutoCloseable {
+
+    /**
+     * One nudge to live sockets, named after the port method that sent it ({@code newMessage}, {@code finished},
+     * {@code orderUpdated}, ...).
+     *
+     * @param user    the user whose devices it reaches; null when it went to one socket only
+     * @param socket  the one socket it went to ({@code roomList}); null otherwise
+     * @param except  the socket it did not go to ({@code answeredElsewhere}, {@code finishedElsewhere}); null otherwise
+     * @param payload what the port method was handed: a {@code MessageView}, a {@code CallView}, an {@code OrderView}, ...
+     */
+    public record Sent(String signal, UserId user, SocketId socket, SocketId except, Object payload) {
+    }
+
+    /** What the call metrics counted: calls that rang, were answered, were missed, and the seconds talked. */
+    public record CallCounts(long started, long answered, long missed, long secondsTalked) {
+    }
+
+    private final MemoryStore store = new MemoryStore();
+    private final MovableClock clock;
+    private final PresenceTables presenceTables = new PresenceTables(store);
+    private final PushTables pushTables = new PushTables(store);
+    private final UserAccounts userAccounts = new MemoryUserAccounts(store);
+    private final ChatTables chatTables = new ChatTables(store, userAccounts, presenceTables);
+    private final MemoryMessages messages = new MemoryMessages(store, chatTables);
+    private final ChatRooms chatRooms = new MemoryChatRooms(store, chatTables, messages);
+    private final RoomList roomList = new MemoryRoomList(store, chatTables);
+    private final CallSessions callSessions = new MemoryCallSessions(store, presenceTables);
+    private final Devices devices = new MemoryDevices(store, pushTables);
+    private final PushQueue pushQueue = new MemoryPushQueue(store, pushTables);
+    private final Offers offers = new MemoryOffers(store);
+    private final Orders orders = new MemoryOrders(store);
+    private final Ledger ledger = new MemoryLedger(store);
+    private final RecordingSignals signals = new RecordingSignals();
+    private final CountingCallMetrics callMetrics = new CountingCallMetrics();
+    private final MemoryVoiceTokens voiceTokens;
+
+    private InMemoryAdapters(Clock clock) {
+        this.clock = new MovableClock(clock);
+        this.voiceTokens = new MemoryVoiceTokens(this.clock);
+    }
+
+    /**
+     * A store whose clock stands still at the moment of creation (to the microsecond, as PostgreSQL keeps time)
+     * until {@link #advanceClock} moves it: timers fire exactly when a test says.
+     */
+    public static InMemoryAdapters create() {
+        return new InMemoryAdapters(Clock.fixed(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+    }
+
+    /** A store on the given clock, for a program that runs in real time; {@link #advanceClock} still moves it on. */
+    public static InMemoryAdapters create(Clock clock) {
+        return new InMemoryAdapters(clock);
+    }
+
+    /** The clock to hand to the services, so that they and these adapters agree on the time. */
+    public Clock clock() {
+        return clock;
+    }
+
+    public void advanceClock(Duration by) {
+        clock.advance(by);
+    }
+
+    public Transactions transactions() {
+        return store;
+    }
+
+    public UserAccounts userAccounts() {
+        return userAccounts;
+    }
+
+    /** The presence of the sockets of node {@code nodeId}, which beats now; its users go offline when its beats stop. */
+    public Presence presence(UUID nodeId) {
+        Presence presence = new MemoryPresence(store, presenceTables, nodeId);
+        presence.heartbeat(clock.instant());
+        return presence;
+    }
+
+    public ChatRooms chatRooms() {
+        return chatRooms;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /** The room lists; its {@code unreadTotal} is also the push badge's {@code UnreadCounts}. */
+    public RoomList roomList() {
+        return roomList;
+    }
+
+    public Devices devices() {
+        return devices;
+    }
+
+    public PushQueue pushQueue() {
+        return pushQueue;
+    }
+
+    public CallSessions callSessions() {
+        return callSessions;
+    }
+
+    public Offers offers() {
+        return offers;
+    }
+
+    public Orders orders() {
+        return orders;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** True until {@link #close}. */
+    public DatabaseProbe databaseProbe() {
+        return store::isOpen;
+    }
+
+    /** Issues voice tokens valid for {@code timeToLive}, which {@link #admitsToVoice} checks. */
+    public VoiceTokenIssuer voiceTokens(Duration timeToLive) {
+        return voiceTokens.issuer(timeToLive);
+    }
+
+    /** Whether a token from {@link #voiceTokens} admits {@code uid} to {@code channelName} now. */
+    public boolean admitsToVoice(String token, String channelName, long uid) {
+        return voiceTokens.admits(token, channelName, uid);
+    }
+
+    public RealtimePublisher realtimePublisher() {
+        return signals;
+    }
+
+    public CallSignals callSignals() {
+        return signals;
+    }
+
+    public OrderSignals orderSignals() {
+        return signals;
+    }
+
+    /** What the three realtime ports above were asked to send, in order. */
+    public List<Sent> sent() {
+        return signals.sent();
+    }
+
+    public List<Sent> sentTo(UserId user) {
+        return sent().stream().filter(sent -> user.equals(sent.user())).toList();
+    }
+
+    public void clearSent() {
+        signals.clear();
+    }
+
+    public CallMetrics callMetrics() {
+        return callMetrics;
+    }
+
+    public CallCounts callCounts() {
+        return callMetrics.counts();
+    }
+
+    /** Refuses every later use, as a closed connection pool does. */
+    @Override
+    public void close() {
+        store.close();
+    }
+}
