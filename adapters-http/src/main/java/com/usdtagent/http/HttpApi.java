@@ -7,6 +7,11 @@ import com.usdtagent.application.account.LookUpAccount;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.call.ListCalls;
+import com.usdtagent.application.chain.ListDeposits;
+import com.usdtagent.application.chain.ListWithdrawals;
+import com.usdtagent.application.chain.RequestWithdrawal;
+import com.usdtagent.application.chain.ReviewWithdrawals;
+import com.usdtagent.application.chain.ShowDepositAddress;
 import com.usdtagent.application.health.CheckHealth;
 import com.usdtagent.application.ledger.DepositFunds;
 import com.usdtagent.application.ledger.ShowWallet;
@@ -46,7 +51,7 @@ public final class HttpApi {
     public record UseCases(RegisterAccount registerAccount, LogIn logIn, AuthenticateToken authenticateToken,
                            ShowMyAccount showMyAccount, LookUpAccount lookUpAccount, CheckHealth checkHealth,
                            ListCalls listCalls, RegisterDevice registerDevice, ForgetDevice forgetDevice,
-                           TradeUseCases trade) {
+                           TradeUseCases trade, Optional<OnChainUseCases> onChain) {
         public UseCases {
             Objects.requireNonNull(registerAccount, "registerAccount");
             Objects.requireNonNull(logIn, "logIn");
@@ -58,6 +63,7 @@ public final class HttpApi {
             Objects.requireNonNull(registerDevice, "registerDevice");
             Objects.requireNonNull(forgetDevice, "forgetDevice");
             Objects.requireNonNull(trade, "trade");
+            Objects.requireNonNull(onChain, "onChain");
         }
     }
 
@@ -75,6 +81,12 @@ public final class HttpApi {
      * @param publicSocketUrl empty: the host the browser loaded the app from, on {@code socketPort}
      */
     public record WebApp(int socketPort, Optional<URI> publicSocketUrl) {
+    }
+
+    /** The inbound ports of deposits and withdrawals on chain; a server without a chain has none. */
+    public record OnChainUseCases(ShowDepositAddress showDepositAddress, ListDeposits listDeposits,
+                                  RequestWithdrawal requestWithdrawal, ListWithdrawals listWithdrawals,
+                                  ReviewWithdrawals reviewWithdrawals) {
     }
 
     private final Javalin javalin;
@@ -101,6 +113,7 @@ public final class HttpApi {
         OfferRoutes offers = new OfferRoutes(trade.postOffer(), trade.changeOffer(), trade.listOffers(), requestBodies);
         OrderRoutes orders = new OrderRoutes(trade, requestBodies);
         WalletRoutes wallet = new WalletRoutes(trade.showWallet(), trade.depositFunds(), requestBodies);
+        OnChainRoutes onChain = new OnChainRoutes(useCases.onChain(), requestBodies);
         RequestMetrics metrics = new RequestMetrics(meterRegistry);
         WebAppRoutes web = new WebAppRoutes(webApp);
 
@@ -120,6 +133,7 @@ public final class HttpApi {
             offers.addTo(config.routes);
             orders.addTo(config.routes);
             wallet.addTo(config.routes);
+            onChain.addTo(config.routes);
             web.addTo(config);
         });
         return new HttpApi(javalin);

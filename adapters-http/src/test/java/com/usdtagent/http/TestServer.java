@@ -81,7 +81,8 @@ final class TestServer implements AutoCloseable {
                 (caller, query) -> listCalls.list(caller, query),
                 (caller, command) -> registerDevice.register(caller, command),
                 (caller, token) -> forgetDevice.forget(caller, token),
-                trade());
+                trade(),
+                Optional.empty());
         api = HttpApi.create(useCases, new HttpApi.WebApp(SOCKET_PORT, Optional.empty()), () -> prometheusText, meterRegistry);
         api.start(0);
     }

@@ -2,6 +2,7 @@ package com.usdtagent.persistence;
 
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.call.CallSessions;
+import com.usdtagent.application.chain.ChainServices;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
@@ -187,6 +188,12 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** What the deposit and withdrawal use cases keep: addresses, deposits, withdrawals, the follower's place. */
+    public ChainServices.Storage chainStorage() {
+        return new ChainServices.Storage(new JdbiDepositAddresses(jdbi), new JdbiDeposits(jdbi),
+                new JdbiScannedBlocks(jdbi), new JdbiWithdrawals(jdbi), new JdbiLeases(jdbi), ledger, transactions);
     }
 
     /**

@@ -30,12 +30,13 @@ import java.util.stream.Collectors;
  * @param jwtSecret   empty: only allowed with the embedded database, which then keeps a generated one in {@code dataDir}
  * @param redis       empty: a single node, its Socket.IO rooms in memory
  * @param publicSocketUrl where browsers reach Socket.IO; empty: the host they loaded the web app from, on {@code socketPort}
+ * @param chain       empty: deposits and withdrawals on chain are off
  */
 record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int databasePoolSize, Path dataDir,
                 Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
                 Duration presenceTimeToLive, CallSettings calls, PushSettings push,
                 boolean websocketCompression, Optional<SocketSettings.Redis> redis,
-                Optional<URI> publicSocketUrl) {
+                Optional<URI> publicSocketUrl, Optional<ChainSettings> chain) {
 
     /** Who carries the audio of calls; {@code OFF} refuses every call before it rings. */
     enum VoiceProvider { AGORA, WEBRTC, OFF }
@@ -174,7 +175,8 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 pushSettings(reader),
                 reader.bool("SOCKET_WEBSOCKET_COMPRESSION", false),
                 redis(reader),
-                publicSocketUrl(reader));
+                publicSocketUrl(reader),
+                ChainSettings.from(reader));
     }
 
     /** An origin only: socket.io-client would take a path for a namespace. */
@@ -245,10 +247,11 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 + ", push=" + (push.fcmCredentialsFile().isPresent() ? "FCM" : "off")
                 + ", websocketCompression=" + websocketCompression
                 + ", redis=" + redis.map(SocketSettings.Redis::toString).orElse("none")
-                + ", publicSocketUrl=" + publicSocketUrl.map(URI::toString).orElse("same host") + "]";
+                + ", publicSocketUrl=" + publicSocketUrl.map(URI::toString).orElse("same host")
+                + ", chain=" + chain.map(ChainSettings::toString).orElse("off") + "]";
     }
 
-    private record Reader(Map<String, String> env) {
+    record Reader(Map<String, String> env) {
 
         Optional<String> text(String name) {
             return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());

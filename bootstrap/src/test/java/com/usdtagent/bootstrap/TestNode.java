@@ -71,10 +71,15 @@ final class TestNode extends HttpApi implements AutoCloseable {
         return start(settings(TestDatabases.fresh(), CALLS, pushTo(fcm)), null);
     }
 
+    /** Deposits and withdrawals on this chain; push through this outbox. */
+    static TestNode startWith(ChainSettings chain, PushOutbox push) {
+        return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, Optional.of(chain)), push);
+    }
+
     /** A second node on the same database as {@code other}, as a cluster of two would run. */
     static TestNode startAlongside(TestNode other) {
         Settings theirs = other.settings;
-        return start(settings(theirs.database().orElseThrow(), theirs.calls(), theirs.push()), other.push);
+        return start(settings(theirs.database().orElseThrow(), theirs.calls(), theirs.push(), theirs.chain()), other.push);
     }
 
     static Settings.PushSettings pushTo(FakeFcm fcm) {
@@ -88,6 +93,11 @@ final class TestNode extends HttpApi implements AutoCloseable {
     }
 
     private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push) {
+        return settings(database, calls, push, Optional.empty());
+    }
+
+    private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push,
+                                     Optional<ChainSettings> chain) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("usdt-agent-e2e");
@@ -97,7 +107,7 @@ final class TestNode extends HttpApi implements AutoCloseable {
         return new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
                 Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1),
                 Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30), calls, push,
-                false, Optional.empty(), Optional.empty());
+                false, Optional.empty(), Optional.empty(), chain);
     }
 
     /** Stops this node and starts a new one on the same database, as a server restart would. */
