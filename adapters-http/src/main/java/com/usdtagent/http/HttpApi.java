@@ -11,6 +11,11 @@ import com.usdtagent.application.attachment.DownloadAttachment;
 import com.usdtagent.application.attachment.OpenAttachment;
 import com.usdtagent.application.attachment.UploadAttachment;
 import com.usdtagent.application.call.ListCalls;
+import com.usdtagent.application.chain.ListDeposits;
+import com.usdtagent.application.chain.ListWithdrawals;
+import com.usdtagent.application.chain.RequestWithdrawal;
+import com.usdtagent.application.chain.ReviewWithdrawals;
+import com.usdtagent.application.chain.ShowDepositAddress;
 import com.usdtagent.application.health.CheckHealth;
 import com.usdtagent.application.ledger.DepositFunds;
 import com.usdtagent.application.ledger.ShowWallet;
@@ -50,7 +55,7 @@ public final class HttpApi {
     public record UseCases(RegisterAccount registerAccount, LogIn logIn, AuthenticateToken authenticateToken,
                            ShowMyAccount showMyAccount, LookUpAccount lookUpAccount, CheckHealth checkHealth,
                            ListCalls listCalls, RegisterDevice registerDevice, ForgetDevice forgetDevice,
-                           TradeUseCases trade, AttachmentUseCases attachments) {
+                           TradeUseCases trade, AttachmentUseCases attachments, Optional<OnChainUseCases> onChain) {
         public UseCases {
             Objects.requireNonNull(registerAccount, "registerAccount");
             Objects.requireNonNull(logIn, "logIn");
@@ -63,6 +68,7 @@ public final class HttpApi {
             Objects.requireNonNull(forgetDevice, "forgetDevice");
             Objects.requireNonNull(trade, "trade");
             Objects.requireNonNull(attachments, "attachments");
+            Objects.requireNonNull(onChain, "onChain");
         }
     }
 
@@ -85,6 +91,12 @@ public final class HttpApi {
      * @param publicSocketUrl empty: the host the browser loaded the app from, on {@code socketPort}
      */
     public record WebApp(int socketPort, Optional<URI> publicSocketUrl) {
+    }
+
+    /** The inbound ports of deposits and withdrawals on chain; a server without a chain has none. */
+    public record OnChainUseCases(ShowDepositAddress showDepositAddress, ListDeposits listDeposits,
+                                  RequestWithdrawal requestWithdrawal, ListWithdrawals listWithdrawals,
+                                  ReviewWithdrawals reviewWithdrawals) {
     }
 
     private final Javalin javalin;
@@ -114,6 +126,7 @@ public final class HttpApi {
         AttachmentRoutes attachments = new AttachmentRoutes(files.upload(), files.open(), files.links());
         FileRoutes downloads = new FileRoutes(files.download());
         WalletRoutes wallet = new WalletRoutes(trade.showWallet(), trade.depositFunds(), requestBodies);
+        OnChainRoutes onChain = new OnChainRoutes(useCases.onChain(), requestBodies);
         RequestMetrics metrics = new RequestMetrics(meterRegistry);
         WebAppRoutes web = new WebAppRoutes(webApp);
 
@@ -135,6 +148,7 @@ public final class HttpApi {
             wallet.addTo(config.routes);
             attachments.addTo(config.routes);
             downloads.addTo(config.routes);
+            onChain.addTo(config.routes);
             web.addTo(config);
         });
         return new HttpApi(javalin);

@@ -1,7 +1,6 @@
 package com.usdtagent.http;
 
 import com.usdtagent.application.ledger.LedgerEntry;
-import com.usdtagent.application.ledger.WalletBalance;
 import com.usdtagent.application.trade.OfferView;
 import com.usdtagent.application.trade.OrderJson;
 import com.usdtagent.domain.trade.Offer;
@@ -41,12 +40,6 @@ final class TradeJson {
     }
 
     record OrdersJson(List<OrderJson> orders) {
-    }
-
-    record WalletJson(String available, String locked) {
-        static WalletJson of(WalletBalance balance) {
-            return new WalletJson(balance.available().wire(), balance.locked().wire());
-        }
     }
 
     /** @param amount signed: negative when it left the account */

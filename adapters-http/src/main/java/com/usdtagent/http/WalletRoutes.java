@@ -2,6 +2,7 @@ package com.usdtagent.http;
 
 import com.usdtagent.application.ledger.DepositFunds;
 import com.usdtagent.application.ledger.ShowWallet;
+import com.usdtagent.application.ledger.WalletJson;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.trade.Usdt;
 import io.javalin.config.RoutesConfig;
@@ -31,7 +32,7 @@ final class WalletRoutes {
     }
 
     private void balance(Context ctx) {
-        ctx.json(TradeJson.WalletJson.of(showWallet.balance(BearerAuthentication.caller(ctx))));
+        ctx.json(WalletJson.of(showWallet.balance(BearerAuthentication.caller(ctx))));
     }
 
     private void entries(Context ctx) {
@@ -44,6 +45,6 @@ final class WalletRoutes {
         UserId user = new UserId(Params.pathUuid(ctx, "userId"));
         DepositRequest request = requestBodies.read(ctx, DepositRequest.class);
         var command = new DepositFunds.Command(user, Usdt.parse("amount", request.amount()), request.reference());
-        ctx.json(TradeJson.WalletJson.of(depositFunds.deposit(BearerAuthentication.caller(ctx), command)));
+        ctx.json(WalletJson.of(depositFunds.deposit(BearerAuthentication.caller(ctx), command)));
     }
 }

@@ -86,7 +86,8 @@ final class TestServer implements AutoCloseable {
                 (caller, command) -> registerDevice.register(caller, command),
                 (caller, token) -> forgetDevice.forget(caller, token),
                 unexpected(HttpApi.TradeUseCases.class),
-                unexpected(HttpApi.AttachmentUseCases.class));
+                unexpected(HttpApi.AttachmentUseCases.class),
+                Optional.empty());
         api = HttpApi.create(useCases, new HttpApi.WebApp(SOCKET_PORT, Optional.empty()), () -> prometheusText, meterRegistry);
         api.start(0);
     }

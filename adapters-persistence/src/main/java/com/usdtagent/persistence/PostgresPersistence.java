@@ -5,6 +5,7 @@ import com.usdtagent.application.attachment.AttachmentStore;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
 import com.usdtagent.application.call.CallSessions;
+import com.usdtagent.application.chain.ChainServices;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
@@ -209,6 +210,12 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public UploadQuotas uploadQuotas() {
         return uploadQuotas;
+    }
+
+    /** What the deposit and withdrawal use cases keep: addresses, deposits, withdrawals, the follower's place. */
+    public ChainServices.Storage chainStorage() {
+        return new ChainServices.Storage(new JdbiDepositAddresses(jdbi), new JdbiDeposits(jdbi),
+                new JdbiScannedBlocks(jdbi), new JdbiWithdrawals(jdbi), new JdbiLeases(jdbi), ledger, transactions);
     }
 
     /**

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The plans PostgreSQL makes for the hot reads, the room list, the history pages, the call and payment timers'
- * claims and an agent's own offers, over a realistic volume: they must read ranges of indexes, never scan the tables
- * that grow with every room, message, call and offer.
+ * claims, an agent's own offers, and the deposit follower's and withdrawal sender's reads, over a realistic volume:
+ * they must read ranges of indexes, never scan the tables that grow with every room, message, call, offer, deposit
+ * and withdrawal.
  * docs/query-plans.md shows the plans.
  */
 class QueryPlansTest {
@@ -81,6 +82,34 @@ class QueryPlansTest {
                    CASE WHEN k = 1 AND last_seq = 5000 THEN 'PENDING_PAYMENT' ELSE 'COMPLETED' END,
                    now() - k * interval '1 hour', now() - k * interval '2 hours', now() - k * interval '1 hour'
             FROM chat_room, generate_series(1, 2) k;
+
+            -- on chain: every user has a deposit address and 20 credited deposits; 5 deposits wait for confirmations
+            INSERT INTO deposit_address (user_id, child_index, address)
+            SELECT md5('user' || n)::uuid, n, '0x' || left(md5('address' || n) || md5('more' || n), 40)
+            FROM generate_series(0, 1999) n;
+            INSERT INTO chain_deposit (tx_hash, log_index, user_id, address, amount, block_number, block_hash, status,
+                                       seen_at, credited_at)
+            SELECT '0x' || md5('tx' || child_index || '/' || k) || md5('more' || child_index || '/' || k), 0, user_id,
+                   address, 10, child_index * 20 + k, md5('block' || (child_index * 20 + k)),
+                   CASE WHEN child_index < 5 AND k = 20 THEN 'PENDING' ELSE 'CREDITED' END,
+                   now() - (20 - k) * interval '1 day',
+                   CASE WHEN child_index < 5 AND k = 20 THEN NULL ELSE now() - (20 - k) * interval '1 day' END
+            FROM deposit_address, generate_series(1, 20) k;
+
+            -- 10 confirmed withdrawals a user, each with its transfer from the one hot wallet; a few still under way
+            INSERT INTO withdrawal (id, user_id, idempotency_key, address, amount, fee, status, tx_hash, created_at,
+                                    sent_at, confirmed_at)
+            SELECT md5('withdrawal' || n || '/' || k)::uuid, md5('user' || n)::uuid, n || '/' || k,
+                   '0x' || left(md5('to' || n), 40), 10, 1,
+                   CASE WHEN k < 10 OR n >= 6 THEN 'CONFIRMED' WHEN n < 2 THEN 'QUEUED' WHEN n < 4 THEN 'SENT'
+                        ELSE 'PENDING_APPROVAL' END,
+                   CASE WHEN k < 10 OR n >= 6 OR n IN (2, 3) THEN '0x' || md5('wtx' || n || '/' || k) END,
+                   now() - (10 - k) * interval '1 day', now() - (10 - k) * interval '1 day',
+                   CASE WHEN k < 10 OR n >= 6 THEN now() - (10 - k) * interval '1 day' END
+            FROM generate_series(0, 1999) n, generate_series(1, 10) k;
+            INSERT INTO withdrawal_transfer (withdrawal_id, sender, nonce, tx_hash, raw)
+            SELECT id, '0x' || md5('hot wallet'), row_number() OVER (ORDER BY created_at, id) - 1, tx_hash, 'raw'
+            FROM withdrawal WHERE tx_hash IS NOT NULL;
 
             ANALYZE;
             """;
@@ -198,6 +227,26 @@ class QueryPlansTest {
         String own = plan(JdbiOffers.OF_AGENT, Map.of("agent", member, "limit", 100));
 
         assertThat(own).contains("offer_agent_idx").doesNotContain("Seq Scan on offer");
+    }
+
+    @Test
+    void theDepositFollowerReadsOnlyTheDepositsWaitingForConfirmations() {
+        String pending = plan(JdbiDeposits.PENDING, Map.of());
+
+        assertThat(pending).contains("chain_deposit_pending_idx").doesNotContain("Seq Scan on chain_deposit");
+    }
+
+    @Test
+    void theWithdrawalSenderReadsOnlyTheWithdrawalsUnderWayAndItsNewestNonce() {
+        String unfinished = plan(JdbiWithdrawals.UNFINISHED, Map.of("limit", 50));
+        String hotWallet = jdbi.withHandle(handle -> handle.createQuery("SELECT '0x' || md5('hot wallet')")
+                .mapTo(String.class).one());
+        String nonce = plan(JdbiWithdrawals.HIGHEST_NONCE, Map.of("sender", hotWallet));
+
+        // "withdrawal " with its space: a scan of withdrawal itself, not of withdrawal_transfer
+        assertThat(unfinished).contains("withdrawal_status_idx", "withdrawal_transfer_pkey")
+                .doesNotContain("Seq Scan on withdrawal ", "Seq Scan on withdrawal_transfer");
+        assertThat(nonce).contains("withdrawal_transfer_nonce").doesNotContain("Seq Scan on withdrawal_transfer");
     }
 
     private static String plan(String sql, Map<String, Object> parameters) {

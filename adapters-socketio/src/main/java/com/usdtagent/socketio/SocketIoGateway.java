@@ -10,6 +10,7 @@ import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.call.AcceptCall;
 import com.usdtagent.application.call.CallMetrics;
 import com.usdtagent.application.call.CallSignals;
+import com.usdtagent.application.chain.WalletSignals;
 import com.usdtagent.application.call.CancelCall;
 import com.usdtagent.application.call.EndCall;
 import com.usdtagent.application.call.RejectCall;
@@ -26,6 +27,7 @@ import com.usdtagent.application.chat.OpenDirectRoom;
 import com.usdtagent.application.chat.RealtimePublisher;
 import com.usdtagent.application.chat.SendMessage;
 import com.usdtagent.application.chat.ShowTyping;
+import com.usdtagent.application.ledger.WalletJson;
 import com.usdtagent.application.trade.OrderSignals;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -96,6 +98,12 @@ public final class SocketIoGateway {
     public OrderSignals orderSignals() {
         return (to, order) -> server.getRoomOperations(SocketSession.userRoom(to))
                 .sendEvent("order-updated", json.tree(Wire.OneOrder.of(order, links)));
+    }
+
+    /** Emits {@code wallet-updated}, the wallet as {@code GET /api/wallet} returns it, to users' sockets. */
+    public WalletSignals walletSignals() {
+        return (to, balance) -> server.getRoomOperations(SocketSession.userRoom(to))
+                .sendEvent("wallet-updated", json.tree(WalletJson.of(balance)));
     }
 
     /** Counts calls in this gateway's meter registry. */

@@ -18,6 +18,9 @@ import com.usdtagent.application.attachment.OpenAttachmentService;
 import com.usdtagent.application.attachment.UploadAttachmentService;
 import com.usdtagent.application.call.CallServices;
 import com.usdtagent.application.call.VoiceTokenIssuer;
+import com.usdtagent.application.chain.ChainConfig;
+import com.usdtagent.application.chain.ChainServices;
+import com.usdtagent.application.chain.HotWallet;
 import com.usdtagent.application.chat.AcknowledgeReceiptService;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.GoOfflineService;
@@ -46,6 +49,7 @@ import com.usdtagent.application.push.QueueingPushOutbox;
 import com.usdtagent.application.push.RegisterDeviceService;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.application.trade.TradeServices;
+import com.usdtagent.chain.EvmChain;
 import com.usdtagent.files.FileStorage;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
@@ -72,6 +76,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -148,7 +153,8 @@ final class ServiceNode implements AutoCloseable {
         // the one way into a room, for texts, order steps and finished calls
         var posts = new RoomPosts(persistence.chatRooms(), sockets.publisher(), clock);
         var calls = callServices(settings.calls(), persistence, posts, push, clock);
-        Presence presence = persistence.presence(UUID.randomUUID());
+        UUID nodeId = UUID.randomUUID();
+        Presence presence = persistence.presence(nodeId);
         startSockets(settings, persistence, presence, authenticateToken, posts, push, calls, clock);
         var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
                 persistence.chatRooms(), persistence.messages(), posts, presence, push, sockets.orderSignals(),
@@ -156,6 +162,7 @@ final class ServiceNode implements AutoCloseable {
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
         repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);
         var attachments = attachmentUseCases(settings.attachments(), persistence, links, clock);
+        var onChain = startChain(settings.chain(), persistence, push, meters, nodeId.toString(), clock);
 
         http = HttpApi.create(new HttpApi.UseCases(
                 new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, clock),
@@ -172,7 +179,8 @@ final class ServiceNode implements AutoCloseable {
                         trade.resolveAppeal(), trade.showOrders(), trade.showAppealConversation(),
                         new ShowWalletService(persistence.ledger()),
                         new DepositFundsService(persistence.ledger(), accounts, persistence.transactions(), clock)),
-                attachments),
+                attachments,
+                onChain),
                 new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl()),
                 meters::scrape, meters);
         http.start(settings.httpPort());
@@ -217,6 +225,39 @@ final class ServiceNode implements AutoCloseable {
                 new OpenAttachmentService(attachments, links),
                 new DownloadAttachmentService(attachments, store, links),
                 links);
+    }
+
+    /**
+     * With CHAIN_RPC_URL: connects to the chain (checking its id and the token), and runs the deposit follower and the
+     * withdrawal sender on timers; each pass does nothing on a node that does not hold the job's lease. Without: no
+     * use cases, and the routes refuse.
+     */
+    private Optional<HttpApi.OnChainUseCases> startChain(Optional<ChainSettings> chainSettings,
+                                                         PostgresPersistence persistence, PushOutbox push,
+                                                         PrometheusMeterRegistry meters, String node, Clock clock) {
+        if (chainSettings.isEmpty()) {
+            log.info("deposits and withdrawals on chain are off: set CHAIN_RPC_URL to follow a chain");
+            return Optional.empty();
+        }
+        ChainSettings settings = chainSettings.get();
+        ChainConfig config = settings.config();
+        EvmChain evm;
+        try {
+            evm = EvmChain.connect(settings.rpcUrl(), config.chainId(), config.token());
+        } catch (IllegalStateException unusable) {
+            throw new IllegalStateException("CHAIN_RPC_URL, CHAIN_ID or USDT_CONTRACT: " + unusable.getMessage(), unusable);
+        }
+        stopInReverse.push(evm);
+        HotWallet hotWallet = evm.hotWallet(settings.withdrawalKeyFile(), settings.gasLimit());
+        var services = new ChainServices(
+                new ChainServices.Chain(evm.tokenChain(), hotWallet, EvmChain.depositAddresses(settings.depositXpub())),
+                persistence.chainStorage(), push, sockets.walletSignals(), EvmChain.metrics(meters), config, node, clock);
+        repeat("deposit-follower", config.pollInterval(), services.followDeposits()::follow);
+        repeat("withdrawal-sender", config.pollInterval(), services.sendWithdrawals()::send);
+        log.info("deposits and withdrawals on chain {}: USDT {}, {} confirmations, hot wallet {}", config.chainId(),
+                config.token(), config.confirmations(), hotWallet.address());
+        return Optional.of(new HttpApi.OnChainUseCases(services.showDepositAddress(), services.listDeposits(),
+                services.requestWithdrawal(), services.listWithdrawals(), services.reviewWithdrawals()));
     }
 
     private CallServices callServices(Settings.CallSettings settings, PostgresPersistence persistence,

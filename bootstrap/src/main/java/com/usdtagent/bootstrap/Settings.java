@@ -31,12 +31,13 @@ import java.util.stream.Collectors;
  * @param jwtSecret   empty: only allowed with the embedded database, which then keeps a generated one in {@code dataDir}
  * @param redis       empty: a single node, its Socket.IO rooms in memory
  * @param publicSocketUrl where browsers reach Socket.IO; empty: the host they loaded the web app from, on {@code socketPort}
+ * @param chain       empty: deposits and withdrawals on chain are off
  */
 record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int databasePoolSize, Path dataDir,
                 Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
                 Duration presenceTimeToLive, CallSettings calls, PushSettings push,
                 boolean websocketCompression, Optional<SocketSettings.Redis> redis,
-                Optional<URI> publicSocketUrl, AttachmentSettings attachments) {
+                Optional<URI> publicSocketUrl, Optional<ChainSettings> chain, AttachmentSettings attachments) {
 
     /**
      * Files in chat and appeals.
@@ -241,6 +242,7 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 reader.bool("SOCKET_WEBSOCKET_COMPRESSION", false),
                 redis(reader),
                 publicSocketUrl(reader),
+                ChainSettings.from(reader),
                 AttachmentSettings.from(reader));
     }
 
@@ -313,10 +315,10 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 + ", websocketCompression=" + websocketCompression
                 + ", redis=" + redis.map(SocketSettings.Redis::toString).orElse("none")
                 + ", publicSocketUrl=" + publicSocketUrl.map(URI::toString).orElse("same host")
-                + ", attachments=" + attachments + "]";
+                + ", chain=" + chain.map(ChainSettings::toString).orElse("off") + ", attachments=" + attachments + "]";
     }
 
-    private record Reader(Map<String, String> env) {
+    record Reader(Map<String, String> env) {
 
         Optional<String> text(String name) {
             return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());

@@ -68,7 +68,8 @@ final class TestNode extends HttpApi implements AutoCloseable {
 
     /** Push off, files with these settings. */
     static TestNode start(Settings.AttachmentSettings attachments) {
-        return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, attachments), null);
+        return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, Optional.empty(), attachments),
+                null);
     }
 
     /** Push on, through firebase-admin, to the fake FCM. */
@@ -76,11 +77,17 @@ final class TestNode extends HttpApi implements AutoCloseable {
         return start(settings(TestDatabases.fresh(), CALLS, pushTo(fcm)), null);
     }
 
+    /** Deposits and withdrawals on this chain; push through this outbox. */
+    static TestNode startWith(ChainSettings chain, PushOutbox push) {
+        return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, Optional.of(chain),
+                Settings.AttachmentSettings.DEFAULTS), push);
+    }
+
     /** A second node on the same database as {@code other}, as a cluster of two would run. */
     static TestNode startAlongside(TestNode other) {
         Settings theirs = other.settings;
-        return start(settings(theirs.database().orElseThrow(), theirs.calls(), theirs.push(), theirs.attachments()),
-                other.push);
+        return start(settings(theirs.database().orElseThrow(), theirs.calls(), theirs.push(), theirs.chain(),
+                theirs.attachments()), other.push);
     }
 
     static Settings.PushSettings pushTo(FakeFcm fcm) {
@@ -94,11 +101,11 @@ final class TestNode extends HttpApi implements AutoCloseable {
     }
 
     private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push) {
-        return settings(database, calls, push, Settings.AttachmentSettings.DEFAULTS);
+        return settings(database, calls, push, Optional.empty(), Settings.AttachmentSettings.DEFAULTS);
     }
 
     private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push,
-                                     Settings.AttachmentSettings attachments) {
+                                     Optional<ChainSettings> chain, Settings.AttachmentSettings attachments) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("usdt-agent-e2e");
@@ -108,7 +115,7 @@ final class TestNode extends HttpApi implements AutoCloseable {
         return new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
                 Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1),
                 Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30), calls, push,
-                false, Optional.empty(), Optional.empty(), attachments);
+                false, Optional.empty(), Optional.empty(), chain, attachments);
     }
 
     /** Stops this node and starts a new one on the same database, as a server restart would. */

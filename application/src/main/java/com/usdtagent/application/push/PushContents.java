@@ -12,6 +12,7 @@ public final class PushContents {
     static final int MAX_BODY_CODE_POINTS = 120;
     static final String MESSAGES_CHANNEL = "messages";
     static final String ORDERS_CHANNEL = "orders";
+    static final String WALLET_CHANNEL = "wallet";
 
     private final boolean showPreview;
 
@@ -33,6 +34,9 @@ public final class PushContents {
             case PushNotification.OrderChanged o -> new PushMessage("Order update", "Your order is now " + o.status(),
                     Map.of("type", "order", "orderId", o.orderId(), "status", o.status()),
                     ORDERS_CHANNEL, o.orderId(), badge, null);
+            case PushNotification.DepositCredited d -> new PushMessage("Deposit received",
+                    d.amount() + " USDT is in your wallet", Map.of("type", "deposit", "txHash", d.txHash(),
+                    "amount", d.amount()), WALLET_CHANNEL, null, badge, null);
         };
     }
 

@@ -24,4 +24,8 @@ public sealed interface PushNotification {
     /** An order of the recipient's moved to {@code status}. */
     record OrderChanged(UserId recipient, String orderId, String status) implements PushNotification {
     }
+
+    /** A deposit to the recipient's address was credited to their wallet; {@code amount} in the wire's decimal form. */
+    record DepositCredited(UserId recipient, String txHash, String amount) implements PushNotification {
+    }
 }

@@ -67,6 +67,15 @@ class PushContentsTest {
     }
 
     @Test
+    void aCreditedDepositSaysHowMuchArrived() {
+        var notification = new PushNotification.DepositCredited(UserId.newId(), "0xabc", "125.5");
+
+        assertThat(new PushContents(true).compose(notification, 2, NOW)).isEqualTo(new PushMessage("Deposit received",
+                "125.5 USDT is in your wallet", Map.of("type", "deposit", "txHash", "0xabc", "amount", "125.5"),
+                "wallet", null, 2, null));
+    }
+
+    @Test
     void longTextIsCutOnACharacterBoundary() {
         String text = "😀".repeat(200);
 

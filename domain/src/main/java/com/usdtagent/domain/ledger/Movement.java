@@ -13,13 +13,19 @@ import java.util.Optional;
 /**
  * One balanced move of USDT: its postings add up to zero, so the ledger as a whole always does.
  *
- * @param reference what makes a repeat of the movement harmless (a deposit's chain reference); null when the
- *                  order's own status already guards against repeats
+ * @param reference what makes a repeat of the movement harmless (a deposit's chain reference, a withdrawal's step);
+ *                  null when the order's own status already guards against repeats
  */
 public record Movement(Kind kind, OrderId orderId, String reference, List<Posting> postings) {
 
     public enum Kind {
-        DEPOSIT, LOCK, RELEASE, REFUND
+        DEPOSIT, LOCK, RELEASE, REFUND,
+        /** A withdrawal's amount and fee held from the user's available USDT until it ends. */
+        WITHDRAWAL_HOLD,
+        /** A withdrawal confirmed on chain: the amount to the chain, the fee to the fees account. */
+        WITHDRAWAL,
+        /** A withdrawal rejected or reverted: what was held goes back. */
+        WITHDRAWAL_RETURN
     }
 
     /** A signed amount on one account: positive credits it, negative debits it. */
