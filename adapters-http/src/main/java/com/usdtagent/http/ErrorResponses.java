@@ -1,5 +1,6 @@
 package com.usdtagent.http;
 
+import com.usdtagent.application.attachment.UnsupportedContent;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 import com.usdtagent.domain.shared.FieldError;
@@ -19,6 +20,7 @@ import java.util.List;
 final class ErrorResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final int UNSUPPORTED_MEDIA_TYPE = 415;
 
     record ErrorBody(ErrorContent error) {
     }
@@ -53,7 +55,8 @@ final class ErrorResponses {
         if (refusal.code() == ErrorCode.UNAUTHORIZED) {
             ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
         }
-        ctx.status(status(refusal.code()))
+        // a file of a type the server does not take is VALIDATION_FAILED with HTTP's own status for it
+        ctx.status(refusal instanceof UnsupportedContent ? UNSUPPORTED_MEDIA_TYPE : status(refusal.code()))
                 .json(new ErrorBody(new ErrorContent(refusal.code().name(), refusal.getMessage(), refusal.details())));
     }
 

@@ -6,6 +6,10 @@ import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.LookUpAccount;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
+import com.usdtagent.application.attachment.AttachmentLinks;
+import com.usdtagent.application.attachment.DownloadAttachment;
+import com.usdtagent.application.attachment.OpenAttachment;
+import com.usdtagent.application.attachment.UploadAttachment;
 import com.usdtagent.application.call.ListCalls;
 import com.usdtagent.application.chain.ListDeposits;
 import com.usdtagent.application.chain.ListWithdrawals;
@@ -51,7 +55,7 @@ public final class HttpApi {
     public record UseCases(RegisterAccount registerAccount, LogIn logIn, AuthenticateToken authenticateToken,
                            ShowMyAccount showMyAccount, LookUpAccount lookUpAccount, CheckHealth checkHealth,
                            ListCalls listCalls, RegisterDevice registerDevice, ForgetDevice forgetDevice,
-                           TradeUseCases trade, Optional<OnChainUseCases> onChain) {
+                           TradeUseCases trade, AttachmentUseCases attachments, Optional<OnChainUseCases> onChain) {
         public UseCases {
             Objects.requireNonNull(registerAccount, "registerAccount");
             Objects.requireNonNull(logIn, "logIn");
@@ -63,8 +67,14 @@ public final class HttpApi {
             Objects.requireNonNull(registerDevice, "registerDevice");
             Objects.requireNonNull(forgetDevice, "forgetDevice");
             Objects.requireNonNull(trade, "trade");
+            Objects.requireNonNull(attachments, "attachments");
             Objects.requireNonNull(onChain, "onChain");
         }
+    }
+
+    /** The inbound ports of files in rooms, and the links that every payload with a file carries. */
+    public record AttachmentUseCases(UploadAttachment upload, OpenAttachment open, DownloadAttachment download,
+                                     AttachmentLinks links) {
     }
 
     /** The inbound ports of offers, orders and the wallet. */
@@ -111,7 +121,10 @@ public final class HttpApi {
         DeviceRoutes devices = new DeviceRoutes(useCases.registerDevice(), useCases.forgetDevice(), requestBodies);
         var trade = useCases.trade();
         OfferRoutes offers = new OfferRoutes(trade.postOffer(), trade.changeOffer(), trade.listOffers(), requestBodies);
-        OrderRoutes orders = new OrderRoutes(trade, requestBodies);
+        var files = useCases.attachments();
+        OrderRoutes orders = new OrderRoutes(trade, files.links(), requestBodies);
+        AttachmentRoutes attachments = new AttachmentRoutes(files.upload(), files.open(), files.links());
+        FileRoutes downloads = new FileRoutes(files.download());
         WalletRoutes wallet = new WalletRoutes(trade.showWallet(), trade.depositFunds(), requestBodies);
         OnChainRoutes onChain = new OnChainRoutes(useCases.onChain(), requestBodies);
         RequestMetrics metrics = new RequestMetrics(meterRegistry);
@@ -133,6 +146,8 @@ public final class HttpApi {
             offers.addTo(config.routes);
             orders.addTo(config.routes);
             wallet.addTo(config.routes);
+            attachments.addTo(config.routes);
+            downloads.addTo(config.routes);
             onChain.addTo(config.routes);
             web.addTo(config);
         });

@@ -1,11 +1,14 @@
 package com.usdtagent.http;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.chat.HistoryJson;
 import com.usdtagent.application.trade.OrderJson;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.application.trade.PlaceOrder;
 import com.usdtagent.application.trade.ShowAppealConversation;
+import com.usdtagent.domain.attachment.Attachment;
+import com.usdtagent.domain.attachment.AttachmentId;
 import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.trade.AppealOutcome;
 import com.usdtagent.domain.trade.OfferId;
@@ -17,6 +20,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.stream.IntStream;
 
 import java.util.function.BiFunction;
 
@@ -28,7 +35,9 @@ final class OrderRoutes {
     record PlaceOrderRequest(@NotNull String offerId, @NotNull String usdtAmount) {
     }
 
-    record AppealRequest(@NotNull String reason) {
+    /** The reason's length is the domain's rule; {@code attachmentIds} are files of the order's room. */
+    record AppealRequest(@NotNull String reason,
+                         @Size(max = Attachment.MAX_PER_MESSAGE) List<@NotNull String> attachmentIds) {
     }
 
     record ResolveRequest(
@@ -36,10 +45,12 @@ final class OrderRoutes {
     }
 
     private final HttpApi.TradeUseCases useCases;
+    private final AttachmentLinks links;
     private final RequestBodies requestBodies;
 
-    OrderRoutes(HttpApi.TradeUseCases useCases, RequestBodies requestBodies) {
+    OrderRoutes(HttpApi.TradeUseCases useCases, AttachmentLinks links, RequestBodies requestBodies) {
         this.useCases = useCases;
+        this.links = links;
         this.requestBodies = requestBodies;
     }
 
@@ -61,7 +72,7 @@ final class OrderRoutes {
                 Usdt.parse("usdtAmount", request.usdtAmount()), ctx.header(IDEMPOTENCY_KEY));
         OrderView order = useCases.placeOrder().place(BearerAuthentication.caller(ctx), command);
         // a retry gets the same order; 201 either way, as the order exists because of this key
-        ctx.status(HttpStatus.CREATED).json(OrderJson.of(order));
+        ctx.status(HttpStatus.CREATED).json(json(order));
     }
 
     private void list(Context ctx) {
@@ -71,19 +82,23 @@ final class OrderRoutes {
         var orders = room.isPresent()
                 ? useCases.showOrders().listInRoom(caller, room.get(), status)
                 : useCases.showOrders().list(caller, status);
-        ctx.json(new TradeJson.OrdersJson(orders.stream().map(OrderJson::of).toList()));
+        ctx.json(new TradeJson.OrdersJson(orders.stream().map(this::json).toList()));
     }
 
     private void appeal(Context ctx) {
         OrderId id = orderId(ctx);
-        String reason = requestBodies.read(ctx, AppealRequest.class).reason();
-        ctx.json(OrderJson.of(useCases.appealOrder().appeal(BearerAuthentication.caller(ctx), id, reason)));
+        AppealRequest request = requestBodies.read(ctx, AppealRequest.class);
+        List<String> files = request.attachmentIds() == null ? List.of() : request.attachmentIds();
+        List<AttachmentId> evidence = IntStream.range(0, files.size())
+                .mapToObj(i -> new AttachmentId(Params.uuid("attachmentIds[" + i + "]", files.get(i))))
+                .toList();
+        ctx.json(json(useCases.appealOrder().appeal(BearerAuthentication.caller(ctx), id, request.reason(), evidence)));
     }
 
     private void resolve(Context ctx) {
         OrderId id = orderId(ctx);
         var outcome = AppealOutcome.valueOf(requestBodies.read(ctx, ResolveRequest.class).outcome());
-        ctx.json(OrderJson.of(useCases.resolveAppeal().resolve(BearerAuthentication.caller(ctx), id, outcome)));
+        ctx.json(json(useCases.resolveAppeal().resolve(BearerAuthentication.caller(ctx), id, outcome)));
     }
 
     private void conversation(Context ctx) {
@@ -91,11 +106,15 @@ final class OrderRoutes {
         var page = useCases.showAppealConversation().show(BearerAuthentication.caller(ctx), id,
                 Params.queryLong(ctx, "before").orElse(null),
                 Params.queryInt(ctx, "limit").orElse(ShowAppealConversation.DEFAULT_LIMIT));
-        ctx.json(HistoryJson.of(page));
+        ctx.json(HistoryJson.of(page, links));
     }
 
-    private static void respond(Context ctx, BiFunction<AuthenticatedUser, OrderId, OrderView> step) {
-        ctx.json(OrderJson.of(step.apply(BearerAuthentication.caller(ctx), orderId(ctx))));
+    private void respond(Context ctx, BiFunction<AuthenticatedUser, OrderId, OrderView> step) {
+        ctx.json(json(step.apply(BearerAuthentication.caller(ctx), orderId(ctx))));
+    }
+
+    private OrderJson json(OrderView order) {
+        return OrderJson.of(order, links);
     }
 
     private static OrderId orderId(Context ctx) {

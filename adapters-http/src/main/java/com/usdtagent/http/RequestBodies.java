@@ -41,7 +41,9 @@ final class RequestBodies {
     <T> T read(Context ctx, Class<T> type) {
         T body = parse(ctx.bodyAsBytes(), type);
         List<FieldError> violations = validator.validate(body).stream()
-                .map(violation -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+                // a list's element is named "items[2].<list element>"; the contract names it "items[2]"
+                .map(violation -> new FieldError(violation.getPropertyPath().toString().replace(".<list element>", ""),
+                        violation.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         if (!violations.isEmpty()) {

@@ -7,6 +7,8 @@ import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.ShowMyAccount;
+import com.usdtagent.application.attachment.AttachmentLinks;
+import com.usdtagent.application.attachment.LinkSigner;
 import com.usdtagent.application.call.ListCalls;
 import com.usdtagent.application.health.CheckHealth;
 import com.usdtagent.application.push.ForgetDevice;
@@ -24,6 +26,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -81,7 +85,8 @@ final class TestServer implements AutoCloseable {
                 (caller, query) -> listCalls.list(caller, query),
                 (caller, command) -> registerDevice.register(caller, command),
                 (caller, token) -> forgetDevice.forget(caller, token),
-                trade(),
+                unexpected(HttpApi.TradeUseCases.class),
+                unexpected(HttpApi.AttachmentUseCases.class),
                 Optional.empty());
         api = HttpApi.create(useCases, new HttpApi.WebApp(SOCKET_PORT, Optional.empty()), () -> prometheusText, meterRegistry);
         api.start(0);
@@ -137,21 +142,31 @@ final class TestServer implements AutoCloseable {
         api.stop();
     }
 
-    /** Trade use cases that fail the test when called; trade routes are tested end to end in bootstrap. */
-    private static HttpApi.TradeUseCases trade() {
-        var components = HttpApi.TradeUseCases.class.getRecordComponents();
+    /**
+     * Use cases that fail the test when called: trade and attachment routes are tested end to end in bootstrap. Each
+     * component is an interface proxy, except the links, which sign with a key that fails the test when used.
+     */
+    private static <R extends Record> R unexpected(Class<R> useCases) {
+        var components = useCases.getRecordComponents();
         Object[] unexpected = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             String name = components[i].getName();
-            unexpected[i] = Proxy.newProxyInstance(TestServer.class.getClassLoader(),
-                    new Class<?>[] {components[i].getType()}, (proxy, method, args) -> {
-                        throw new AssertionError(name + " was not expected");
-                    });
+            Class<?> type = components[i].getType();
+            unexpected[i] = type == AttachmentLinks.class
+                    ? new AttachmentLinks(proxy(LinkSigner.class, "signing links"), Duration.ofMinutes(15), Clock.systemUTC())
+                    : proxy(type, name);
         }
         try {
-            return (HttpApi.TradeUseCases) HttpApi.TradeUseCases.class.getDeclaredConstructors()[0].newInstance(unexpected);
+            return useCases.cast(useCases.getDeclaredConstructors()[0].newInstance(unexpected));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static <T> T proxy(Class<T> type, String name) {
+        return type.cast(Proxy.newProxyInstance(TestServer.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    throw new AssertionError(name + " was not expected");
+                }));
     }
 }

@@ -3,6 +3,7 @@ package com.usdtagent.identity;
 import com.usdtagent.application.account.AccessTokens;
 import com.usdtagent.application.account.PasswordHasher;
 import com.usdtagent.application.account.PhoneNumbers;
+import com.usdtagent.application.attachment.LinkSigner;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,5 +24,10 @@ public final class Identity {
 
     public static PhoneNumbers phoneNumbers() {
         return new LibPhoneNumbers();
+    }
+
+    /** Signs the links to attachments with a key derived from the token secret. */
+    public static LinkSigner linkSigner(byte[] tokenSecret) {
+        return new HmacLinkSigner(tokenSecret);
     }
 }

@@ -1,6 +1,9 @@
 package com.usdtagent.memory;
 
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.attachment.AttachmentStore;
+import com.usdtagent.application.attachment.Attachments;
+import com.usdtagent.application.attachment.UploadQuotas;
 import com.usdtagent.application.call.CallMetrics;
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.call.CallSignals;
@@ -69,6 +72,9 @@ public final class InMemoryAdapters implements AutoCloseable {
     private final Offers offers = new MemoryOffers(store);
     private final Orders orders = new MemoryOrders(store);
     private final Ledger ledger = new MemoryLedger(store);
+    private final Attachments attachments = new MemoryAttachments(store, chatRooms, orders);
+    private final AttachmentStore attachmentStore = new MemoryAttachmentStore(store);
+    private final UploadQuotas uploadQuotas = new MemoryUploadQuotas(store);
     private final RecordingSignals signals = new RecordingSignals();
     private final CountingCallMetrics callMetrics = new CountingCallMetrics();
     private final MemoryVoiceTokens voiceTokens;
@@ -150,6 +156,19 @@ public final class InMemoryAdapters implements AutoCloseable {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    public Attachments attachments() {
+        return attachments;
+    }
+
+    /** The attachments' bytes, kept with the store's transactions as PostgreSQL keeps them. */
+    public AttachmentStore attachmentStore() {
+        return attachmentStore;
+    }
+
+    public UploadQuotas uploadQuotas() {
+        return uploadQuotas;
     }
 
     /** True until {@link #close}. */

@@ -32,7 +32,7 @@ final class MemoryMessages implements Messages {
         for (Message appended : messages) {
             Message message = new Message(appended.id(), appended.roomId(), appended.seq(), appended.senderId(),
                     appended.type(), appended.text(), appended.clientMessageId(), JsonValues.asStored(appended.meta()),
-                    appended.createdAt());
+                    appended.createdAt(), appended.attachments());
             if (!tables.messages.insertIfAbsent(new ChatTables.Seat(message.roomId(), message.seq()), message)) {
                 throw new IllegalStateException("room " + message.roomId() + " has a message " + message.seq());
             }

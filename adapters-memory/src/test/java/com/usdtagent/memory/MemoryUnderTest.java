@@ -1,6 +1,8 @@
 package com.usdtagent.memory;
 
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.attachment.Attachments;
+import com.usdtagent.application.attachment.UploadQuotas;
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
@@ -85,6 +87,16 @@ final class MemoryUnderTest implements AdaptersUnderTest {
     @Override
     public Messages messages() {
         return adapters.messages();
+    }
+
+    @Override
+    public Attachments attachments() {
+        return adapters.attachments();
+    }
+
+    @Override
+    public UploadQuotas uploadQuotas() {
+        return adapters.uploadQuotas();
     }
 
     @Override

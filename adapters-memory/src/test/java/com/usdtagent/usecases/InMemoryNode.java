@@ -60,8 +60,8 @@ public final class InMemoryNode implements AutoCloseable {
     public final CallServices calls = new CallServices(memory.callSessions(), memory.userAccounts(),
             memory.chatRooms(), posts, memory.callSignals(), memory.callMetrics(), memory.voiceTokens(Duration.ofHours(1)),
             push, memory.transactions(), memory.clock(), new SecureRandom(), RING_TIMEOUT, DISCONNECT_GRACE);
-    public final SendMessageService sendMessage = new SendMessageService(posts, memory.messages(), push,
-            memory.transactions(), memory.clock());
+    public final SendMessageService sendMessage = new SendMessageService(posts, memory.messages(),
+            memory.attachments(), push, memory.transactions(), memory.clock());
     public final GoOnlineService goOnline = new GoOnlineService(presence, memory.chatRooms(), memory.roomList(),
             memory.realtimePublisher(), memory.transactions(), memory.clock());
     public final GoOfflineService goOffline = new GoOfflineService(presence, memory.roomList(),
@@ -77,7 +77,7 @@ public final class InMemoryNode implements AutoCloseable {
     public final LeaveRoomService leaveRoom = new LeaveRoomService(memory.chatRooms(), presence);
     public final TradeServices trade = new TradeServices(memory.offers(), memory.orders(), memory.ledger(),
             memory.userAccounts(), memory.chatRooms(), memory.messages(), posts, presence, push, memory.orderSignals(),
-            memory.transactions(), memory.clock());
+            memory.transactions(), memory.clock(), memory.attachments());
     public final ShowWalletService wallet = new ShowWalletService(memory.ledger());
     public final DepositFundsService deposits = new DepositFundsService(memory.ledger(), memory.userAccounts(),
             memory.transactions(), memory.clock());

@@ -26,11 +26,13 @@ final class JdbiMessages implements Messages {
     private static final String SELECT = "SELECT " + MessageRows.COLUMNS + "FROM message m\n";
     /** Inserts one message per element of the arrays {@link #bindInserted} binds. */
     static final String INSERT_FROM_ARRAYS = """
-            INSERT INTO message (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at)
+            INSERT INTO message (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at,
+                                 attachments)
             SELECT id, room_id, seq, sender_id, type, text, client_message_id, CAST(meta AS jsonb),
-                   CAST(created_at AS timestamptz)
-            FROM unnest(:ids, :roomIds, :seqs, :senderIds, :types, :texts, :clientMessageIds, :metas, :createdAts)
-                 AS m (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at)
+                   CAST(created_at AS timestamptz), CAST(attachments AS jsonb)
+            FROM unnest(:ids, :roomIds, :seqs, :senderIds, :types, :texts, :clientMessageIds, :metas, :createdAts,
+                        :attachments)
+                 AS m (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at, attachments)
             """;
     private static final String CLIENT_MESSAGE_ID_KEY = "message_client_message_id_key";
     // one index lookup per key, whatever the planner thinks of the table's size: a hash join over the whole table
@@ -71,7 +73,8 @@ final class JdbiMessages implements Messages {
                 .bindArray("texts", String.class, each(messages, Message::text))
                 .bindArray("clientMessageIds", String.class, each(messages, Message::clientMessageId))
                 .bindArray("metas", String.class, each(messages, message -> MessageRows.metaJson(message.meta())))
-                .bindArray("createdAts", String.class, each(messages, message -> message.createdAt().toString()));
+                .bindArray("createdAts", String.class, each(messages, message -> message.createdAt().toString()))
+                .bindArray("attachments", String.class, each(messages, message -> AttachmentRows.json(message.attachments())));
     }
 
     /** Whether the insert failed because a sender had used a message's clientMessageId before. */

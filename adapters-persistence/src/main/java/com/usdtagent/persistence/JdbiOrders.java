@@ -29,7 +29,7 @@ final class JdbiOrders implements Orders {
     private static final String SELECT = """
             SELECT id, offer_id, room_id, buyer_id, seller_id, usdt_amount, price, fiat_amount, fiat_currency, status,
                    payment_window_ends_at, paid_at, completed_at, cancelled_at, appeal_by, appeal_reason,
-                   appeal_opened_at, created_at, updated_at
+                   appeal_opened_at, appeal_attachments, created_at, updated_at
             FROM trade_order
             """;
     private static final String INSERT = """
@@ -44,7 +44,7 @@ final class JdbiOrders implements Orders {
             UPDATE trade_order
             SET status = :status, paid_at = :paidAt, completed_at = :completedAt, cancelled_at = :cancelledAt,
                 appeal_by = :appealBy, appeal_reason = :appealReason, appeal_opened_at = :appealOpenedAt,
-                updated_at = :updatedAt
+                appeal_attachments = CAST(:appealAttachments AS jsonb), updated_at = :updatedAt
             WHERE id = :id AND status = :expected
             """;
     private static final String INSERT_AUDIT = """
@@ -140,6 +140,8 @@ final class JdbiOrders implements Orders {
                     .bindByType("appealReason", appeal == null ? null : appeal.reason(), String.class)
                     .bindByType("appealOpenedAt", appeal == null ? null : Timestamps.utc(appeal.openedAt()),
                             OffsetDateTime.class)
+                    .bindByType("appealAttachments", appeal == null ? null : AttachmentRows.json(appeal.evidence()),
+                            String.class)
                     .bind("updatedAt", Timestamps.utc(order.updatedAt()))
                     .execute();
             if (moved == 0) {
@@ -245,7 +247,8 @@ final class JdbiOrders implements Orders {
                 Timestamps.instant(row, "completed_at"),
                 Timestamps.instant(row, "cancelled_at"),
                 appealBy == null ? null : new Appeal(new UserId(appealBy), row.getString("appeal_reason"),
-                        Timestamps.instant(row, "appeal_opened_at")),
+                        Timestamps.instant(row, "appeal_opened_at"),
+                        AttachmentRows.fromJson(row.getString("appeal_attachments"))),
                 Timestamps.instant(row, "created_at"),
                 Timestamps.instant(row, "updated_at"),
                 List.of());

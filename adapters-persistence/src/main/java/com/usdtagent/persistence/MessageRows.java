@@ -26,7 +26,7 @@ final class MessageRows {
     static final String COLUMNS = """
             m.id AS message_id, m.room_id AS message_room_id, m.seq AS message_seq, m.sender_id AS message_sender_id,
             m.type AS message_type, m.text AS message_text, m.client_message_id AS message_client_message_id,
-            m.meta AS message_meta, m.created_at AS message_created_at
+            m.meta AS message_meta, m.created_at AS message_created_at, m.attachments AS message_attachments
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +46,8 @@ final class MessageRows {
                 row.getString("message_text"),
                 row.getString("message_client_message_id"),
                 meta(row.getString("message_meta")),
-                Timestamps.instant(row, "message_created_at"));
+                Timestamps.instant(row, "message_created_at"),
+                AttachmentRows.fromJson(row.getString("message_attachments")));
     }
 
     /** The name the {@code type} column stores. */

@@ -1,6 +1,9 @@
 package com.usdtagent.persistence;
 
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.attachment.AttachmentStore;
+import com.usdtagent.application.attachment.Attachments;
+import com.usdtagent.application.attachment.UploadQuotas;
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.chain.ChainServices;
 import com.usdtagent.application.chat.ChatRooms;
@@ -55,6 +58,9 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Offers offers;
     private final Orders orders;
     private final Ledger ledger;
+    private final Attachments attachments;
+    private final AttachmentStore attachmentStore;
+    private final UploadQuotas uploadQuotas;
 
     private PostgresPersistence(EmbeddedDatabase embedded, HikariDataSource dataSource, Jdbi jdbi) {
         this.embedded = embedded;
@@ -72,6 +78,9 @@ public final class PostgresPersistence implements AutoCloseable {
         this.offers = new JdbiOffers(jdbi);
         this.orders = new JdbiOrders(jdbi);
         this.ledger = new JdbiLedger(jdbi);
+        this.attachments = new JdbiAttachments(jdbi);
+        this.attachmentStore = new JdbiAttachmentStore(jdbi);
+        this.uploadQuotas = new JdbiUploadQuotas(jdbi);
     }
 
     public static PostgresPersistence open(JdbcTarget target, MeterRegistry meterRegistry) {
@@ -188,6 +197,19 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    public Attachments attachments() {
+        return attachments;
+    }
+
+    /** The attachments' bytes in PostgreSQL, the default store: every node of a cluster serves every file. */
+    public AttachmentStore attachmentStore() {
+        return attachmentStore;
+    }
+
+    public UploadQuotas uploadQuotas() {
+        return uploadQuotas;
     }
 
     /** What the deposit and withdrawal use cases keep: addresses, deposits, withdrawals, the follower's place. */

@@ -46,8 +46,8 @@ class ClientMessageIdRaceTest {
         var publisher = (RealtimePublisher) Proxy.newProxyInstance(RealtimePublisher.class.getClassLoader(),
                 new Class<?>[] {RealtimePublisher.class}, (proxy, method, args) -> null);
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
-        return new SendMessageService(new RoomPosts(chat.rooms, publisher, clock), chat.messages, notification -> { },
-                chat.transactions, clock);
+        return new SendMessageService(new RoomPosts(chat.rooms, publisher, clock), chat.messages,
+                chat.persistence.attachments(), notification -> { }, chat.transactions, clock);
     }
 
     @AfterAll

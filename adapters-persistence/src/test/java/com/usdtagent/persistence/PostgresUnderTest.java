@@ -1,6 +1,8 @@
 package com.usdtagent.persistence;
 
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.attachment.Attachments;
+import com.usdtagent.application.attachment.UploadQuotas;
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
@@ -89,6 +91,16 @@ final class PostgresUnderTest implements AdaptersUnderTest {
     @Override
     public Messages messages() {
         return chat.messages;
+    }
+
+    @Override
+    public Attachments attachments() {
+        return chat.persistence.attachments();
+    }
+
+    @Override
+    public UploadQuotas uploadQuotas() {
+        return chat.persistence.uploadQuotas();
     }
 
     @Override

@@ -196,6 +196,33 @@ class QueryPlansTest {
     }
 
     @Test
+    void filesAreLockedByKeyAndTheCollectorAndTheAppealCheckReadOnlyTheFewRowsTheyWant() throws SQLException {
+        // 40,000 files sent in the rooms' messages, and a few unsent ones
+        jdbi.useHandle(handle -> {
+            try (Statement statement = handle.getConnection().createStatement()) {
+                statement.execute("""
+                        INSERT INTO attachment (id, room_id, uploader_id, kind, mime, name, size, created_at, message_id)
+                        SELECT md5('file' || m.id)::uuid, m.room_id, m.sender_id, 'IMAGE', 'image/jpeg', 'p.jpg', 1000,
+                               m.created_at, CASE WHEN m.seq = 3 AND m.room_id <> md5('room0/1')::uuid THEN NULL ELSE m.id END
+                        FROM message m WHERE m.seq <= 2 OR (m.seq = 3 AND m.room_id IN (
+                            SELECT id FROM chat_room ORDER BY id LIMIT 10));
+                        ANALYZE attachment;
+                        """);
+            }
+        });
+        UUID[] files = jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM attachment LIMIT 10")
+                .mapTo(UUID.class).list()).toArray(UUID[]::new);
+
+        String lock = plan(JdbiAttachments.LOCK, Map.of("ids", files));
+        String collect = plan(JdbiAttachments.DELETE_UNUSED, Map.of("before", java.time.OffsetDateTime.now(), "limit", 100));
+        String room = plan(JdbiAttachments.ROOM, Map.of("id", busyRoom));
+
+        assertThat(lock).contains("attachment_pkey").doesNotContain("Seq Scan on attachment");
+        assertThat(collect).contains("attachment_unused_idx").doesNotContain("Seq Scan on attachment");
+        assertThat(room).contains("chat_room_pkey", "trade_order_room_appeal_idx").doesNotContain("Seq Scan");
+    }
+
+    @Test
     void anAgentsOwnOffersReadTheAgentsIndexRange() {
         String own = plan(JdbiOffers.OF_AGENT, Map.of("agent", member, "limit", 100));
 

@@ -93,7 +93,7 @@ class TradeLedgerTest {
         trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(),
                 persistence.userAccounts(), persistence.chatRooms(), persistence.messages(),
                 new RoomPosts(persistence.chatRooms(), publisher, clock), persistence.presence(UUID.randomUUID()),
-                pushes::add, signals, persistence.transactions(), clock);
+                pushes::add, signals, persistence.transactions(), clock, persistence.attachments());
         deposits = new DepositFundsService(persistence.ledger(), persistence.userAccounts(), persistence.transactions(),
                 clock);
         wallet = new ShowWalletService(persistence.ledger());
@@ -286,7 +286,7 @@ class TradeLedgerTest {
                 case 3 -> some == null ? null : trade.markOrderPaid().markPaid(buyer, id);
                 case 4 -> some == null ? null : trade.cancelOrder().cancel(buyer, id);
                 case 5 -> some == null ? null : trade.releaseEscrow().release(seller, id);
-                case 6 -> some == null ? null : trade.appealOrder().appeal(random.nextBoolean() ? buyer : seller, id, "why");
+                case 6 -> some == null ? null : trade.appealOrder().appeal(random.nextBoolean() ? buyer : seller, id, "why, oh why");
                 case 7 -> some == null ? null : trade.resolveAppeal().resolve(ADMIN, id,
                         random.nextBoolean() ? AppealOutcome.RELEASE : AppealOutcome.REFUND);
                 default -> {

@@ -1,10 +1,12 @@
 package com.usdtagent.socketio;
 
+import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.chat.HistoryJson;
 import com.usdtagent.application.chat.MessageJson;
 import com.usdtagent.application.chat.OpenChatHistory;
 import com.usdtagent.application.chat.SendMessage;
 import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.attachment.AttachmentId;
 import com.usdtagent.domain.chat.DeliveryStatus;
 import com.usdtagent.domain.chat.RoomId;
 
@@ -17,10 +19,12 @@ final class ChatEvents {
 
     private final SocketIoGateway.ChatUseCases chat;
     private final Replies replies;
+    private final AttachmentLinks links;
 
-    ChatEvents(SocketIoGateway.ChatUseCases chat, Replies replies) {
+    ChatEvents(SocketIoGateway.ChatUseCases chat, Replies replies, AttachmentLinks links) {
         this.chat = chat;
         this.replies = replies;
+        this.links = links;
     }
 
     void registerOn(EventRouter events) {
@@ -45,14 +49,14 @@ final class ChatEvents {
 
     private Object listRooms(SocketSession session, Payloads.RoomList payload) {
         var page = Wire.RoomPageJson.of(chat.listChatRooms().list(session.user(), payload.search(),
-                payload.pageOrFirst(), payload.limitOrDefault()));
+                payload.pageOrFirst(), payload.limitOrDefault()), links);
         replies.emit(session.client(), "chat-room-list", page);
         return page;
     }
 
     private Object createRoom(SocketSession session, Payloads.CreateRoom payload) {
         var opened = chat.openDirectRoom().open(session.user(), new UserId(UUID.fromString(payload.participantId())));
-        var room = Wire.RoomJson.of(opened.room());
+        var room = Wire.RoomJson.of(opened.room(), links);
         replies.emit(session.client(), "get-one-room", new Wire.OneRoom(room));
         return Map.of("roomId", room.roomId(), "created", opened.created());
     }
@@ -60,15 +64,16 @@ final class ChatEvents {
     private Object history(SocketSession session, Payloads.ChatHistory payload) {
         var query = new OpenChatHistory.Query(roomId(payload.roomId()), payload.before(), payload.after(),
                 payload.limitOrDefault());
-        var page = HistoryJson.of(chat.openChatHistory().open(session.user(), session.socketId(), query));
+        var page = HistoryJson.of(chat.openChatHistory().open(session.user(), session.socketId(), query), links);
         replies.emit(session.client(), "chat-history", page);
         return page;
     }
 
     private Object sendMessage(SocketSession session, Payloads.SendMessage payload) {
+        var files = payload.attachmentIdsOrNone().stream().map(id -> new AttachmentId(UUID.fromString(id))).toList();
         var sent = chat.sendMessage().send(session.user(),
-                new SendMessage.Command(roomId(payload.roomId()), payload.clientMessageId(), payload.text()));
-        return new Wire.OneMessage(MessageJson.of(sent));
+                new SendMessage.Command(roomId(payload.roomId()), payload.clientMessageId(), payload.text(), files));
+        return new Wire.OneMessage(MessageJson.of(sent, links));
     }
 
     private Object receipt(SocketSession session, Payloads.Receipt payload) {

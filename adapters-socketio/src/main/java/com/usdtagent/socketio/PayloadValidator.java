@@ -22,7 +22,9 @@ final class PayloadValidator {
         var violations = validator.validate(payload);
         if (!violations.isEmpty()) {
             List<FieldError> details = violations.stream()
-                    .map(violation -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+                    // a list's element is named "items[2].<list element>"; the contract names it "items[2]"
+                    .map(violation -> new FieldError(violation.getPropertyPath().toString().replace(".<list element>", ""),
+                            violation.getMessage()))
                     .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                     .toList();
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "Request validation failed", details);

@@ -1,16 +1,19 @@
 package com.usdtagent.socketio;
 
 import com.usdtagent.application.call.CallSignal;
+import com.usdtagent.domain.attachment.Attachment;
 import com.usdtagent.domain.chat.ChatPaging;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.shared.BusinessException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import java.util.List;
 
 /** What clients send, one record per event shape, with the domain's limits as Jakarta constraints. */
 final class Payloads {
@@ -60,11 +63,23 @@ final class Payloads {
     record RoomRef(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String roomId) {
     }
 
+    /** {@code text} may be empty or left out when the message sends attachments. */
     record SendMessage(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String roomId,
                        @NotNull @Size(min = 1, max = Message.MAX_CLIENT_MESSAGE_ID_LENGTH)
                        @Pattern(regexp = NO_NUL, message = HAS_NUL) String clientMessageId,
-                       @NotBlank @Size(max = Message.MAX_TEXT_LENGTH)
-                       @Pattern(regexp = NO_NUL, message = HAS_NUL) String text) {
+                       @Size(max = Message.MAX_TEXT_LENGTH) @Pattern(regexp = NO_NUL, message = HAS_NUL) String text,
+                       @Size(max = Attachment.MAX_PER_MESSAGE)
+                       List<@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String> attachmentIds) {
+
+        /** Reported on the field {@code text}: Jakarta Validation names a boolean {@code isX()} property {@code x}. */
+        @AssertTrue(message = "must not be blank unless the message has attachments")
+        boolean isText() {
+            return text != null && !text.isBlank() || attachmentIds != null && !attachmentIds.isEmpty();
+        }
+
+        List<String> attachmentIdsOrNone() {
+            return attachmentIds == null ? List.of() : attachmentIds;
+        }
     }
 
     record Receipt(@NotNull @Pattern(regexp = UUID, message = NOT_A_UUID) String roomId,

@@ -6,6 +6,7 @@ import com.corundumstudio.socketio.SocketConfig;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.listener.DefaultExceptionListener;
 import com.usdtagent.application.account.AuthenticateToken;
+import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.call.AcceptCall;
 import com.usdtagent.application.call.CallMetrics;
 import com.usdtagent.application.call.CallSignals;
@@ -69,12 +70,15 @@ public final class SocketIoGateway {
     private final Json json = new Json();
     private final Replies replies = new Replies(json);
     private final MeterRegistry meters;
+    private final AttachmentLinks links;
     private final Optional<RedisStoreFactory> redis;
 
-    public SocketIoGateway(SocketSettings settings, MeterRegistry meters) {
+    /** @param links signs fresh links into every payload that carries a file */
+    public SocketIoGateway(SocketSettings settings, MeterRegistry meters, AttachmentLinks links) {
         this.redis = settings.redis().map(RedisStoreFactory::connect);
         this.server = new SocketIOServer(configuration(settings, redis));
         this.meters = meters;
+        this.links = links;
         server.setPipelineFactory(new GuardedChannelInitializer());
         Gauge.builder("socketio.sessions", sessions, Sessions::count)
                 .description("authenticated sockets on this node").register(meters);
@@ -82,7 +86,7 @@ public final class SocketIoGateway {
 
     /** Emits to users' sockets; hand it to the use cases. */
     public RealtimePublisher publisher() {
-        return new SocketIoRealtimePublisher(server, json);
+        return new SocketIoRealtimePublisher(server, json, links);
     }
 
     /** Emits the call events to users' sockets; hand it to the call use cases. */
@@ -93,7 +97,7 @@ public final class SocketIoGateway {
     /** Emits {@code order-updated} to users' sockets; hand it to the trade use cases. */
     public OrderSignals orderSignals() {
         return (to, order) -> server.getRoomOperations(SocketSession.userRoom(to))
-                .sendEvent("order-updated", json.tree(Wire.OneOrder.of(order)));
+                .sendEvent("order-updated", json.tree(Wire.OneOrder.of(order, links)));
     }
 
     /** Emits {@code wallet-updated}, the wallet as {@code GET /api/wallet} returns it, to users' sockets. */
@@ -109,7 +113,7 @@ public final class SocketIoGateway {
 
     /** Connects the events to their use cases and starts listening. */
     public void start(ChatUseCases chat, CallUseCases calls) {
-        var chatEvents = new ChatEvents(chat, replies);
+        var chatEvents = new ChatEvents(chat, replies, links);
         server.getNamespace("").addAuthTokenListener(
                 new TokenAuthenticator(chat.authenticateToken(), sessions, workers, timers, chatEvents::onConnected));
         server.addDisconnectListener(client -> sessions.remove(client.getSessionId())

@@ -1,6 +1,7 @@
 package com.usdtagent.socketio;
 
 import com.corundumstudio.socketio.SocketIOServer;
+import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.chat.MessageJson;
 import com.usdtagent.application.chat.MessageView;
 import com.usdtagent.application.chat.PresenceChange;
@@ -17,28 +18,30 @@ final class SocketIoRealtimePublisher implements RealtimePublisher {
 
     private final SocketIOServer server;
     private final Json json;
+    private final AttachmentLinks links;
 
-    SocketIoRealtimePublisher(SocketIOServer server, Json json) {
+    SocketIoRealtimePublisher(SocketIOServer server, Json json, AttachmentLinks links) {
         this.server = server;
         this.json = json;
+        this.links = links;
     }
 
     @Override
     public void roomList(SocketId to, RoomPage page) {
         var client = server.getClient(to.value());
         if (client != null) {
-            client.sendEvent("chat-room-list", json.tree(Wire.RoomPageJson.of(page)));
+            client.sendEvent("chat-room-list", json.tree(Wire.RoomPageJson.of(page, links)));
         }
     }
 
     @Override
     public void newMessage(UserId to, MessageView message) {
-        emit(to, "new-message", new Wire.OneMessage(MessageJson.of(message)));
+        emit(to, "new-message", new Wire.OneMessage(MessageJson.of(message, links)));
     }
 
     @Override
     public void roomUpdated(UserId to, RoomSummary room) {
-        emit(to, "reload-chat-list", new Wire.OneRoom(Wire.RoomJson.of(room)));
+        emit(to, "reload-chat-list", new Wire.OneRoom(Wire.RoomJson.of(room, links)));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.usdtagent.socketio;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.usdtagent.application.attachment.AttachmentJson;
+import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.call.CallJson;
 import com.usdtagent.application.call.CallSignal;
 import com.usdtagent.application.call.CallView;
@@ -38,17 +40,17 @@ final class Wire {
     }
 
     record RoomJson(String roomId, ContactJson opponent, MessageJson lastMessage, long unreadCount, Instant updatedAt) {
-        static RoomJson of(RoomSummary room) {
+        static RoomJson of(RoomSummary room, AttachmentLinks links) {
             return new RoomJson(room.roomId().toString(), ContactJson.of(room.opponent()),
-                    room.lastMessage() == null ? null : MessageJson.of(room.lastMessage()), room.unreadCount(),
+                    room.lastMessage() == null ? null : MessageJson.of(room.lastMessage(), links), room.unreadCount(),
                     room.updatedAt());
         }
     }
 
     record RoomPageJson(List<RoomJson> rooms, int page, int limit, long total, boolean hasMore) {
-        static RoomPageJson of(RoomPage page) {
-            return new RoomPageJson(page.rooms().stream().map(RoomJson::of).toList(), page.page(), page.limit(),
-                    page.total(), page.hasMore());
+        static RoomPageJson of(RoomPage page, AttachmentLinks links) {
+            return new RoomPageJson(page.rooms().stream().map(room -> RoomJson.of(room, links)).toList(), page.page(),
+                    page.limit(), page.total(), page.hasMore());
         }
     }
 
@@ -147,8 +149,8 @@ final class Wire {
 
     /** {@code order-updated}: the order exactly as {@code GET /api/orders/{id}} returns it. */
     record OneOrder(OrderJson order) {
-        static OneOrder of(OrderView view) {
-            return new OneOrder(OrderJson.of(view));
+        static OneOrder of(OrderView view, AttachmentLinks links) {
+            return new OneOrder(OrderJson.of(view, links));
         }
     }
 

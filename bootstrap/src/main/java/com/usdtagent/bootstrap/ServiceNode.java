@@ -10,6 +10,12 @@ import com.usdtagent.application.account.PasswordHasher;
 import com.usdtagent.application.account.PhoneNumbers;
 import com.usdtagent.application.account.RegisterAccountService;
 import com.usdtagent.application.account.ShowMyAccountService;
+import com.usdtagent.application.attachment.AttachmentLinks;
+import com.usdtagent.application.attachment.AttachmentStore;
+import com.usdtagent.application.attachment.CollectUnsentAttachmentsService;
+import com.usdtagent.application.attachment.DownloadAttachmentService;
+import com.usdtagent.application.attachment.OpenAttachmentService;
+import com.usdtagent.application.attachment.UploadAttachmentService;
 import com.usdtagent.application.call.CallServices;
 import com.usdtagent.application.call.VoiceTokenIssuer;
 import com.usdtagent.application.chain.ChainConfig;
@@ -44,10 +50,12 @@ import com.usdtagent.application.push.RegisterDeviceService;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.application.trade.TradeServices;
 import com.usdtagent.chain.EvmChain;
+import com.usdtagent.files.FileStorage;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 import com.usdtagent.http.HttpApi;
 import com.usdtagent.identity.Identity;
+import com.usdtagent.media.Media;
 import com.usdtagent.persistence.PostgresPersistence;
 import com.usdtagent.push.Push;
 import com.usdtagent.socketio.SocketIoGateway;
@@ -80,6 +88,8 @@ import java.util.concurrent.TimeUnit;
 final class ServiceNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceNode.class);
+
+    private static final Duration COLLECT_EVERY = Duration.ofSeconds(5);
 
     private final Deque<AutoCloseable> stopInReverse = new ArrayDeque<>();
     private HttpApi http;
@@ -136,8 +146,10 @@ final class ServiceNode implements AutoCloseable {
 
         PushOutbox push = pushOverride != null ? pushOverride : startPush(settings.push(), persistence, meters, clock);
         var authenticateToken = new AuthenticateTokenService(tokens);
+        var links = new AttachmentLinks(Identity.linkSigner(secret), settings.attachments().linkTimeToLive(), clock);
         sockets = new SocketIoGateway(
-                SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis()), meters);
+                SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis()), meters,
+                links);
         // the one way into a room, for texts, order steps and finished calls
         var posts = new RoomPosts(persistence.chatRooms(), sockets.publisher(), clock);
         var calls = callServices(settings.calls(), persistence, posts, push, clock);
@@ -146,9 +158,10 @@ final class ServiceNode implements AutoCloseable {
         startSockets(settings, persistence, presence, authenticateToken, posts, push, calls, clock);
         var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
                 persistence.chatRooms(), persistence.messages(), posts, presence, push, sockets.orderSignals(),
-                persistence.transactions(), clock);
+                persistence.transactions(), clock, persistence.attachments());
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
         repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);
+        var attachments = attachmentUseCases(settings.attachments(), persistence, links, clock);
         var onChain = startChain(settings.chain(), persistence, push, meters, nodeId.toString(), clock);
 
         http = HttpApi.create(new HttpApi.UseCases(
@@ -166,6 +179,7 @@ final class ServiceNode implements AutoCloseable {
                         trade.resolveAppeal(), trade.showOrders(), trade.showAppealConversation(),
                         new ShowWalletService(persistence.ledger()),
                         new DepositFundsService(persistence.ledger(), accounts, persistence.transactions(), clock)),
+                attachments,
                 onChain),
                 new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl()),
                 meters::scrape, meters);
@@ -190,6 +204,27 @@ final class ServiceNode implements AutoCloseable {
         log.info("push is on: FCM at {}", settings.fcmEndpoint().map(Object::toString).orElse("Google"));
         return new QueueingPushOutbox(persistence.pushQueue(), persistence.roomList()::unreadTotal,
                 new PushContents(settings.showPreview()), clock);
+    }
+
+    /** The bytes in PostgreSQL unless ATTACHMENT_DIR names a directory; the collector runs on every node. */
+    private HttpApi.AttachmentUseCases attachmentUseCases(Settings.AttachmentSettings settings,
+                                                          PostgresPersistence persistence, AttachmentLinks links,
+                                                          Clock clock) {
+        AttachmentStore store = settings.directory().map(FileStorage::attachmentsIn)
+                .orElseGet(persistence::attachmentStore);
+        log.info("attachments are kept {}", settings.directory().map(dir -> "in " + dir).orElse("in PostgreSQL"));
+        var attachments = persistence.attachments();
+        var transactions = persistence.transactions();
+        // unsent uploads are claimed with SKIP LOCKED: each is deleted once, whichever node comes first
+        repeat("attachment-collector", COLLECT_EVERY, new CollectUnsentAttachmentsService(attachments, store,
+                persistence.uploadQuotas(), transactions, clock)::collect);
+        return new HttpApi.AttachmentUseCases(
+                new UploadAttachmentService(attachments, store, Media.inspector(settings.maxPixels()),
+                        persistence.uploadQuotas(), transactions, clock,
+                        new UploadAttachmentService.Limits(settings.maxBytes(), settings.dailyBytes())),
+                new OpenAttachmentService(attachments, links),
+                new DownloadAttachmentService(attachments, store, links),
+                links);
     }
 
     /**
@@ -258,7 +293,7 @@ final class ServiceNode implements AutoCloseable {
         RoomList roomList = persistence.roomList();
         Messages messages = persistence.messages();
         Transactions transactions = persistence.transactions();
-        var sendMessage = new SendMessageService(posts, messages, push, transactions, clock);
+        var sendMessage = new SendMessageService(posts, messages, persistence.attachments(), push, transactions, clock);
         stopInReverse.push(sendMessage); // after the sockets: it writes the sends they took before they stopped
         sockets.start(new SocketIoGateway.ChatUseCases(authenticateToken,
                 new GoOnlineService(presence, rooms, roomList, publisher, transactions, clock),

@@ -4,6 +4,7 @@ import com.usdtagent.persistence.JdbcTarget;
 import com.usdtagent.socketio.SocketSettings;
 import com.usdtagent.webrtc.IceSettings;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,70 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
                 Duration presenceTimeToLive, CallSettings calls, PushSettings push,
                 boolean websocketCompression, Optional<SocketSettings.Redis> redis,
-                Optional<URI> publicSocketUrl, Optional<ChainSettings> chain) {
+                Optional<URI> publicSocketUrl, Optional<ChainSettings> chain, AttachmentSettings attachments) {
+
+    /**
+     * Files in chat and appeals.
+     *
+     * @param maxBytes      the most bytes one upload may have
+     * @param dailyBytes    the most bytes one user uploads in a day (UTC)
+     * @param maxPixels     the most pixels an image may have
+     * @param linkTimeToLive how long a signed link to a file works
+     * @param directory     empty: the bytes are kept in PostgreSQL
+     */
+    record AttachmentSettings(long maxBytes, long dailyBytes, long maxPixels, Duration linkTimeToLive,
+                              Optional<Path> directory) {
+
+        static final AttachmentSettings DEFAULTS = new AttachmentSettings(10 * MIB, 200 * MIB, 40_000_000,
+                Duration.ofMinutes(15), Optional.empty());
+        private static final Pattern SIZE = Pattern.compile("(\\d{1,13})\\s*(|B|KiB|MiB|GiB)");
+
+        static AttachmentSettings from(Reader reader) {
+            Duration linkTimeToLive = reader.duration("ATTACHMENT_URL_TTL", DEFAULTS.linkTimeToLive());
+            if (linkTimeToLive.compareTo(Duration.ofMinutes(1)) < 0 || linkTimeToLive.compareTo(Duration.ofDays(7)) > 0) {
+                throw new InvalidSettingException("ATTACHMENT_URL_TTL", "must be from 1m to 7d");
+            }
+            return new AttachmentSettings(
+                    size(reader, "ATTACHMENT_MAX_BYTES", DEFAULTS.maxBytes(), 1024, GIB),
+                    size(reader, "ATTACHMENT_DAILY_BYTES", DEFAULTS.dailyBytes(), 1024, 1024 * GIB),
+                    reader.integer("ATTACHMENT_MAX_PIXELS", (int) DEFAULTS.maxPixels(), 1, 500_000_000),
+                    linkTimeToLive,
+                    reader.text("ATTACHMENT_DIR").map(value -> writableDirectory(reader.path("ATTACHMENT_DIR", value))));
+        }
+
+        /** Bytes, or a number with {@code KiB}, {@code MiB} or {@code GiB}. */
+        private static long size(Reader reader, String name, long fallback, long min, long max) {
+            return reader.text(name).map(value -> {
+                Matcher size = SIZE.matcher(value);
+                if (size.matches()) {
+                    long unit = switch (size.group(2)) {
+                        case "KiB" -> 1024;
+                        case "MiB" -> MIB;
+                        case "GiB" -> GIB;
+                        default -> 1;
+                    };
+                    long bytes = Long.parseLong(size.group(1)) * unit;
+                    if (bytes >= min && bytes <= max) {
+                        return bytes;
+                    }
+                }
+                throw new InvalidSettingException(name, "must be a number of bytes from " + min + " to " + max
+                        + ", or with KiB, MiB or GiB such as 10MiB, got '" + value + "'");
+            }).orElse(fallback);
+        }
+
+        private static Path writableDirectory(Path directory) {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException | RuntimeException e) {
+                throw new InvalidSettingException("ATTACHMENT_DIR", "cannot be created: '" + directory + "'");
+            }
+            if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+                throw new InvalidSettingException("ATTACHMENT_DIR", "is not a writable directory: '" + directory + "'");
+            }
+            return directory;
+        }
+    }
 
     /** Who carries the audio of calls; {@code OFF} refuses every call before it rings. */
     enum VoiceProvider { AGORA, WEBRTC, OFF }
@@ -136,6 +200,8 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
         }
     }
 
+    private static final long MIB = 1024 * 1024;
+    private static final long GIB = 1024 * MIB;
     private static final Pattern REDIS_DATABASE = Pattern.compile("(/\\d{0,4})?");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd])");
 
@@ -176,7 +242,8 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 reader.bool("SOCKET_WEBSOCKET_COMPRESSION", false),
                 redis(reader),
                 publicSocketUrl(reader),
-                ChainSettings.from(reader));
+                ChainSettings.from(reader),
+                AttachmentSettings.from(reader));
     }
 
     /** An origin only: socket.io-client would take a path for a namespace. */
@@ -248,7 +315,7 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 + ", websocketCompression=" + websocketCompression
                 + ", redis=" + redis.map(SocketSettings.Redis::toString).orElse("none")
                 + ", publicSocketUrl=" + publicSocketUrl.map(URI::toString).orElse("same host")
-                + ", chain=" + chain.map(ChainSettings::toString).orElse("off") + "]";
+                + ", chain=" + chain.map(ChainSettings::toString).orElse("off") + ", attachments=" + attachments + "]";
     }
 
     record Reader(Map<String, String> env) {

@@ -28,7 +28,8 @@ class DependencyRuleTest {
     private static final String DOMAIN = "com.usdtagent.domain..";
     private static final String APPLICATION = "com.usdtagent.application..";
     private static final List<String> ADAPTERS =
-            List.of("persistence", "identity", "http", "socketio", "push", "agora", "webrtc", "memory", "chain");
+            List.of("persistence", "identity", "http", "socketio", "push", "agora", "webrtc", "memory", "chain",
+                    "media", "files");
     /** The one outbound port the application implements itself: push queues for the other features. */
     private static final String PUSH_OUTBOX = "com.usdtagent.application.push.PushOutbox";
 

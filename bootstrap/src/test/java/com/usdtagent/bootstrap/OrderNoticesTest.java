@@ -112,7 +112,7 @@ class OrderNoticesTest {
         assertUnread(3, 1, 0);
 
         // the user has not read the agent's text: their own appeal must not mark it read, so it counts as unread too
-        step(orderId, "appeal", "{\"reason\":\"I paid\"}", user.token());
+        step(orderId, "appeal", "{\"reason\":\"I paid, the bank shows it\"}", user.token());
         assertUnread(4, 2, 1);
 
         // nobody in the room took the admin's step
@@ -140,7 +140,7 @@ class OrderNoticesTest {
         // once the agent closed the conversation, the next step waits for them again
         var left = agentSocket.call("leave-room", "{\"roomId\":\"%s\"}".formatted(roomId));
         assertThat(left.path("ok").asBoolean()).as(left.toString()).isTrue();
-        step(orderId, "appeal", "{\"reason\":\"I paid\"}", user.token());
+        step(orderId, "appeal", "{\"reason\":\"I paid, the bank shows it\"}", user.token());
         assertUnread(3, 0, 1);
     }
 

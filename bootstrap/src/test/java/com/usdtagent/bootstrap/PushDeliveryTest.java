@@ -2,6 +2,7 @@ package com.usdtagent.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.usdtagent.media.testing.TestImages;
 import com.usdtagent.push.testing.FakeFcm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,8 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -84,6 +87,29 @@ class PushDeliveryTest {
         assertThat(JSON.readTree(fcm.receivedFor(android).get(1).body()).at("/message/apns/payload/aps/badge").asInt())
                 .as("the badge counts everything unread").isEqualTo(2);
         await().atMost(PUSH_WAIT).until(() -> metric("push_sent_total") == 4);
+    }
+
+    @Test
+    void aMessageOfFilesAloneSaysPhotoOrFile() throws IOException {
+        String phone = registerDevice(user, "android");
+        String photo = attach(TestImages.screenshot(40, 40), "proof.png");
+        String receipt = attach(TestImages.pdf(), "receipt.pdf");
+
+        Map<String, String> expected = new HashMap<>();
+        for (var files : Map.of(photo, "Photo", receipt, "File").entrySet()) {
+            var ack = agentSocket.call("send-message", "{\"roomId\":\"" + roomId + "\",\"clientMessageId\":\"f-"
+                    + (++sent) + "\",\"attachmentIds\":[\"" + files.getKey() + "\"]}");
+            assertThat(ack.path("ok").asBoolean()).as(ack.toString()).isTrue();
+            expected.put(ack.path("data").path("message").path("id").asText(), files.getValue());
+        }
+
+        await().atMost(PUSH_WAIT).until(() -> fcm.receivedFor(phone).size() == 2);
+        Map<String, String> bodies = new HashMap<>();
+        for (var received : fcm.receivedFor(phone)) {
+            JsonNode push = JSON.readTree(received.body()).path("message");
+            bodies.put(push.at("/data/messageId").asText(), push.at("/notification/body").asText());
+        }
+        assertThat(bodies).isEqualTo(expected);
     }
 
     @Test
@@ -196,6 +222,13 @@ class PushDeliveryTest {
                 + "\",\"text\":\"" + text + "\"}");
         assertThat(ack.path("ok").asBoolean()).as(ack.toString()).isTrue();
         return ack;
+    }
+
+    /** The agent's upload to the room; its id. */
+    private String attach(byte[] file, String name) {
+        var response = node.upload("/api/rooms/" + roomId + "/attachments", agent.token(), name, "image/png", file);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("attachment").path("id").asText();
     }
 
     private double metric(String name) {

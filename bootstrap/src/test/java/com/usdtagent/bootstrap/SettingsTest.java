@@ -46,6 +46,33 @@ class SettingsTest {
         assertThat(settings.push().showPreview()).isTrue();
         assertThat(settings.websocketCompression()).isFalse();
         assertThat(settings.redis()).isEmpty();
+        assertThat(settings.attachments()).isEqualTo(new Settings.AttachmentSettings(10 * 1024 * 1024,
+                200 * 1024 * 1024, 40_000_000, Duration.ofMinutes(15), Optional.empty()));
+    }
+
+    @Test
+    void readsTheAttachmentVariables(@TempDir Path dir) {
+        var attachments = Settings.fromEnvironment(Map.of("ATTACHMENT_MAX_BYTES", "5MiB",
+                "ATTACHMENT_DAILY_BYTES", "1073741824", "ATTACHMENT_MAX_PIXELS", "24000000",
+                "ATTACHMENT_URL_TTL", "5m", "ATTACHMENT_DIR", dir.resolve("files").toString())).attachments();
+
+        assertThat(attachments).isEqualTo(new Settings.AttachmentSettings(5 * 1024 * 1024, 1024 * 1024 * 1024,
+                24_000_000, Duration.ofMinutes(5), Optional.of(dir.resolve("files"))));
+        assertThat(dir.resolve("files")).isDirectory();
+        assertThat(Settings.fromEnvironment(Map.of("ATTACHMENT_MAX_BYTES", "512 KiB")).attachments().maxBytes())
+                .isEqualTo(512 * 1024);
+    }
+
+    @Test
+    void aBadAttachmentValueIsOneLineNamingTheVariable(@TempDir Path dir) throws IOException {
+        assertRefused(Map.of("ATTACHMENT_MAX_BYTES", "10MB"), "ATTACHMENT_MAX_BYTES");
+        assertRefused(Map.of("ATTACHMENT_MAX_BYTES", "2GiB"), "ATTACHMENT_MAX_BYTES");
+        assertRefused(Map.of("ATTACHMENT_DAILY_BYTES", "0"), "ATTACHMENT_DAILY_BYTES");
+        assertRefused(Map.of("ATTACHMENT_MAX_PIXELS", "many"), "ATTACHMENT_MAX_PIXELS");
+        assertRefused(Map.of("ATTACHMENT_URL_TTL", "10s"), "ATTACHMENT_URL_TTL");
+        assertRefused(Map.of("ATTACHMENT_URL_TTL", "30d"), "ATTACHMENT_URL_TTL");
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+        assertRefused(Map.of("ATTACHMENT_DIR", file.toString()), "ATTACHMENT_DIR");
     }
 
     @Test

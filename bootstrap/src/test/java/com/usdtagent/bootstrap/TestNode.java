@@ -66,6 +66,12 @@ final class TestNode extends HttpApi implements AutoCloseable {
         return start(settings(TestDatabases.fresh(), calls, Settings.PushSettings.OFF), push);
     }
 
+    /** Push off, files with these settings. */
+    static TestNode start(Settings.AttachmentSettings attachments) {
+        return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, Optional.empty(), attachments),
+                null);
+    }
+
     /** Push on, through firebase-admin, to the fake FCM. */
     static TestNode startWith(FakeFcm fcm) {
         return start(settings(TestDatabases.fresh(), CALLS, pushTo(fcm)), null);
@@ -73,13 +79,15 @@ final class TestNode extends HttpApi implements AutoCloseable {
 
     /** Deposits and withdrawals on this chain; push through this outbox. */
     static TestNode startWith(ChainSettings chain, PushOutbox push) {
-        return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, Optional.of(chain)), push);
+        return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, Optional.of(chain),
+                Settings.AttachmentSettings.DEFAULTS), push);
     }
 
     /** A second node on the same database as {@code other}, as a cluster of two would run. */
     static TestNode startAlongside(TestNode other) {
         Settings theirs = other.settings;
-        return start(settings(theirs.database().orElseThrow(), theirs.calls(), theirs.push(), theirs.chain()), other.push);
+        return start(settings(theirs.database().orElseThrow(), theirs.calls(), theirs.push(), theirs.chain(),
+                theirs.attachments()), other.push);
     }
 
     static Settings.PushSettings pushTo(FakeFcm fcm) {
@@ -93,11 +101,11 @@ final class TestNode extends HttpApi implements AutoCloseable {
     }
 
     private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push) {
-        return settings(database, calls, push, Optional.empty());
+        return settings(database, calls, push, Optional.empty(), Settings.AttachmentSettings.DEFAULTS);
     }
 
     private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push,
-                                     Optional<ChainSettings> chain) {
+                                     Optional<ChainSettings> chain, Settings.AttachmentSettings attachments) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("usdt-agent-e2e");
@@ -107,7 +115,7 @@ final class TestNode extends HttpApi implements AutoCloseable {
         return new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
                 Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1),
                 Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30), calls, push,
-                false, Optional.empty(), Optional.empty(), chain);
+                false, Optional.empty(), Optional.empty(), chain, attachments);
     }
 
     /** Stops this node and starts a new one on the same database, as a server restart would. */
@@ -133,6 +141,20 @@ final class TestNode extends HttpApi implements AutoCloseable {
     /** Runs one statement on the node's database, for what a test cannot wait for, such as time passing. */
     void execute(String sql) {
         execute(settings.database().orElseThrow(), sql);
+    }
+
+    /** The number the query answers, such as a count of rows, from the node's database. */
+    long number(String sql) {
+        JdbcTarget target = settings.database().orElseThrow();
+        try (Connection connection = target.user() == null ? DriverManager.getConnection(target.url())
+                : DriverManager.getConnection(target.url(), target.user(), target.password());
+             Statement statement = connection.createStatement();
+             var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs one statement on this database. */

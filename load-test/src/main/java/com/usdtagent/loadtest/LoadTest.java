@@ -355,7 +355,7 @@ public final class LoadTest {
     }
 
     /** A database of the run's own on the given PostgreSQL server, dropped afterwards. */
-    private record Database(String adminUrl, String name) implements AutoCloseable {
+    record Database(String adminUrl, String name) implements AutoCloseable {
 
         static Database fresh(String adminUrl) throws SQLException {
             String name = "load_test_" + System.currentTimeMillis();

@@ -45,7 +45,7 @@ class BatchOfSendsTest {
     /** The node's send service, on transactions that are counted: one a batch, unless a batch fails and is retried. */
     private final AtomicInteger transactionsBegun = new AtomicInteger();
     private final SendMessageService sendMessage = new SendMessageService(node.posts, node.memory.messages(),
-            node.push, new Transactions() {
+            node.memory.attachments(), node.push, new Transactions() {
                 @Override
                 public <T> T inTransaction(Supplier<T> work) {
                     transactionsBegun.incrementAndGet();

@@ -233,7 +233,7 @@ class OrderStepsTest {
 
         // when / then
         assertThat(refusal(() -> node.trade.releaseEscrow().release(agent, pending.id()))).isEqualTo(ErrorCode.INVALID_STATE);
-        assertThat(refusal(() -> node.trade.appealOrder().appeal(buyer, pending.id(), "why"))).isEqualTo(ErrorCode.INVALID_STATE);
+        assertThat(refusal(() -> node.trade.appealOrder().appeal(buyer, pending.id(), "why, oh why"))).isEqualTo(ErrorCode.INVALID_STATE);
         assertThat(refusal(() -> node.trade.resolveAppeal().resolve(node.admin(), pending.id(), AppealOutcome.RELEASE)))
                 .isEqualTo(ErrorCode.INVALID_STATE);
         node.trade.markOrderPaid().markPaid(buyer, pending.id());

@@ -1,5 +1,7 @@
 package com.usdtagent.application.chat;
 
+import com.usdtagent.application.attachment.AttachmentLinks;
+
 import java.util.List;
 
 /**
@@ -8,8 +10,8 @@ import java.util.List;
  */
 public record HistoryJson(String roomId, List<MessageJson> messages, boolean hasMore) {
 
-    public static HistoryJson of(HistoryPage page) {
-        return new HistoryJson(page.roomId().toString(), page.messages().stream().map(MessageJson::of).toList(),
-                page.hasMore());
+    public static HistoryJson of(HistoryPage page, AttachmentLinks links) {
+        return new HistoryJson(page.roomId().toString(),
+                page.messages().stream().map(message -> MessageJson.of(message, links)).toList(), page.hasMore());
     }
 }

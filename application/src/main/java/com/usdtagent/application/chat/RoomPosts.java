@@ -1,6 +1,7 @@
 package com.usdtagent.application.chat;
 
 import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.attachment.Attachment;
 import com.usdtagent.domain.chat.DeliveryStatus;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.MessageId;
@@ -46,11 +47,22 @@ public final class RoomPosts {
      *               (the server's payment-window timer, an admin's ruling)
      */
     public record Post(RoomId room, UserId sender, UserId author, MessageType type, String text,
-                       String clientMessageId, Map<String, Object> meta, Instant at) {
+                       String clientMessageId, Map<String, Object> meta, Instant at, List<Attachment> attachments) {
 
-        /** A member's text: its sender wrote it. */
-        public static Post text(RoomId room, UserId sender, String clientMessageId, String text, Instant at) {
-            return new Post(room, sender, sender, MessageType.TEXT, text, clientMessageId, Map.of(), at);
+        public Post {
+            attachments = List.copyOf(attachments);
+        }
+
+        /** A post without files. */
+        public Post(RoomId room, UserId sender, UserId author, MessageType type, String text, String clientMessageId,
+                    Map<String, Object> meta, Instant at) {
+            this(room, sender, author, type, text, clientMessageId, meta, at, List.of());
+        }
+
+        /** A member's text, with files already checked as theirs to send: its sender wrote it. */
+        public static Post text(RoomId room, UserId sender, String clientMessageId, String text, Instant at,
+                                List<Attachment> attachments) {
+            return new Post(room, sender, sender, MessageType.TEXT, text, clientMessageId, Map.of(), at, attachments);
         }
     }
 
@@ -103,8 +115,10 @@ public final class RoomPosts {
         public Message post(Post post) {
             LockedRoom room = room(post.room()).orElseThrow(() -> new IllegalArgumentException(
                     "room " + post.room() + " is not locked in this batch"));
-            Message message = new Message(MessageId.newId(), post.room(), room.room().nextSeq(), post.sender(),
-                    post.type(), post.text(), post.clientMessageId(), post.meta(), post.at());
+            MessageId id = MessageId.newId();
+            Message message = new Message(id, post.room(), room.room().nextSeq(), post.sender(), post.type(),
+                    post.text(), post.clientMessageId(), post.meta(), post.at(),
+                    post.attachments().stream().map(file -> file.sentIn(id)).toList());
             var after = new HashMap<UserId, ReadPointers>();
             room.sides().forEach((member, side) -> after.put(member, member.equals(post.author())
                     ? side.pointers().posted(message.type(), message.seq())

@@ -1,9 +1,12 @@
 package com.usdtagent.application.chat;
 
+import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.chat.Messages.ClientMessageKey;
 import com.usdtagent.application.push.PushNotification;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.attachment.Attachment;
+import com.usdtagent.domain.attachment.AttachmentId;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
@@ -17,8 +20,9 @@ import java.util.Map;
 
 /**
  * One group commit of sends, inside its transaction, in three statements whatever its size: lock the rooms, look up
- * the clientMessageIds used before, append the new messages. Then a push is queued for each recipient who is not
- * looking at the room. One send's refusal stays in its own answer and does not sink the others.
+ * the clientMessageIds used before, append the new messages (and two more when it sends files: lock them, mark them
+ * sent). Then a push is queued for each recipient who is not looking at the room. One send's refusal stays in its own
+ * answer and does not sink the others.
  */
 final class SendBatch {
 
@@ -53,20 +57,31 @@ final class SendBatch {
 
     private final RoomPosts posts;
     private final Messages messages;
+    private final Attachments attachments;
     private final PushOutbox pushOutbox;
 
-    SendBatch(RoomPosts posts, Messages messages, PushOutbox pushOutbox) {
+    SendBatch(RoomPosts posts, Messages messages, Attachments attachments, PushOutbox pushOutbox) {
         this.posts = posts;
         this.messages = messages;
+        this.attachments = attachments;
         this.pushOutbox = pushOutbox;
     }
 
-    /** Writes the sends in the caller's transaction and answers each, in order. */
+    /**
+     * Writes the sends in the caller's transaction and answers each, in order. A batch that sends files takes two
+     * statements more: it locks them first (before the rooms, as an appeal naming them as evidence does, so that
+     * the two cannot deadlock) and marks them sent after the append.
+     */
     List<Outcome> write(List<Request> requests) {
+        List<AttachmentId> fileIds = requests.stream().flatMap(request -> request.command().attachmentIds().stream())
+                .toList();
+        Map<AttachmentId, Attachment> files = new HashMap<>(fileIds.isEmpty() ? Map.of() : attachments.lock(fileIds));
         RoomPosts.Batch batch = posts.lock(requests.stream().map(request -> request.command().roomId()).toList());
         var used = new HashMap<>(messages.findByClientMessageIds(requests.stream().map(Request::key).toList()));
-        List<Draft> drafts = requests.stream().map(request -> draft(request, batch, used)).toList();
+        List<Draft> drafts = requests.stream().map(request -> draft(request, batch, used, files)).toList();
         List<RoomPosts.Posted> stored = batch.store();
+        attachments.markSent(stored.stream().flatMap(posted -> posted.message().message().attachments().stream())
+                .toList());
         for (RoomPosts.Posted posted : stored) {
             Message message = posted.message().message();
             UserId recipient = posted.before().room().opponentOf(message.senderId());
@@ -91,8 +106,13 @@ final class SendBatch {
         return outcomes;
     }
 
-    /** The one place that decides what a send is: new, a repeat, or refused. */
-    private static Draft draft(Request request, RoomPosts.Batch batch, Map<ClientMessageKey, Message> used) {
+    /**
+     * The one place that decides what a send is: new, a repeat, or refused.
+     *
+     * @param files the batch's files as locked, and as sent by the sends drafted before this one
+     */
+    private static Draft draft(Request request, RoomPosts.Batch batch, Map<ClientMessageKey, Message> used,
+                               Map<AttachmentId, Attachment> files) {
         try {
             LockedRoom room = batch.room(request.command().roomId()).orElseThrow(RoomAccess::notFound);
             UserId recipient = room.room().opponentOf(request.sender());
@@ -105,11 +125,27 @@ final class SendBatch {
                 return new Draft.Resent(earlier, recipient);
             }
             Message message = batch.post(RoomPosts.Post.text(room.room().id(), request.sender(),
-                    request.command().clientMessageId(), request.command().text(), request.at()));
+                    request.command().clientMessageId(), request.command().text(), request.at(),
+                    sendable(request, room, files)));
             used.put(request.key(), message);
+            message.attachments().forEach(sent -> files.put(sent.id(), sent));
             return new Draft.Fresh(message);
         } catch (BusinessException refused) {
             return new Draft.Refused(refused);
         }
+    }
+
+    /** The send's files, each checked against the domain's rule: the sender's own, of this room, not sent yet. */
+    private static List<Attachment> sendable(Request request, LockedRoom room, Map<AttachmentId, Attachment> files) {
+        List<Attachment> sendable = new ArrayList<>();
+        for (AttachmentId id : request.command().attachmentIds()) {
+            Attachment file = files.get(id);
+            if (file == null) {
+                throw new BusinessException(ErrorCode.NOT_FOUND, "No such attachment: " + id);
+            }
+            file.requireSendableBy(request.sender(), room.room().id());
+            sendable.add(file);
+        }
+        return sendable;
     }
 }

@@ -1,6 +1,7 @@
 package com.usdtagent.application.chat;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.shared.GroupCommit;
 import com.usdtagent.application.shared.Transactions;
@@ -25,9 +26,9 @@ public final class SendMessageService implements SendMessage, AutoCloseable {
     private final Clock clock;
     private final GroupCommit<SendBatch.Request, SendBatch.Outcome> commits;
 
-    public SendMessageService(RoomPosts posts, Messages messages, PushOutbox pushOutbox, Transactions transactions,
-                              Clock clock) {
-        this.sends = new SendBatch(posts, messages, pushOutbox);
+    public SendMessageService(RoomPosts posts, Messages messages, Attachments attachments, PushOutbox pushOutbox,
+                              Transactions transactions, Clock clock) {
+        this.sends = new SendBatch(posts, messages, attachments, pushOutbox);
         this.posts = posts;
         this.transactions = transactions;
         this.clock = clock;

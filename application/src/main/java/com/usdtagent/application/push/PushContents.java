@@ -1,5 +1,6 @@
 package com.usdtagent.application.push;
 
+import com.usdtagent.domain.attachment.AttachmentKind;
 import com.usdtagent.domain.chat.Message;
 
 import java.time.Instant;
@@ -42,8 +43,16 @@ public final class PushContents {
     private String bodyOf(Message message) {
         return switch (message.type()) {
             case CALL -> "Voice call";
-            case TEXT, SYSTEM -> showPreview ? shortened(message.text()) : "New message";
+            case TEXT, SYSTEM -> !showPreview ? "New message"
+                    : message.text().isBlank() && !message.attachments().isEmpty() ? filesOf(message)
+                    : shortened(message.text());
         };
+    }
+
+    /** What a message of files alone shows: "Photo" when they are all images, else "File". */
+    private static String filesOf(Message message) {
+        boolean images = message.attachments().stream().allMatch(file -> file.kind() == AttachmentKind.IMAGE);
+        return images ? "Photo" : "File";
     }
 
     /** Cut on a code point, never inside an emoji's surrogate pair. */

@@ -1,6 +1,7 @@
 package com.usdtagent.application.trade;
 
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
@@ -29,7 +30,7 @@ public final class TradeServices {
 
     public TradeServices(Offers offers, Orders orders, Ledger ledger, UserAccounts accounts, ChatRooms rooms,
                          Messages messages, RoomPosts posts, Presence presence, PushOutbox push, OrderSignals signals,
-                         Transactions transactions, Clock clock) {
+                         Transactions transactions, Clock clock, Attachments attachments) {
         var views = new OfferViews(orders, accounts, presence, clock);
         this.postOffer = new PostOfferService(offers, views, clock);
         this.changeOffer = new ChangeOfferService(offers, views, transactions);
@@ -39,7 +40,7 @@ public final class TradeServices {
         this.markOrderPaid = new MarkOrderPaidService(steps);
         this.cancelOrder = new CancelOrderService(steps);
         this.releaseEscrow = new ReleaseEscrowService(steps);
-        this.appealOrder = new AppealOrderService(steps);
+        this.appealOrder = new AppealOrderService(steps, attachments);
         this.resolveAppeal = new ResolveAppealService(steps);
         this.showOrders = new ShowOrdersService(steps, orders);
         this.showAppealConversation = new ShowAppealConversationService(orders, rooms, messages);

@@ -1,6 +1,8 @@
 package com.usdtagent.application.contract;
 
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.attachment.Attachments;
+import com.usdtagent.application.attachment.UploadQuotas;
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
@@ -45,6 +47,10 @@ public interface AdaptersUnderTest extends AutoCloseable {
     RoomList roomList();
 
     Messages messages();
+
+    Attachments attachments();
+
+    UploadQuotas uploadQuotas();
 
     @Override
     void close();

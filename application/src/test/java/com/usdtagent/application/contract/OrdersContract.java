@@ -168,7 +168,7 @@ public abstract class OrdersContract extends PortContract {
         TradeOrder order = order(offer(agent, OfferSide.SELL), buyer, "10", NOW);
         TradeOrder paid = step(order, order.markPaid(buyer, NOW));
         TradeOrder released = paid.release(agent, NOW.plusSeconds(1));
-        TradeOrder appealed = paid.openAppeal(buyer, "too slow", NOW.plusSeconds(1));
+        TradeOrder appealed = paid.openAppeal(buyer, "the seller is too slow", NOW.plusSeconds(1));
 
         assertThat(whileOpen(() -> orders.compareAndSet(OrderStatus.PAID, released),
                 () -> orders.compareAndSet(OrderStatus.PAID, appealed))).containsExactly(true, false);

@@ -4,6 +4,9 @@ import com.usdtagent.domain.account.PublicProfile;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
+import com.usdtagent.domain.attachment.Attachment;
+import com.usdtagent.domain.attachment.AttachmentId;
+import com.usdtagent.domain.attachment.AttachmentKind;
 import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.MessageId;
 import com.usdtagent.domain.chat.MessageType;
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +43,20 @@ class PushContentsTest {
         var notification = new PushNotification.NewMessage(UserId.newId(), ANN, message(MessageType.TEXT, "my secret"));
 
         assertThat(new PushContents(false).compose(notification, 1, NOW).body()).isEqualTo("New message");
+    }
+
+    @Test
+    void filesWithoutTextSayPhotoOrFileAndTheirTextWhenTheyHaveSome() {
+        var contents = new PushContents(true);
+
+        assertThat(contents.compose(withFiles("", AttachmentKind.IMAGE, AttachmentKind.IMAGE), 1, NOW).body())
+                .isEqualTo("Photo");
+        assertThat(contents.compose(withFiles("", AttachmentKind.IMAGE, AttachmentKind.FILE), 1, NOW).body())
+                .isEqualTo("File");
+        assertThat(contents.compose(withFiles("paid, see the receipt", AttachmentKind.FILE), 1, NOW).body())
+                .isEqualTo("paid, see the receipt");
+        assertThat(new PushContents(false).compose(withFiles("", AttachmentKind.IMAGE), 1, NOW).body())
+                .isEqualTo("New message");
     }
 
     @Test
@@ -78,6 +97,16 @@ class PushContentsTest {
                 "callerName", "agent_ann"));
         assertThat(push.expiresAt()).isEqualTo(NOW.plusSeconds(30));
         assertThat(push.badge()).isNull();
+    }
+
+    private static PushNotification.NewMessage withFiles(String text, AttachmentKind... kinds) {
+        RoomId room = RoomId.newId();
+        MessageId id = MessageId.newId();
+        List<Attachment> files = Arrays.stream(kinds).map(kind -> new Attachment(AttachmentId.newId(), room, ANN.id(),
+                kind, kind == AttachmentKind.IMAGE ? "image/jpeg" : "application/pdf", "proof", 10, null, null, null, NOW,
+                id)).toList();
+        return new PushNotification.NewMessage(UserId.newId(), ANN,
+                new Message(id, room, 3, ANN.id(), MessageType.TEXT, text, "c-2", Map.of(), NOW, files));
     }
 
     private static Message message(MessageType type, String text) {

@@ -2,6 +2,7 @@ package com.usdtagent.domain.trade;
 
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.attachment.Attachment;
 import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
@@ -94,15 +95,26 @@ public record TradeOrder(OrderId id, OfferId offerId, RoomId roomId, UserId buye
 
     /** Either party disputes a paid order, which freezes it until an admin rules. */
     public TradeOrder openAppeal(UserId actor, String reason, Instant now) {
+        return openAppeal(actor, reason, List.of(), now);
+    }
+
+    /** As {@link #openAppeal(UserId, String, Instant)}, pointing to files of the order's room as evidence. */
+    public TradeOrder openAppeal(UserId actor, String reason, List<Attachment> evidence, Instant now) {
         if (!hasParty(actor)) {
             throw new BusinessException(ErrorCode.FORBIDDEN, "Only a party of the order may appeal");
         }
-        if (reason == null || reason.isBlank() || reason.length() > Appeal.MAX_REASON_LENGTH) {
-            throw BusinessException.invalidField("reason", "must be 1.." + Appeal.MAX_REASON_LENGTH + " characters");
+        String stated = reason == null ? "" : reason.strip();
+        if (stated.length() < Appeal.MIN_REASON_LENGTH || stated.length() > Appeal.MAX_REASON_LENGTH) {
+            throw BusinessException.invalidField("reason",
+                    "must be " + Appeal.MIN_REASON_LENGTH + ".." + Appeal.MAX_REASON_LENGTH + " characters");
         }
+        if (evidence.size() > Attachment.MAX_PER_MESSAGE) {
+            throw BusinessException.invalidField("attachmentIds", "must name at most " + Attachment.MAX_PER_MESSAGE);
+        }
+        evidence.forEach(file -> file.requireEvidenceFrom(actor, roomId));
         requireStatus(OrderStatus.PAID);
         return moveTo(OrderStatus.APPEAL, actor, now, paidAt, completedAt, cancelledAt,
-                new Appeal(actor, reason.strip(), now));
+                new Appeal(actor, stated, now, evidence));
     }
 
     /** An admin settles an appeal: the escrow to the buyer, or back to the seller. */

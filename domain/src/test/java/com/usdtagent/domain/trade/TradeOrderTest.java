@@ -4,6 +4,10 @@ import com.usdtagent.domain.account.PublicProfile;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
+import com.usdtagent.domain.attachment.Attachment;
+import com.usdtagent.domain.attachment.AttachmentId;
+import com.usdtagent.domain.attachment.AttachmentKind;
+import com.usdtagent.domain.chat.MessageId;
 import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.ledger.Movement;
 import com.usdtagent.domain.shared.BusinessException;
@@ -51,7 +55,7 @@ class TradeOrderTest {
         return switch (status) {
             case PENDING_PAYMENT -> order;
             case PAID -> order.markPaid(USER, later);
-            case APPEAL -> order.markPaid(USER, later).openAppeal(USER, "no USDT", later);
+            case APPEAL -> order.markPaid(USER, later).openAppeal(USER, "no USDT arrived", later);
             case COMPLETED -> order.markPaid(USER, later).release(AGENT, later);
             case CANCELLED -> order.cancel(USER, later);
             case REFUNDED -> in(OrderStatus.APPEAL).resolve(ADMIN, Role.ADMIN, AppealOutcome.REFUND, later);
@@ -64,7 +68,7 @@ class TradeOrderTest {
             "cancel", order -> order.cancel(USER, T0.plus(Duration.ofHours(1))),
             "expire", order -> order.expire(T0.plus(Duration.ofHours(1))),
             "release", order -> order.release(AGENT, T0.plus(Duration.ofHours(1))),
-            "appeal", order -> order.openAppeal(AGENT, "not paid", T0.plus(Duration.ofHours(1))),
+            "appeal", order -> order.openAppeal(AGENT, "the fiat never arrived", T0.plus(Duration.ofHours(1))),
             "resolve", order -> order.resolve(ADMIN, Role.ADMIN, AppealOutcome.RELEASE, T0.plus(Duration.ofHours(1))));
 
     private static final Map<String, OrderStatus> ALLOWED_FROM = Map.of(
@@ -136,9 +140,33 @@ class TradeOrderTest {
         assertThat(appealed.appeal()).isEqualTo(new Appeal(AGENT, "no money arrived", T0));
         assertThat(appealed.resolve(ADMIN, Role.ADMIN, AppealOutcome.RELEASE, T0).status()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(appealed.resolve(ADMIN, Role.ADMIN, AppealOutcome.REFUND, T0).status()).isEqualTo(OrderStatus.REFUNDED);
-        assertThatThrownBy(() -> in(OrderStatus.PAID).openAppeal(AGENT, " ", T0))
+        for (String unfit : List.of(" ", "too short", "x".repeat(2001))) {
+            assertThatThrownBy(() -> in(OrderStatus.PAID).openAppeal(AGENT, unfit, T0)).as(unfit)
+                    .isInstanceOfSatisfying(BusinessException.class,
+                            refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        }
+        assertThat(in(OrderStatus.PAID).openAppeal(AGENT, "x".repeat(2000), T0).appeal().reason()).hasSize(2000);
+    }
+
+    @Test
+    void evidenceIsTheAppellantsOwnUploadOrAFileSentInTheOrdersRoom() {
+        TradeOrder paid = in(OrderStatus.PAID);
+        Attachment mine = file(paid.roomId(), AGENT, null);
+        Attachment theirsSent = file(paid.roomId(), USER, MessageId.newId());
+        TradeOrder appealed = paid.openAppeal(AGENT, "the fiat never arrived", List.of(mine, theirsSent), T0);
+        assertThat(appealed.appeal().evidence()).containsExactly(mine, theirsSent);
+
+        assertForbidden(() -> paid.openAppeal(AGENT, "the fiat never arrived", List.of(file(paid.roomId(), USER, null)), T0));
+        assertForbidden(() -> paid.openAppeal(AGENT, "the fiat never arrived", List.of(file(RoomId.newId(), AGENT, null)), T0));
+        assertThatThrownBy(() -> paid.openAppeal(AGENT, "the fiat never arrived",
+                java.util.Collections.nCopies(11, mine), T0))
                 .isInstanceOfSatisfying(BusinessException.class,
                         refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+    }
+
+    private static Attachment file(RoomId room, UserId uploader, MessageId sentIn) {
+        return new Attachment(AttachmentId.newId(), room, uploader, AttachmentKind.IMAGE, "image/png", "proof.png", 100,
+                10, 10, "image/png", T0, sentIn);
     }
 
     @Test
