@@ -28,7 +28,9 @@ import com.usdtagent.application.trade.Offers;
 import com.usdtagent.application.trade.OrderSignals;
 import com.usdtagent.application.trade.Orders;
 import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.ledger.LedgerAccount;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +38,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -111,7 +114,7 @@ public final class InMemoryAdapters implements AutoCloseable {
     private final PushQueue pushQueue = new MemoryPushQueue(store, pushTables);
     private final Offers offers = new MemoryOffers(store);
     private final Orders orders = new MemoryOrders(store);
-    private final Ledger ledger = new MemoryLedger(store);
+    private final MemoryLedger ledger = new MemoryLedger(store);
     private final Attachments attachments = new MemoryAttachments(store, chatRooms, orders);
     private final AttachmentStore attachmentStore = new MemoryAttachmentStore(store);
     private final UploadQuotas uploadQuotas = new MemoryUploadQuotas(store);
@@ -200,6 +203,14 @@ public final class InMemoryAdapters implements AutoCloseable {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /**
+     * Every ledger entry's amount summed by account kind (AVAILABLE, LOCKED, EXTERNAL, FEES): what left or entered the
+     * marketplace, and its fees. Together they sum to zero.
+     */
+    public Map<LedgerAccount.Bucket, BigDecimal> ledgerTotals() {
+        return ledger.totals();
     }
 
     public Attachments attachments() {
