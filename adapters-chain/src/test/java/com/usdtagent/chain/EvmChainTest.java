@@ -59,8 +59,8 @@ class EvmChainTest extends TokenChainContract {
             }
 
             @Override
-            public void mint(String to, BigInteger units) {
-                anvil.mint(token, to, units);
+            public String mint(String to, BigInteger units) {
+                return anvil.mint(token, to, units);
             }
 
             @Override

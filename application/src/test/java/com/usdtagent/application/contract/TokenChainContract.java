@@ -42,8 +42,8 @@ public abstract class TokenChainContract {
         /** One transaction from the payer with a {@code Transfer} log to each of {@code to}; its hash. */
         String transferMany(List<String> to, List<BigInteger> units);
 
-        /** New tokens for {@code to}, in a block when this returns. */
-        void mint(String to, BigInteger units);
+        /** New tokens for {@code to}, in a block when this returns; the transaction's hash. */
+        String mint(String to, BigInteger units);
 
         void mine(int blocks);
 
