@@ -8,6 +8,11 @@ import com.usdtagent.application.call.CallMetrics;
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.call.CallSignals;
 import com.usdtagent.application.call.VoiceTokenIssuer;
+import com.usdtagent.application.chain.ChainServices;
+import com.usdtagent.application.chain.DepositAddressDeriver;
+import com.usdtagent.application.chain.HotWallet;
+import com.usdtagent.application.chain.TokenChain;
+import com.usdtagent.application.chain.WalletSignals;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
@@ -23,20 +28,25 @@ import com.usdtagent.application.trade.Offers;
 import com.usdtagent.application.trade.OrderSignals;
 import com.usdtagent.application.trade.Orders;
 import com.usdtagent.domain.account.UserId;
+import com.usdtagent.domain.ledger.LedgerAccount;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Every outbound port of the application in memory, on one store, for use-case tests and for programs that embed
  * the domain: no database, no server, no network. The storage ports keep PostgreSQL's rules (unique keys, row
  * locks, {@code SKIP LOCKED} claims, atomic and isolated {@link #transactions()}); the realtime ports record what
- * they were asked to send. Identity (password hashes, access tokens, phone numbers) is plain Java already: take it
+ * they were asked to send; the token's chain, its hot wallet and the deposit key are a {@link Chain} in memory.
+ * Identity (password hashes, access tokens, phone numbers) is plain Java already: take it
  * from {@code adapters-identity}.
  */
 public final class InMemoryAdapters implements AutoCloseable {
@@ -57,6 +67,39 @@ public final class InMemoryAdapters implements AutoCloseable {
     public record CallCounts(long started, long answered, long missed, long secondsTalked) {
     }
 
+    /**
+     * A token's chain in memory, mining each transaction at once as anvil does, with the controls of anvil's that tests
+     * use. Amounts are in the token's smallest unit (USDT has 6 decimals); addresses are 0x and 40 hexadecimal digits.
+     */
+    public interface Chain extends TokenChain {
+
+        /** The wallet withdrawals are paid from; it starts without tokens. */
+        HotWallet hotWallet();
+
+        /** Where users' deposit addresses come from, one per index. */
+        DepositAddressDeriver depositAddresses();
+
+        /** A transfer of the payer's (who has plenty) to {@code to}, mined in a block of its own; its hash. */
+        String transfer(String to, BigInteger units);
+
+        /** One transaction of the payer with a {@code Transfer} log to each of {@code to}, in order; its hash. */
+        String transferMany(List<String> to, List<BigInteger> units);
+
+        /** New tokens for {@code to}, mined in a block of its own; its hash. */
+        String mint(String to, BigInteger units);
+
+        /** Mines {@code blocks} empty blocks. */
+        void mine(int blocks);
+
+        /** Remembers the chain as it is now, for {@link #revert}. */
+        String snapshot();
+
+        /** Takes the blocks after {@code snapshot} off the chain, with their transactions: a reorganisation. */
+        void revert(String snapshot);
+
+        BigInteger tokenBalance(String address);
+    }
+
     private final MemoryStore store = new MemoryStore();
     private final MovableClock clock;
     private final PresenceTables presenceTables = new PresenceTables(store);
@@ -71,10 +114,14 @@ public final class InMemoryAdapters implements AutoCloseable {
     private final PushQueue pushQueue = new MemoryPushQueue(store, pushTables);
     private final Offers offers = new MemoryOffers(store);
     private final Orders orders = new MemoryOrders(store);
-    private final Ledger ledger = new MemoryLedger(store);
+    private final MemoryLedger ledger = new MemoryLedger(store);
     private final Attachments attachments = new MemoryAttachments(store, chatRooms, orders);
     private final AttachmentStore attachmentStore = new MemoryAttachmentStore(store);
     private final UploadQuotas uploadQuotas = new MemoryUploadQuotas(store);
+    private final ChainServices.Storage chainStorage = new ChainServices.Storage(new MemoryDepositAddresses(store),
+            new MemoryDeposits(store), new MemoryScannedBlocks(store), new MemoryWithdrawals(store),
+            new MemoryLeases(store), ledger, store);
+    private final MemoryChain chain = new MemoryChain();
     private final RecordingSignals signals = new RecordingSignals();
     private final CountingCallMetrics callMetrics = new CountingCallMetrics();
     private final MemoryVoiceTokens voiceTokens;
@@ -158,6 +205,14 @@ public final class InMemoryAdapters implements AutoCloseable {
         return ledger;
     }
 
+    /**
+     * Every ledger entry's amount summed by account kind (AVAILABLE, LOCKED, EXTERNAL, FEES): what left or entered the
+     * marketplace, and its fees. Together they sum to zero.
+     */
+    public Map<LedgerAccount.Bucket, BigDecimal> ledgerTotals() {
+        return ledger.totals();
+    }
+
     public Attachments attachments() {
         return attachments;
     }
@@ -169,6 +224,16 @@ public final class InMemoryAdapters implements AutoCloseable {
 
     public UploadQuotas uploadQuotas() {
         return uploadQuotas;
+    }
+
+    /** What the deposit and withdrawal use cases keep: addresses, deposits, withdrawals, the follower's place, leases. */
+    public ChainServices.Storage chainStorage() {
+        return chainStorage;
+    }
+
+    /** The chain of these adapters: its own, empty but for the payer's tokens. */
+    public Chain chain() {
+        return chain;
     }
 
     /** True until {@link #close}. */
@@ -198,7 +263,11 @@ public final class InMemoryAdapters implements AutoCloseable {
         return signals;
     }
 
-    /** What the three realtime ports above were asked to send, in order. */
+    public WalletSignals walletSignals() {
+        return signals;
+    }
+
+    /** What the four realtime ports above were asked to send, in order. */
     public List<Sent> sent() {
         return signals.sent();
     }

@@ -13,9 +13,12 @@ import com.usdtagent.domain.trade.Usdt;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * The double-entry ledger, as {@code JdbiLedger}: the entries, each user's balances moved with them, and the
@@ -100,5 +103,12 @@ final class MemoryLedger implements Ledger {
                 .sorted(Comparator.comparingLong(LedgerEntry::id).reversed())
                 .limit(limit)
                 .toList();
+    }
+
+    /** The committed entries' amounts summed by account kind; together they sum to zero, as double entry does. */
+    Map<LedgerAccount.Bucket, BigDecimal> totals() {
+        return entries.values(posted -> true).stream().map(Posted::entry).collect(Collectors.groupingBy(
+                LedgerEntry::account, () -> new EnumMap<>(LedgerAccount.Bucket.class),
+                Collectors.reducing(BigDecimal.ZERO, LedgerEntry::amount, BigDecimal::add)));
     }
 }

@@ -11,6 +11,8 @@ import com.usdtagent.application.chat.RoomSummary;
 import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.application.chat.StatusChange;
 import com.usdtagent.application.chat.TypingNotice;
+import com.usdtagent.application.chain.WalletSignals;
+import com.usdtagent.application.ledger.WalletBalance;
 import com.usdtagent.application.trade.OrderSignals;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.domain.account.UserId;
@@ -21,7 +23,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Every nudge the use cases send to live sockets, in the order sent, named by the port method that sent it. */
-final class RecordingSignals implements RealtimePublisher, CallSignals, OrderSignals {
+final class RecordingSignals implements RealtimePublisher, CallSignals, OrderSignals, WalletSignals {
 
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
@@ -105,5 +107,10 @@ final class RecordingSignals implements RealtimePublisher, CallSignals, OrderSig
     @Override
     public void orderUpdated(UserId to, OrderView order) {
         toUser("orderUpdated", to, order);
+    }
+
+    @Override
+    public void walletUpdated(UserId to, WalletBalance balance) {
+        toUser("walletUpdated", to, balance);
     }
 }

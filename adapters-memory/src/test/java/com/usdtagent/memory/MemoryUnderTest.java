@@ -4,6 +4,7 @@ import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
 import com.usdtagent.application.call.CallSessions;
+import com.usdtagent.application.chain.ChainServices;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
@@ -97,6 +98,11 @@ final class MemoryUnderTest implements AdaptersUnderTest {
     @Override
     public UploadQuotas uploadQuotas() {
         return adapters.uploadQuotas();
+    }
+
+    @Override
+    public ChainServices.Storage chainStorage() {
+        return adapters.chainStorage();
     }
 
     @Override

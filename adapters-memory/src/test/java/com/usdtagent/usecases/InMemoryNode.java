@@ -2,6 +2,10 @@ package com.usdtagent.usecases;
 
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.call.CallServices;
+import com.usdtagent.application.chain.ChainConfig;
+import com.usdtagent.application.chain.ChainMetrics;
+import com.usdtagent.application.chain.ChainServices;
+import com.usdtagent.application.chain.TokenChain;
 import com.usdtagent.application.chat.AcknowledgeReceiptService;
 import com.usdtagent.application.chat.GoOfflineService;
 import com.usdtagent.application.chat.GoOnlineService;
@@ -29,6 +33,7 @@ import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
 import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.trade.Usdt;
+import com.usdtagent.domain.wallet.WithdrawalStatus;
 import com.usdtagent.memory.InMemoryAdapters;
 
 import java.math.BigDecimal;
@@ -37,6 +42,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -51,6 +57,33 @@ public final class InMemoryNode implements AutoCloseable {
     public static final Duration RING_TIMEOUT = Duration.ofSeconds(45);
     public static final Duration DISCONNECT_GRACE = Duration.ofSeconds(20);
     private static final Duration PUSH_LEASE = Duration.ofMinutes(3);
+    /** Three confirmations; withdrawals from 10 USDT at a fee of 1, waiting for an admin above 1000; read from block 0. */
+    public static final ChainConfig CHAIN = new ChainConfig(31337, "0x" + "7".repeat(40), 3, usdt("1"), usdt("10"),
+            usdt("1000"), OptionalLong.of(0), Duration.ofSeconds(5));
+    /** Long enough for a node's chain leases to lapse once it stops renewing them. */
+    public static final Duration CHAIN_LEASE_LAPSE = CHAIN.pollInterval().multipliedBy(3).plusSeconds(11);
+    /** The chain's meters are Micrometer's, in the chain adapter; the use-case tests look at what users see. */
+    private static final ChainMetrics UNMETERED = new ChainMetrics() {
+        @Override
+        public void depositsSeen(int count) {
+        }
+
+        @Override
+        public void depositCredited() {
+        }
+
+        @Override
+        public void withdrawal(WithdrawalStatus status) {
+        }
+
+        @Override
+        public void followerLag(long blocks) {
+        }
+
+        @Override
+        public void hotWalletBalance(Usdt balance) {
+        }
+    };
 
     public final InMemoryAdapters memory = InMemoryAdapters.create();
     public final Presence presence = memory.presence(UUID.randomUUID());
@@ -82,9 +115,26 @@ public final class InMemoryNode implements AutoCloseable {
     public final DepositFundsService deposits = new DepositFundsService(memory.ledger(), memory.userAccounts(),
             memory.transactions(), memory.clock());
 
+    /** The deposit and withdrawal use cases of this node, "node-1", on the in-memory chain. */
+    public final ChainServices chain = chainNode("node-1", memory.chain());
+
     private final AuthenticatedUser admin = account("admin", Role.ADMIN);
     private final Map<String, UserId> deviceOwners = new ConcurrentHashMap<>();
     private final List<QueuedPush> pushed = new ArrayList<>();
+
+    /**
+     * The deposit and withdrawal use cases as node {@code name} runs them on this node's storage, seeing the chain
+     * through {@code seen}: another node, or this one restarted when {@code name} is this one's.
+     */
+    public ChainServices chainNode(String name, TokenChain seen) {
+        var onChain = memory.chain();
+        return new ChainServices(new ChainServices.Chain(seen, onChain.hotWallet(), onChain.depositAddresses()),
+                memory.chainStorage(), push, memory.walletSignals(), UNMETERED, CHAIN, name, memory.clock());
+    }
+
+    private static Usdt usdt(String amount) {
+        return new Usdt(new BigDecimal(amount));
+    }
 
     /** A signed-in account with this name and role: what registering and logging in would have given. */
     public AuthenticatedUser account(String username, Role role) {

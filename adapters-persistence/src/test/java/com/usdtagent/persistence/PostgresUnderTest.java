@@ -4,6 +4,7 @@ import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
 import com.usdtagent.application.call.CallSessions;
+import com.usdtagent.application.chain.ChainServices;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
@@ -101,6 +102,11 @@ final class PostgresUnderTest implements AdaptersUnderTest {
     @Override
     public UploadQuotas uploadQuotas() {
         return chat.persistence.uploadQuotas();
+    }
+
+    @Override
+    public ChainServices.Storage chainStorage() {
+        return chat.persistence.chainStorage();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
 import com.usdtagent.application.call.CallSessions;
+import com.usdtagent.application.chain.ChainServices;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.Messages;
 import com.usdtagent.application.chat.Presence;
@@ -51,6 +52,9 @@ public interface AdaptersUnderTest extends AutoCloseable {
     Attachments attachments();
 
     UploadQuotas uploadQuotas();
+
+    /** The chain's storage ports, on the same store as {@link #ledger()} and {@link #transactions()}. */
+    ChainServices.Storage chainStorage();
 
     @Override
     void close();
