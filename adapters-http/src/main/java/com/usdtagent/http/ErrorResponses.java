@@ -55,8 +55,9 @@ final class ErrorResponses {
         if (refusal.code() == ErrorCode.UNAUTHORIZED) {
             ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
         }
-        // a file of a type the server does not take is VALIDATION_FAILED with HTTP's own status for it
-        ctx.status(refusal instanceof UnsupportedContent ? UNSUPPORTED_MEDIA_TYPE : status(refusal.code()))
+        // a file of a type the server does not take, or a body that is not JSON, is VALIDATION_FAILED with HTTP's own status
+        boolean unsupportedMedia = refusal instanceof UnsupportedContent || refusal instanceof RequestBodies.NotJson;
+        ctx.status(unsupportedMedia ? UNSUPPORTED_MEDIA_TYPE : status(refusal.code()))
                 .json(new ErrorBody(new ErrorContent(refusal.code().name(), refusal.getMessage(), refusal.details())));
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 import com.usdtagent.domain.shared.FieldError;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -37,8 +38,14 @@ final class RequestBodies {
                 .getValidator();
     }
 
-    /** Javalin refuses a body over {@code maxRequestSize} with 413 while it is read here. */
+    /**
+     * Javalin refuses a body over {@code maxRequestSize} with 413 while it is read here. Only
+     * {@code application/json} is read: a form or {@code text/plain} is what another site can post without a preflight.
+     */
     <T> T read(Context ctx, Class<T> type) {
+        if (!isJson(ctx.contentType())) {
+            throw new NotJson();
+        }
         T body = parse(ctx.bodyAsBytes(), type);
         List<FieldError> violations = validator.validate(body).stream()
                 // a list's element is named "items[2].<list element>"; the contract names it "items[2]"
@@ -50,6 +57,19 @@ final class RequestBodies {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, REFUSED, violations);
         }
         return body;
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null
+                && contentType.split(";", 2)[0].strip().equalsIgnoreCase(ContentType.JSON);
+    }
+
+    /** A body that is not {@code application/json}: answered with 415. */
+    static final class NotJson extends BusinessException {
+        NotJson() {
+            super(ErrorCode.VALIDATION_FAILED, "The body must be application/json",
+                    List.of(new FieldError("Content-Type", "must be application/json")));
+        }
     }
 
     private <T> T parse(byte[] bytes, Class<T> type) {

@@ -79,7 +79,7 @@ public final class SocketIoGateway {
         this.server = new SocketIOServer(configuration(settings, redis));
         this.meters = meters;
         this.links = links;
-        server.setPipelineFactory(new GuardedChannelInitializer());
+        server.setPipelineFactory(new GuardedChannelInitializer(settings.allowedOrigins()));
         Gauge.builder("socketio.sessions", sessions, Sessions::count)
                 .description("authenticated sockets on this node").register(meters);
     }

@@ -148,7 +148,8 @@ final class ServiceNode implements AutoCloseable {
         var authenticateToken = new AuthenticateTokenService(tokens);
         var links = new AttachmentLinks(Identity.linkSigner(secret), settings.attachments().linkTimeToLive(), clock);
         sockets = new SocketIoGateway(
-                SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis()), meters,
+                SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis(),
+                        settings.corsAllowedOrigins()), meters,
                 links);
         // the one way into a room, for texts, order steps and finished calls
         var posts = new RoomPosts(persistence.chatRooms(), sockets.publisher(), clock);
@@ -181,8 +182,8 @@ final class ServiceNode implements AutoCloseable {
                         new DepositFundsService(persistence.ledger(), accounts, persistence.transactions(), clock)),
                 attachments,
                 onChain),
-                new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl()),
-                meters::scrape, meters);
+                new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl(), settings.corsAllowedOrigins()),
+                new HttpApi.Metrics(meters::scrape, settings.metrics().port(), settings.metrics().token()), meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);
     }
