@@ -1,6 +1,7 @@
 package com.usdtagent.http;
 
 import com.usdtagent.application.attachment.UnsupportedContent;
+import com.usdtagent.application.shared.FailureLog;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 import com.usdtagent.domain.shared.FieldError;
@@ -72,7 +73,7 @@ final class ErrorResponses {
 
     private static void respondToUnexpected(Exception failure, Context ctx) {
         // the route template, not the path: a path may carry a token
-        log.error("Request {} {} failed", ctx.method().name(), MatchedRoute.template(ctx), failure);
+        log.error("Request {} {} failed: {}", ctx.method().name(), MatchedRoute.template(ctx), FailureLog.describe(failure));
         respond(ctx, new BusinessException(ErrorCode.INTERNAL, "Internal server error"));
     }
 }

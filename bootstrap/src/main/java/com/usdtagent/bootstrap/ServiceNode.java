@@ -47,12 +47,13 @@ import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.push.PushSender;
 import com.usdtagent.application.push.QueueingPushOutbox;
 import com.usdtagent.application.push.RegisterDeviceService;
+import com.usdtagent.application.shared.FailureLog;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.application.trade.TradeServices;
 import com.usdtagent.chain.EvmChain;
-import com.usdtagent.files.FileStorage;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
+import com.usdtagent.files.FileStorage;
 import com.usdtagent.http.HttpApi;
 import com.usdtagent.identity.Identity;
 import com.usdtagent.media.Media;
@@ -166,7 +167,7 @@ final class ServiceNode implements AutoCloseable {
         var onChain = startChain(settings.chain(), persistence, push, meters, nodeId.toString(), clock);
 
         http = HttpApi.create(new HttpApi.UseCases(
-                new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, clock),
+                new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, Identity.commonPasswords(), clock),
                 new LogInService(accounts, passwords, tokens, phoneNumbers),
                 authenticateToken,
                 new ShowMyAccountService(accounts),
@@ -324,7 +325,7 @@ final class ServiceNode implements AutoCloseable {
             try {
                 job.run();
             } catch (RuntimeException failure) {
-                log.warn("{} failed", name, failure);
+                log.warn("{} failed: {}", name, FailureLog.describe(failure));
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         stopInReverse.push(timer::shutdownNow);
