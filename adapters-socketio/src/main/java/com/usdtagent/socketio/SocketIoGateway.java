@@ -121,7 +121,13 @@ public final class SocketIoGateway {
         var events = new EventRouter(server, sessions, json, replies, meters);
         chatEvents.registerOn(events);
         new CallEvents(calls).registerOn(events);
-        server.start();
+        try {
+            server.start();
+        } catch (Exception bindFailure) { // Netty rethrows the BindException undeclared
+            server.stop();
+            throw new IllegalStateException("Socket.IO cannot listen on port " + port() + ": " + bindFailure.getMessage(),
+                    bindFailure);
+        }
         log.info("Socket.IO listening on {}:{}, {}", server.getConfiguration().getHostname(), port(),
                 redis.isPresent() ? "rooms shared through Redis" : "rooms in memory (a single node)");
     }

@@ -91,6 +91,7 @@ final class ServiceNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceNode.class);
 
     private static final Duration COLLECT_EVERY = Duration.ofSeconds(5);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Deque<AutoCloseable> stopInReverse = new ArrayDeque<>();
     private HttpApi http;
@@ -318,7 +319,10 @@ final class ServiceNode implements AutoCloseable {
         repeat("call-timer", Duration.ofSeconds(1), calls.expireCalls()::expire);
     }
 
-    /** Runs {@code job} at once and then {@code every} apart, on a thread of its own, until the node stops. */
+    /**
+     * Runs {@code job} at once and then {@code every} apart, on a thread of its own, until the node stops; stopping
+     * lets a run under way finish, so that it is not cut off in the middle of a transaction by the pool closing.
+     */
     private void repeat(String name, Duration every, Runnable job) {
         var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name).factory());
         timer.scheduleWithFixedDelay(() -> {
@@ -328,7 +332,13 @@ final class ServiceNode implements AutoCloseable {
                 log.warn("{} failed: {}", name, FailureLog.describe(failure));
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-        stopInReverse.push(timer::shutdownNow);
+        stopInReverse.push(() -> {
+            timer.shutdown();
+            if (!timer.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("{} still running after {} s; stopping anyway", name, STOP_TIMEOUT.toSeconds());
+                timer.shutdownNow();
+            }
+        });
     }
 
     int httpPort() {
