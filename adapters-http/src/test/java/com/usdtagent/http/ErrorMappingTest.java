@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ErrorMappingTest extends RunningServerTest {
 
-    /** The statuses of shared/spec/http-api.md, written out again so that the mapping is checked, not restated. */
+    /** The statuses of the HTTP contract (openapi.json), written out again so that the mapping is checked, not restated. */
     private static final Map<ErrorCode, Integer> CONTRACT_STATUS = Map.ofEntries(
             Map.entry(ErrorCode.VALIDATION_FAILED, 400),
             Map.entry(ErrorCode.UNAUTHORIZED, 401),
