@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -61,7 +62,7 @@ final class OriginGuard extends ChannelInboundHandlerAdapter {
             URI addressed = new URI("http://" + hostHeader.strip());
             return ("http".equals(page.getScheme()) || "https".equals(page.getScheme()))
                     && page.getHost() != null && page.getHost().equalsIgnoreCase(addressed.getHost());
-        } catch (java.net.URISyntaxException malformed) {
+        } catch (URISyntaxException malformed) {
             return false;
         }
     }
