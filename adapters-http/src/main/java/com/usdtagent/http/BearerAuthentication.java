@@ -6,6 +6,7 @@ import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.Header;
 
 /**
@@ -26,6 +27,12 @@ final class BearerAuthentication {
     void addTo(RoutesConfig routes) {
         // decided on the route that will handle the request, so no spelling of a path can slip past it
         routes.beforeMatched(this::authenticate);
+        // Javalin answers HEAD for any GET route without running the route or its beforeMatched filters
+        routes.before(ctx -> {
+            if (ctx.method() == HandlerType.HEAD && isProtected(ctx.path())) {
+                authenticateToken.authenticate(bearerToken(ctx));
+            }
+        });
     }
 
     /** The caller of a route behind this filter. */
@@ -38,10 +45,13 @@ final class BearerAuthentication {
     }
 
     private void authenticate(Context ctx) {
-        String route = MatchedRoute.template(ctx);
-        if (route.startsWith("/api/") && !route.startsWith("/api/auth/")) {
+        if (isProtected(MatchedRoute.template(ctx))) {
             ctx.attribute(CALLER_ATTRIBUTE, authenticateToken.authenticate(bearerToken(ctx)));
         }
+    }
+
+    private static boolean isProtected(String route) {
+        return route.startsWith("/api/") && !route.startsWith("/api/auth/");
     }
 
     private static String bearerToken(Context ctx) {

@@ -1,6 +1,7 @@
 package com.usdtagent.http;
 
 import com.usdtagent.application.attachment.UnsupportedContent;
+import com.usdtagent.application.shared.FailureLog;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 import com.usdtagent.domain.shared.FieldError;
@@ -55,8 +56,9 @@ final class ErrorResponses {
         if (refusal.code() == ErrorCode.UNAUTHORIZED) {
             ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
         }
-        // a file of a type the server does not take is VALIDATION_FAILED with HTTP's own status for it
-        ctx.status(refusal instanceof UnsupportedContent ? UNSUPPORTED_MEDIA_TYPE : status(refusal.code()))
+        // a file of a type the server does not take, or a body that is not JSON, is VALIDATION_FAILED with HTTP's own status
+        boolean unsupportedMedia = refusal instanceof UnsupportedContent || refusal instanceof RequestBodies.NotJson;
+        ctx.status(unsupportedMedia ? UNSUPPORTED_MEDIA_TYPE : status(refusal.code()))
                 .json(new ErrorBody(new ErrorContent(refusal.code().name(), refusal.getMessage(), refusal.details())));
     }
 
@@ -71,7 +73,7 @@ final class ErrorResponses {
 
     private static void respondToUnexpected(Exception failure, Context ctx) {
         // the route template, not the path: a path may carry a token
-        log.error("Request {} {} failed", ctx.method().name(), MatchedRoute.template(ctx), failure);
+        log.error("Request {} {} failed: {}", ctx.method().name(), MatchedRoute.template(ctx), FailureLog.describe(failure));
         respond(ctx, new BusinessException(ErrorCode.INTERNAL, "Internal server error"));
     }
 }

@@ -33,6 +33,7 @@ import com.usdtagent.application.trade.ResolveAppeal;
 import com.usdtagent.application.trade.ShowAppealConversation;
 import com.usdtagent.application.trade.ShowOrders;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jetty.server.Server;
@@ -40,7 +41,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -86,11 +89,30 @@ public final class HttpApi {
     }
 
     /**
-     * Where the web app served at {@code /} finds Socket.IO.
+     * Where the web app served at {@code /} finds Socket.IO, and which other sites' pages may call the API.
      *
      * @param publicSocketUrl empty: the host the browser loaded the app from, on {@code socketPort}
+     * @param allowedOrigins  origins such as {@code https://app.example.com} answered with CORS; the web app served
+     *                        here is same-origin and needs no entry
      */
-    public record WebApp(int socketPort, Optional<URI> publicSocketUrl) {
+    public record WebApp(int socketPort, Optional<URI> publicSocketUrl, List<String> allowedOrigins) {
+        public WebApp {
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+    }
+
+    /**
+     * {@code GET /metrics} for Prometheus.
+     *
+     * @param scrape      the Prometheus text
+     * @param port        empty: served on the API's port; else on this port only (0: any free one)
+     * @param bearerToken empty: open to whoever reaches the port; else only to {@code Authorization: Bearer <token>}
+     */
+    public record Metrics(Supplier<String> scrape, OptionalInt port, Optional<String> bearerToken) {
+        @Override
+        public String toString() {
+            return "Metrics[port=" + port + ", token " + (bearerToken.isPresent() ? "set" : "unset") + "]";
+        }
     }
 
     /** The inbound ports of deposits and withdrawals on chain; a server without a chain has none. */
@@ -100,21 +122,22 @@ public final class HttpApi {
     }
 
     private final Javalin javalin;
+    /** Serves {@code /metrics} alone when it has a port of its own. */
+    private final Optional<Javalin> metricsServer;
+    private final OptionalInt metricsPort;
 
-    private HttpApi(Javalin javalin) {
+    private HttpApi(Javalin javalin, Optional<Javalin> metricsServer, OptionalInt metricsPort) {
         this.javalin = javalin;
+        this.metricsServer = metricsServer;
+        this.metricsPort = metricsPort;
     }
 
-    /**
-     * @param prometheusScrape the Prometheus text served on {@code GET /metrics}
-     * @param meterRegistry    where each request is timed, per route template, method and status
-     */
-    public static HttpApi create(UseCases useCases, WebApp webApp, Supplier<String> prometheusScrape,
-                                 MeterRegistry meterRegistry) {
+    /** @param meterRegistry where each request is timed, per route template, method and status */
+    public static HttpApi create(UseCases useCases, WebApp webApp, Metrics metrics, MeterRegistry meterRegistry) {
         ObjectMapper objectMapper = JsonMapping.objectMapper();
         RequestBodies requestBodies = new RequestBodies(objectMapper);
         BearerAuthentication authentication = new BearerAuthentication(useCases.authenticateToken());
-        OperationsRoutes operations = new OperationsRoutes(useCases.checkHealth(), prometheusScrape);
+        OperationsRoutes operations = new OperationsRoutes(useCases.checkHealth(), metrics);
         AccountRoutes accounts = new AccountRoutes(useCases.registerAccount(), useCases.logIn(),
                 useCases.showMyAccount(), useCases.lookUpAccount(), requestBodies);
         CallRoutes calls = new CallRoutes(useCases.listCalls());
@@ -127,17 +150,14 @@ public final class HttpApi {
         FileRoutes downloads = new FileRoutes(files.download());
         WalletRoutes wallet = new WalletRoutes(trade.showWallet(), trade.depositFunds(), requestBodies);
         OnChainRoutes onChain = new OnChainRoutes(useCases.onChain(), requestBodies);
-        RequestMetrics metrics = new RequestMetrics(meterRegistry);
+        RequestMetrics requestMetrics = new RequestMetrics(meterRegistry);
         WebAppRoutes web = new WebAppRoutes(webApp);
+        BrowserRules browsers = new BrowserRules(webApp.allowedOrigins());
 
         Javalin javalin = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.http.maxRequestSize = MAX_BODY_BYTES;
-            config.jsonMapper(new JavalinJackson(objectMapper, false));
-            config.jetty.modifyServer(HttpApi::stopGracefully);
-            config.requestLogger.http(metrics::record);
-            ErrorResponses.addTo(config.routes);
+            configure(config, objectMapper);
+            config.requestLogger.http(requestMetrics::record);
+            browsers.addTo(config);
             authentication.addTo(config.routes);
             operations.addTo(config.routes);
             accounts.addTo(config.routes);
@@ -151,11 +171,26 @@ public final class HttpApi {
             onChain.addTo(config.routes);
             web.addTo(config);
         });
-        return new HttpApi(javalin);
+        Optional<Javalin> metricsServer = metrics.port().stream().mapToObj(port -> Javalin.create(config -> {
+            configure(config, objectMapper);
+            new BrowserRules(List.of()).addTo(config);
+            operations.addMetricsTo(config.routes);
+        })).findFirst();
+        return new HttpApi(javalin, metricsServer, metrics.port());
+    }
+
+    private static void configure(JavalinConfig config, ObjectMapper objectMapper) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.jsonMapper(new JavalinJackson(objectMapper, false));
+        config.jetty.modifyServer(HttpApi::stopGracefully);
+        ErrorResponses.addTo(config.routes);
     }
 
     /** @param port 0 for any free port; {@link #port()} tells which one was taken */
     public void start(int port) {
+        metricsServer.ifPresent(server -> server.start(metricsPort.orElseThrow()));
         javalin.start(port);
     }
 
@@ -163,9 +198,15 @@ public final class HttpApi {
         return javalin.port();
     }
 
+    /** The port {@code /metrics} is served on. */
+    public int metricsPort() {
+        return metricsServer.map(Javalin::port).orElseGet(javalin::port);
+    }
+
     /** Stops accepting connections and lets the requests under way finish, for a few seconds at most. */
     public void stop() {
         javalin.stop();
+        metricsServer.ifPresent(Javalin::stop);
     }
 
     /** For tests that inspect the registered routes. */

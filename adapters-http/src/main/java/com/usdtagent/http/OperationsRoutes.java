@@ -4,13 +4,17 @@ import com.usdtagent.application.health.CheckHealth;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
+import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.ErrorCode;
 import io.javalin.http.HttpStatus;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** {@code /health}, {@code /metrics} and {@code /openapi.json}: for load balancers, scrapers and client authors. */
 final class OperationsRoutes {
@@ -19,19 +23,41 @@ final class OperationsRoutes {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final CheckHealth checkHealth;
-    private final Supplier<String> prometheusScrape;
+    private final HttpApi.Metrics metrics;
     private final byte[] openApiDocument;
 
-    OperationsRoutes(CheckHealth checkHealth, Supplier<String> prometheusScrape) {
+    OperationsRoutes(CheckHealth checkHealth, HttpApi.Metrics metrics) {
         this.checkHealth = checkHealth;
-        this.prometheusScrape = prometheusScrape;
+        this.metrics = metrics;
         this.openApiDocument = readOpenApiDocument();
     }
 
+    /** Health and the OpenAPI document, and the metrics unless they have a port of their own. */
     void addTo(RoutesConfig routes) {
         routes.get("/health", this::health);
-        routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(prometheusScrape.get()));
+        if (metrics.port().isEmpty()) {
+            addMetricsTo(routes);
+        }
         routes.get("/openapi.json", ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApiDocument));
+    }
+
+    void addMetricsTo(RoutesConfig routes) {
+        routes.get("/metrics", this::metrics);
+    }
+
+    private void metrics(Context ctx) {
+        if (metrics.bearerToken().isPresent() && !presents(ctx, metrics.bearerToken().get())) {
+            throw new BusinessException(ErrorCode.UNAUTHORIZED, "The metrics token is required");
+        }
+        ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape().get());
+    }
+
+    /** Compared in constant time: the answer's timing must not tell how much of a guess was right. */
+    private static boolean presents(Context ctx, String token) {
+        String authorization = ctx.header(Header.AUTHORIZATION);
+        byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        return authorization != null
+                && MessageDigest.isEqual(authorization.strip().getBytes(StandardCharsets.UTF_8), expected);
     }
 
     private void health(Context ctx) {

@@ -1,6 +1,7 @@
 package com.usdtagent.http;
 
 import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.Text;
 import io.javalin.http.Context;
 
 import java.util.Optional;
@@ -16,9 +17,16 @@ final class Params {
         return uuid(name, ctx.pathParam(name));
     }
 
+    /** A query parameter, refused when it holds what no text may (NUL, control characters, lone surrogates). */
     static Optional<String> query(Context ctx, String name) {
         String value = ctx.queryParam(name);
-        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        Text.problem(value).ifPresent(why -> {
+            throw BusinessException.invalidField(name, why);
+        });
+        return Optional.of(value);
     }
 
     static Optional<UUID> queryUuid(Context ctx, String name) {

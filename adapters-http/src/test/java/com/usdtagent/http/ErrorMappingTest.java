@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ErrorMappingTest extends RunningServerTest {
 
-    /** The statuses of shared/spec/http-api.md, written out again so that the mapping is checked, not restated. */
+    /** The statuses of the HTTP contract (openapi.json), written out again so that the mapping is checked, not restated. */
     private static final Map<ErrorCode, Integer> CONTRACT_STATUS = Map.ofEntries(
             Map.entry(ErrorCode.VALIDATION_FAILED, 400),
             Map.entry(ErrorCode.UNAUTHORIZED, 401),
@@ -138,14 +138,15 @@ class ErrorMappingTest extends RunningServerTest {
 
     @Test
     void validationListsEveryFailingField() {
-        HttpResponse<String> response = server.post("/api/auth/register",
-                "{\"username\":\"no spaces!\",\"phone\":\"+14155550100\",\"password\":\"short\",\"role\":\"admin\"}");
+        // registration names its four fields from the use case: AccountsTest, against the real one
+        HttpResponse<String> response = server.postAsCaller("/api/devices",
+                "{\"platform\":\"fax\",\"extra\":\"tab\\u0001\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = server.json(response).get("error");
         assertThat(error.get("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(error.get("details")).extracting(detail -> detail.get("field").asText())
-                .containsExactly("password", "role", "username");
+                .containsExactly("extra", "platform", "token");
         assertThat(error.get("details")).allSatisfy(detail -> assertThat(detail.get("message").asText()).isNotBlank());
     }
 

@@ -28,7 +28,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The real HTTP API on a free port, in front of hand-written use cases that each test may replace: the server calls
@@ -73,6 +75,11 @@ final class TestServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
 
     TestServer() {
+        this(List.of(), OptionalInt.empty(), Optional.empty());
+    }
+
+    /** A server that answers CORS for {@code allowedOrigins} and serves its metrics as {@code metricsPort} and the token say. */
+    TestServer(List<String> allowedOrigins, OptionalInt metricsPort, Optional<String> metricsToken) {
         HttpApi.UseCases useCases = new HttpApi.UseCases(
                 command -> registerAccount.register(command),
                 command -> logIn.logIn(command),
@@ -88,7 +95,8 @@ final class TestServer implements AutoCloseable {
                 unexpected(HttpApi.TradeUseCases.class),
                 unexpected(HttpApi.AttachmentUseCases.class),
                 Optional.empty());
-        api = HttpApi.create(useCases, new HttpApi.WebApp(SOCKET_PORT, Optional.empty()), () -> prometheusText, meterRegistry);
+        api = HttpApi.create(useCases, new HttpApi.WebApp(SOCKET_PORT, Optional.empty(), allowedOrigins),
+                new HttpApi.Metrics(() -> prometheusText, metricsPort, metricsToken), meterRegistry);
         api.start(0);
     }
 

@@ -1,6 +1,7 @@
 package com.usdtagent.identity;
 
 import com.usdtagent.application.account.AccessTokens;
+import com.usdtagent.application.account.CommonPasswords;
 import com.usdtagent.application.account.PasswordHasher;
 import com.usdtagent.application.account.PhoneNumbers;
 import com.usdtagent.application.attachment.LinkSigner;
@@ -24,6 +25,10 @@ public final class Identity {
 
     public static PhoneNumbers phoneNumbers() {
         return new LibPhoneNumbers();
+    }
+
+    public static CommonPasswords commonPasswords() {
+        return ZxcvbnCommonPasswords.TOP_10_000;
     }
 
     /** Signs the links to attachments with a key derived from the token secret. */

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Accepts numbers in international form ("+44 20 7946 0958", "+1 (415) 555-2671") and keeps the E.164 form of
- * the valid ones; without a country code a number is ambiguous on a marketplace that spans countries.
+ * the possible ones: of a length some number of that country has. Whether a number is assigned today is not
+ * checked: that changes every month, and a newly assigned number would be refused.
  */
 final class LibPhoneNumbers implements PhoneNumbers {
 
@@ -22,7 +23,7 @@ final class LibPhoneNumbers implements PhoneNumbers {
         }
         try {
             var parsed = UTIL.parse(typed, "ZZ");
-            if (!UTIL.isValidNumber(parsed)) {
+            if (!UTIL.isPossibleNumber(parsed)) {
                 return Optional.empty();
             }
             return Optional.of(new PhoneNumber(UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164)));

@@ -17,7 +17,12 @@ class LibPhoneNumbersTest {
     }
 
     @Test
-    void refusesWhatIsNotAValidInternationalNumber() {
+    void acceptsAPossibleNumberThatIsNotAssignedToday() {
+        assertThat(phoneNumbers.normalize("+44 7911 523411")).contains(new PhoneNumber("+447911523411"));
+    }
+
+    @Test
+    void refusesWhatIsNotAPossibleInternationalNumber() {
         assertThat(phoneNumbers.normalize("07911 123456")).isEmpty();
         assertThat(phoneNumbers.normalize("+44 123")).isEmpty();
         assertThat(phoneNumbers.normalize("call me")).isEmpty();

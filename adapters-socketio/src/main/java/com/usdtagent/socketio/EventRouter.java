@@ -4,6 +4,7 @@ import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.usdtagent.application.shared.FailureLog;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,7 +79,7 @@ final class EventRouter {
             replies.fail(session.client(), ack, event, Replies.Failure.of(refused));
         } catch (RuntimeException failure) {
             outcome = ErrorCode.INTERNAL.name();
-            log.error("event {} failed for user {}", event, session.user().id(), failure);
+            log.error("event {} failed for user {}: {}", event, session.user().id(), FailureLog.describe(failure));
             replies.fail(session.client(), ack, event, Replies.Failure.internal());
         } finally {
             sample.stop(meters.timer("socketio.events", Tags.of("event", event, "outcome", outcome)));

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.Text;
 
 import java.util.stream.Collectors;
 
@@ -31,6 +32,7 @@ final class Json {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .build();
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -44,6 +46,10 @@ final class Json {
         if (!object.isObject()) {
             throw BusinessException.invalidField("payload", "must be a JSON object");
         }
+        if (StrictJsonSupport.repeatsAKey(object)) {
+            throw BusinessException.invalidField("payload", "must not repeat a field");
+        }
+        requireStorableText(object, "");
         try {
             return mapper.treeToValue(object, type);
         } catch (MismatchedInputException wrongType) {
@@ -53,6 +59,20 @@ final class Json {
             throw BusinessException.invalidField(field.isEmpty() ? "payload" : field, "has the wrong type");
         } catch (JsonProcessingException unreadable) {
             throw BusinessException.invalidField("payload", "is not readable");
+        }
+    }
+
+    /** Every string, at any depth: no NUL or other control characters, no lone surrogates. */
+    private static void requireStorableText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            Text.problem(node.textValue()).ifPresent(why -> {
+                throw BusinessException.invalidField(path, why);
+            });
+        }
+        node.properties().forEach(field ->
+                requireStorableText(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            requireStorableText(node.get(i), path + "[" + i + "]");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.usdtagent.socketio;
 
+import com.usdtagent.application.shared.FailureLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ final class SerialQueue {
             try {
                 task.run();
             } catch (RuntimeException | Error failure) {
-                log.error("socket task failed", failure);
+                log.error("socket task failed: {}", FailureLog.describe(failure));
             }
         }, workers);
     }

@@ -10,13 +10,13 @@ import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.call.AcceptCall;
 import com.usdtagent.application.call.CallMetrics;
 import com.usdtagent.application.call.CallSignals;
-import com.usdtagent.application.chain.WalletSignals;
 import com.usdtagent.application.call.CancelCall;
 import com.usdtagent.application.call.EndCall;
 import com.usdtagent.application.call.RejectCall;
 import com.usdtagent.application.call.RelayCallSignal;
 import com.usdtagent.application.call.RenewCallToken;
 import com.usdtagent.application.call.StartCall;
+import com.usdtagent.application.chain.WalletSignals;
 import com.usdtagent.application.chat.AcknowledgeReceipt;
 import com.usdtagent.application.chat.GoOffline;
 import com.usdtagent.application.chat.GoOnline;
@@ -79,7 +79,7 @@ public final class SocketIoGateway {
         this.server = new SocketIOServer(configuration(settings, redis));
         this.meters = meters;
         this.links = links;
-        server.setPipelineFactory(new GuardedChannelInitializer());
+        server.setPipelineFactory(new GuardedChannelInitializer(settings.allowedOrigins()));
         Gauge.builder("socketio.sessions", sessions, Sessions::count)
                 .description("authenticated sockets on this node").register(meters);
     }
@@ -121,7 +121,13 @@ public final class SocketIoGateway {
         var events = new EventRouter(server, sessions, json, replies, meters);
         chatEvents.registerOn(events);
         new CallEvents(calls).registerOn(events);
-        server.start();
+        try {
+            server.start();
+        } catch (Exception bindFailure) { // Netty rethrows the BindException undeclared
+            server.stop();
+            throw new IllegalStateException("Socket.IO cannot listen on port " + port() + ": " + bindFailure.getMessage(),
+                    bindFailure);
+        }
         log.info("Socket.IO listening on {}:{}, {}", server.getConfiguration().getHostname(), port(),
                 redis.isPresent() ? "rooms shared through Redis" : "rooms in memory (a single node)");
     }
@@ -159,6 +165,7 @@ public final class SocketIoGateway {
         config.setWebsocketCompression(settings.websocketCompression());
         config.setHttpCompression(false);
         config.setExceptionListener(new QuietExceptionListener());
+        config.setJsonSupport(new StrictJsonSupport());
         var socketConfig = new SocketConfig();
         socketConfig.setReuseAddress(true);
         config.setSocketConfig(socketConfig);

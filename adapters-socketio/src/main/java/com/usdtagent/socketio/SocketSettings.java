@@ -1,6 +1,7 @@
 package com.usdtagent.socketio;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,12 +10,18 @@ import java.util.Optional;
  * @param maxFrameBytes        the largest websocket frame or polling body accepted; larger ones close the connection
  * @param websocketCompression whether websocket frames may be compressed (permessage-deflate) when a client offers it
  * @param redis                empty: rooms live in this node's memory, for a single node
+ * @param allowedOrigins       web pages, besides those of the host a request is addressed to, that may connect
  */
 public record SocketSettings(String host, int port, int maxFrameBytes, boolean websocketCompression,
-                             Optional<Redis> redis) {
+                             Optional<Redis> redis, List<String> allowedOrigins) {
 
-    public static SocketSettings listeningOn(int port, boolean websocketCompression, Optional<Redis> redis) {
-        return new SocketSettings("0.0.0.0", port, 64 * 1024, websocketCompression, redis);
+    public SocketSettings {
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    public static SocketSettings listeningOn(int port, boolean websocketCompression, Optional<Redis> redis,
+                                             List<String> allowedOrigins) {
+        return new SocketSettings("0.0.0.0", port, 64 * 1024, websocketCompression, redis, allowedOrigins);
     }
 
     /**

@@ -24,7 +24,8 @@ public final class Main {
         try {
             node = ServiceNode.start(settings);
         } catch (RuntimeException failure) {
-            log.error("Cannot start: {}", failure.getMessage(), failure);
+            // one line, as for a bad setting: a port taken or a database unreachable needs no stack trace
+            log.error("Cannot start: {}", failure.getMessage());
             System.exit(1);
             return;
         }

@@ -1,6 +1,7 @@
 package com.usdtagent.bootstrap;
 
 import com.usdtagent.application.push.DispatchPushes;
+import com.usdtagent.application.shared.FailureLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -50,7 +51,7 @@ final class PushDispatcher implements AutoCloseable {
             tokensPruned.increment(report.tokensPruned());
         } catch (RuntimeException failure) {
             // the rows stay in the outbox and come due again
-            log.warn("push dispatch failed", failure);
+            log.warn("push dispatch failed: {}", FailureLog.describe(failure));
         }
     }
 

@@ -47,12 +47,13 @@ import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.push.PushSender;
 import com.usdtagent.application.push.QueueingPushOutbox;
 import com.usdtagent.application.push.RegisterDeviceService;
+import com.usdtagent.application.shared.FailureLog;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.application.trade.TradeServices;
 import com.usdtagent.chain.EvmChain;
-import com.usdtagent.files.FileStorage;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
+import com.usdtagent.files.FileStorage;
 import com.usdtagent.http.HttpApi;
 import com.usdtagent.identity.Identity;
 import com.usdtagent.media.Media;
@@ -90,6 +91,7 @@ final class ServiceNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceNode.class);
 
     private static final Duration COLLECT_EVERY = Duration.ofSeconds(5);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Deque<AutoCloseable> stopInReverse = new ArrayDeque<>();
     private HttpApi http;
@@ -148,7 +150,8 @@ final class ServiceNode implements AutoCloseable {
         var authenticateToken = new AuthenticateTokenService(tokens);
         var links = new AttachmentLinks(Identity.linkSigner(secret), settings.attachments().linkTimeToLive(), clock);
         sockets = new SocketIoGateway(
-                SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis()), meters,
+                SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis(),
+                        settings.corsAllowedOrigins()), meters,
                 links);
         // the one way into a room, for texts, order steps and finished calls
         var posts = new RoomPosts(persistence.chatRooms(), sockets.publisher(), clock);
@@ -165,7 +168,7 @@ final class ServiceNode implements AutoCloseable {
         var onChain = startChain(settings.chain(), persistence, push, meters, nodeId.toString(), clock);
 
         http = HttpApi.create(new HttpApi.UseCases(
-                new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, clock),
+                new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, Identity.commonPasswords(), clock),
                 new LogInService(accounts, passwords, tokens, phoneNumbers),
                 authenticateToken,
                 new ShowMyAccountService(accounts),
@@ -181,8 +184,8 @@ final class ServiceNode implements AutoCloseable {
                         new DepositFundsService(persistence.ledger(), accounts, persistence.transactions(), clock)),
                 attachments,
                 onChain),
-                new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl()),
-                meters::scrape, meters);
+                new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl(), settings.corsAllowedOrigins()),
+                new HttpApi.Metrics(meters::scrape, settings.metrics().port(), settings.metrics().token()), meters);
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);
     }
@@ -316,17 +319,26 @@ final class ServiceNode implements AutoCloseable {
         repeat("call-timer", Duration.ofSeconds(1), calls.expireCalls()::expire);
     }
 
-    /** Runs {@code job} at once and then {@code every} apart, on a thread of its own, until the node stops. */
+    /**
+     * Runs {@code job} at once and then {@code every} apart, on a thread of its own, until the node stops; stopping
+     * lets a run under way finish, so that it is not cut off in the middle of a transaction by the pool closing.
+     */
     private void repeat(String name, Duration every, Runnable job) {
         var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name).factory());
         timer.scheduleWithFixedDelay(() -> {
             try {
                 job.run();
             } catch (RuntimeException failure) {
-                log.warn("{} failed", name, failure);
+                log.warn("{} failed: {}", name, FailureLog.describe(failure));
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-        stopInReverse.push(timer::shutdownNow);
+        stopInReverse.push(() -> {
+            timer.shutdown();
+            if (!timer.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("{} still running after {} s; stopping anyway", name, STOP_TIMEOUT.toSeconds());
+                timer.shutdownNow();
+            }
+        });
     }
 
     int httpPort() {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,12 +33,41 @@ import java.util.stream.Collectors;
  * @param redis       empty: a single node, its Socket.IO rooms in memory
  * @param publicSocketUrl where browsers reach Socket.IO; empty: the host they loaded the web app from, on {@code socketPort}
  * @param chain       empty: deposits and withdrawals on chain are off
+ * @param corsAllowedOrigins other sites whose pages may call the HTTP API and Socket.IO; the server's own web app
+ *                           is always allowed
  */
 record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int databasePoolSize, Path dataDir,
                 Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
                 Duration presenceTimeToLive, CallSettings calls, PushSettings push,
                 boolean websocketCompression, Optional<SocketSettings.Redis> redis,
-                Optional<URI> publicSocketUrl, Optional<ChainSettings> chain, AttachmentSettings attachments) {
+                Optional<URI> publicSocketUrl, Optional<ChainSettings> chain, AttachmentSettings attachments,
+                List<String> corsAllowedOrigins, MetricsSettings metrics) {
+
+    /**
+     * @param port  empty: {@code /metrics} is served on the HTTP port
+     * @param token empty: {@code /metrics} needs no token
+     */
+    record MetricsSettings(OptionalInt port, Optional<String> token) {
+
+        static MetricsSettings from(Reader reader, int httpPort, int socketPort) {
+            OptionalInt port = reader.text("METRICS_PORT").isEmpty() ? OptionalInt.empty()
+                    : OptionalInt.of(reader.port("METRICS_PORT", httpPort));
+            if (port.isPresent() && port.getAsInt() == socketPort) {
+                throw new InvalidSettingException("METRICS_PORT", "must differ from SOCKET_PORT");
+            }
+            Optional<String> token = reader.text("METRICS_TOKEN");
+            if (token.isPresent() && token.get().length() < 16) {
+                throw new InvalidSettingException("METRICS_TOKEN", "must be at least 16 characters long");
+            }
+            return new MetricsSettings(port.isPresent() && port.getAsInt() == httpPort ? OptionalInt.empty() : port, token);
+        }
+
+        @Override
+        public String toString() {
+            return "metrics on " + (port.isPresent() ? "port " + port.getAsInt() : "the HTTP port")
+                    + (token.isPresent() ? " with a token" : " without a token");
+        }
+    }
 
     /**
      * Files in chat and appeals.
@@ -202,6 +232,7 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
 
     private static final long MIB = 1024 * 1024;
     private static final long GIB = 1024 * MIB;
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?|https?://\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
     private static final Pattern REDIS_DATABASE = Pattern.compile("(/\\d{0,4})?");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd])");
 
@@ -227,9 +258,11 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
             throw new InvalidSettingException(adminUsername.isPresent() ? "ADMIN_PASSWORD" : "ADMIN_USERNAME",
                     "ADMIN_USERNAME and ADMIN_PASSWORD go together; set both or neither");
         }
+        int socketPort = reader.port("SOCKET_PORT", 9092);
+        int httpPort = reader.port("HTTP_PORT", 8080);
         return new Settings(
-                reader.port("SOCKET_PORT", 9092),
-                reader.port("HTTP_PORT", 8080),
+                socketPort,
+                httpPort,
                 database,
                 reader.integer("DATABASE_POOL_SIZE", 16, 1, 500),
                 reader.path("DATA_DIR", "./data"),
@@ -243,7 +276,26 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 redis(reader),
                 publicSocketUrl(reader),
                 ChainSettings.from(reader),
-                AttachmentSettings.from(reader));
+                AttachmentSettings.from(reader),
+                corsAllowedOrigins(reader),
+                MetricsSettings.from(reader, httpPort, socketPort));
+    }
+
+    /** Origins as browsers send them: {@code scheme://host[:port]}, nothing after. */
+    private static List<String> corsAllowedOrigins(Reader reader) {
+        return reader.text("CORS_ALLOWED_ORIGINS").stream()
+                .flatMap(list -> Arrays.stream(list.split(",")))
+                .map(String::strip)
+                .filter(origin -> !origin.isEmpty())
+                .map(origin -> {
+                    if (!ORIGIN.matcher(origin).matches()) {
+                        throw new InvalidSettingException("CORS_ALLOWED_ORIGINS",
+                                "must be origins such as https://app.example.com, comma-separated, got '" + origin + "'");
+                    }
+                    return origin.toLowerCase(Locale.ROOT);
+                })
+                .distinct()
+                .toList();
     }
 
     /** An origin only: socket.io-client would take a path for a namespace. */
@@ -315,7 +367,8 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 + ", websocketCompression=" + websocketCompression
                 + ", redis=" + redis.map(SocketSettings.Redis::toString).orElse("none")
                 + ", publicSocketUrl=" + publicSocketUrl.map(URI::toString).orElse("same host")
-                + ", chain=" + chain.map(ChainSettings::toString).orElse("off") + ", attachments=" + attachments + "]";
+                + ", chain=" + chain.map(ChainSettings::toString).orElse("off") + ", attachments=" + attachments
+                + ", corsAllowedOrigins=" + corsAllowedOrigins + ", " + metrics + "]";
     }
 
     record Reader(Map<String, String> env) {

@@ -3,6 +3,10 @@ package com.usdtagent.bootstrap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,11 +77,11 @@ class AccountsTest {
     @Test
     void badRegistrationsListEveryFailingFieldAndStoreNothing() {
         var bad = node.post("/api/auth/register",
-                "{\"username\":\"x\",\"phone\":\"+44 7911 000009\",\"password\":\"short\",\"role\":\"admin\"}", null);
+                "{\"username\":\"x\",\"phone\":\"12345\",\"password\":\"short\",\"role\":\"admin\"}", null);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("error").path("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(bad.json().path("error").path("details").findValuesAsText("field"))
-                .contains("username", "password", "role");
+                .containsExactlyInAnyOrder("username", "phone", "password", "role");
 
         var badPhone = node.post("/api/auth/register",
                 "{\"username\":\"erin\",\"phone\":\"12345\",\"password\":\"password-5\",\"role\":\"user\"}", null);
@@ -87,6 +91,44 @@ class AccountsTest {
         var retried = node.post("/api/auth/register",
                 "{\"username\":\"x_fixed\",\"phone\":\"+44 7911 000009\",\"password\":\"long enough\",\"role\":\"user\"}", null);
         assertThat(retried.status()).as("the refused attempt kept nothing").isEqualTo(201);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "Admin_", "adm1n", "ADMIN.desk", "suppport", "Support_Team", "system_", "Syst3m",
+            "moderator", "m0derat0r"})
+    void aUsernameThatPassesForStaffIsRefused(String username) {
+        var refused = register(username, "+44 7911 000101", "violet-harbour-42");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("error").path("details").findValuesAsText("field")).containsExactly("username");
+    }
+
+    @Test
+    void aPasswordEqualToTheUsernameOrAmongTheMostUsedIsRefused() {
+        var sameAsName = register("frank_trader", "+44 7911 000102", "Frank_Trader");
+        var common = register("frank_trader", "+44 7911 000102", "iloveyou");
+        var common2 = register("frank_trader", "+44 7911 000102", "Qwerty123");
+
+        for (var refused : List.of(sameAsName, common, common2)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().path("error").path("details").findValuesAsText("field")).containsExactly("password");
+        }
+    }
+
+    @Test
+    void onlyImpossiblePhoneNumbersAreRefusedAndANationalFormAsksForTheCountryCode() {
+        assertThat(register("grace_ok", "+44 7911 523411", "violet-harbour-42").status())
+                .as("possible, though not assigned today").isEqualTo(201);
+
+        var national = register("grace_national", "07911 523412", "violet-harbour-42");
+        assertThat(national.status()).isEqualTo(400);
+        assertThat(national.json().at("/error/details/0/field").asText()).isEqualTo("phone");
+        assertThat(national.json().at("/error/details/0/message").asText()).contains("+").contains("country code");
+    }
+
+    private static HttpApi.Response register(String username, String phone, String password) {
+        return node.post("/api/auth/register", """
+                {"username":"%s","phone":"%s","password":"%s","role":"user"}""".formatted(username, phone, password), null);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.usdtagent.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,31 @@ class MainProcessTest {
             process.destroy(); // SIGTERM
         }
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.readString(log)).contains("stopped").doesNotContain(TestNode.JWT_SECRET);
+        String output = Files.readString(log);
+        assertThat(output).contains("stopped").doesNotContain(TestNode.JWT_SECRET);
+        String stopping = output.substring(output.indexOf("stopping"));
+        assertThat(stopping).as("a quiet stop: no warnings, no stack traces")
+                .doesNotContain("WARN").doesNotContain("ERROR").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void withTheSocketPortTakenItExitsWithOneLineInsteadOfHanging() throws Exception {
+        Path log = dataDir.resolve("taken.log");
+        try (var taken = new ServerSocket(0)) {
+            Process process = ServerProcess.launch(Map.of("DATABASE_URL", urlOf(TestDatabases.fresh()),
+                    "AUTH_JWT_SECRET", TestNode.JWT_SECRET, "HTTP_PORT", String.valueOf(FreePorts.next()),
+                    "SOCKET_PORT", String.valueOf(taken.getLocalPort()), "DATA_DIR", dataDir.toString()), log);
+            try {
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the process ends").isTrue();
+            } finally {
+                process.destroyForcibly();
+            }
+            assertThat(process.exitValue()).isNotZero();
+        }
+        String output = Files.readString(log);
+        assertThat(output.lines().filter(line -> line.contains("Cannot start")))
+                .singleElement().asString().contains(String.valueOf("Socket.IO"));
+        assertThat(output).doesNotContain("\tat ").doesNotContain("BindException:");
     }
 
     @Test

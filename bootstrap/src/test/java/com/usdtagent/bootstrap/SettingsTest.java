@@ -137,6 +137,29 @@ class SettingsTest {
     }
 
     @Test
+    void readsTheBrowserAndMetricsVariables() {
+        var settings = Settings.fromEnvironment(Map.of("CORS_ALLOWED_ORIGINS", " https://App.example.com , http://localhost:3000",
+                "METRICS_PORT", "9100", "METRICS_TOKEN", "scrape-token-1234567"));
+        assertThat(settings.corsAllowedOrigins()).containsExactly("https://app.example.com", "http://localhost:3000");
+        assertThat(settings.metrics().port()).hasValue(9100);
+        assertThat(settings.metrics().token()).hasValue("scrape-token-1234567");
+        assertThat(settings.toString()).doesNotContain("scrape-token");
+
+        var defaults = Settings.fromEnvironment(Map.of("METRICS_PORT", "8080"));
+        assertThat(defaults.corsAllowedOrigins()).isEmpty();
+        assertThat(defaults.metrics().port()).as("the HTTP port is no port of its own").isEmpty();
+    }
+
+    @Test
+    void aBadBrowserOrMetricsValueIsOneLineNamingTheVariable() {
+        assertRefused(Map.of("CORS_ALLOWED_ORIGINS", "https://app.example.com/path"), "CORS_ALLOWED_ORIGINS");
+        assertRefused(Map.of("CORS_ALLOWED_ORIGINS", "*"), "CORS_ALLOWED_ORIGINS");
+        assertRefused(Map.of("METRICS_PORT", "9092"), "METRICS_PORT");
+        assertRefused(Map.of("METRICS_PORT", "0"), "METRICS_PORT");
+        assertRefused(Map.of("METRICS_TOKEN", "short"), "METRICS_TOKEN");
+    }
+
+    @Test
     void readsThePushVariablesWithGooglesCredentialsVariableAsTheFallback(@TempDir Path dir) throws IOException {
         Path fcm = Files.writeString(dir.resolve("fcm.json"), "{}");
         Path google = Files.writeString(dir.resolve("google.json"), "{}");

@@ -16,8 +16,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The real server, wired as Main wires it, on free ports and a fresh database, with an HTTP client for the tests. */
 final class TestNode extends HttpApi implements AutoCloseable {
@@ -72,6 +74,12 @@ final class TestNode extends HttpApi implements AutoCloseable {
                 null);
     }
 
+    /** Push off; CORS and the socket's Origin check allow these sites besides the server's own web app. */
+    static TestNode startAllowing(List<String> corsAllowedOrigins) {
+        return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, Optional.empty(),
+                Settings.AttachmentSettings.DEFAULTS, corsAllowedOrigins), null);
+    }
+
     /** Push on, through firebase-admin, to the fake FCM. */
     static TestNode startWith(FakeFcm fcm) {
         return start(settings(TestDatabases.fresh(), CALLS, pushTo(fcm)), null);
@@ -106,6 +114,12 @@ final class TestNode extends HttpApi implements AutoCloseable {
 
     private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push,
                                      Optional<ChainSettings> chain, Settings.AttachmentSettings attachments) {
+        return settings(database, calls, push, chain, attachments, List.of());
+    }
+
+    private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push,
+                                     Optional<ChainSettings> chain, Settings.AttachmentSettings attachments,
+                                     List<String> corsAllowedOrigins) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("usdt-agent-e2e");
@@ -115,7 +129,8 @@ final class TestNode extends HttpApi implements AutoCloseable {
         return new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
                 Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1),
                 Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30), calls, push,
-                false, Optional.empty(), Optional.empty(), chain, attachments);
+                false, Optional.empty(), Optional.empty(), chain, attachments, corsAllowedOrigins,
+                new Settings.MetricsSettings(OptionalInt.empty(), Optional.empty()));
     }
 
     /** Stops this node and starts a new one on the same database, as a server restart would. */

@@ -3,6 +3,7 @@ package com.usdtagent.application.ledger;
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.shared.BusinessException;
+import com.usdtagent.domain.shared.Text;
 import com.usdtagent.domain.trade.Usdt;
 
 import java.util.Objects;
@@ -19,7 +20,7 @@ public interface DepositFunds {
         public Command {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(amount, "amount");
-            if (reference == null || reference.isBlank() || reference.length() > MAX_REFERENCE_LENGTH) {
+            if (Text.isBlank(reference) || reference.length() > MAX_REFERENCE_LENGTH) {
                 throw BusinessException.invalidField("reference",
                         "must be 1.." + MAX_REFERENCE_LENGTH + " characters");
             }

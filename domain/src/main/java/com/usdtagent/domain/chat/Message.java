@@ -2,6 +2,7 @@ package com.usdtagent.domain.chat;
 
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.attachment.Attachment;
+import com.usdtagent.domain.shared.Text;
 
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +45,7 @@ public record Message(MessageId id, RoomId roomId, long seq, UserId senderId, Me
     }
 
     public static boolean isAcceptableText(String text) {
-        return text != null && !text.isBlank() && text.length() <= MAX_TEXT_LENGTH;
+        return !Text.isBlank(text) && text.length() <= MAX_TEXT_LENGTH;
     }
 
     /** A message says something, or shows something: with attachments its text may be empty. */

@@ -1,6 +1,6 @@
 package com.usdtagent.domain.shared;
 
-/** The error codes of the contracts (shared/spec): every refusal the service gives names one of these. */
+/** The error codes of the contracts (docs/ and openapi.json): every refusal the service gives names one of these. */
 public enum ErrorCode {
     UNAUTHORIZED,
     VALIDATION_FAILED,

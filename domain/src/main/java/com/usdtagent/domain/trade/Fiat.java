@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 public record Fiat(BigDecimal value) implements Comparable<Fiat> {
 
     public static final int SCALE = 2;
+    /** The largest fiat total of an order: 20 digits before the point, as the database keeps it. */
+    public static final BigDecimal MAX_TOTAL = new BigDecimal("99999999999999999999.99");
 
     public Fiat {
         value = Decimals.exact(value, SCALE, "a fiat amount");

@@ -5,8 +5,10 @@ import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
+import com.usdtagent.domain.shared.Text;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +36,7 @@ public record Offer(OfferId id, UserId agent, OfferSide side, String fiatCurrenc
         Objects.requireNonNull(maxUsdt, "maxUsdt");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (fiatCurrency == null || !CURRENCY.matcher(fiatCurrency).matches()) {
+        if (fiatCurrency == null || !CURRENCY.matcher(fiatCurrency).matches() || !isIso4217(fiatCurrency)) {
             throw BusinessException.invalidField("fiatCurrency", "must be an ISO 4217 code such as \"USD\"");
         }
         if (minUsdt.compareTo(maxUsdt) > 0) {
@@ -46,13 +48,21 @@ public record Offer(OfferId id, UserId agent, OfferSide side, String fiatCurrenc
         }
         paymentMethods = List.copyOf(paymentMethods);
         if (paymentMethods.isEmpty() || paymentMethods.size() > MAX_PAYMENT_METHODS || paymentMethods.stream()
-                .anyMatch(method -> method.isBlank() || method.length() > MAX_PAYMENT_METHOD_LENGTH)) {
+                .anyMatch(method -> Text.isBlank(method) || method.length() > MAX_PAYMENT_METHOD_LENGTH)) {
             throw BusinessException.invalidField("paymentMethods", "must be 1.." + MAX_PAYMENT_METHODS
                     + " methods, each 1.." + MAX_PAYMENT_METHOD_LENGTH + " characters");
         }
         terms = terms == null ? "" : terms;
         if (terms.length() > MAX_TERMS_LENGTH) {
             throw BusinessException.invalidField("terms", "must be at most " + MAX_TERMS_LENGTH + " characters");
+        }
+    }
+
+    private static boolean isIso4217(String code) {
+        try {
+            return Currency.getInstance(code).getCurrencyCode().equals(code);
+        } catch (IllegalArgumentException unknown) {
+            return false;
         }
     }
 

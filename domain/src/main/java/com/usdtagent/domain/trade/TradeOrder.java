@@ -6,6 +6,7 @@ import com.usdtagent.domain.attachment.Attachment;
 import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
+import com.usdtagent.domain.shared.Text;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +49,12 @@ public record TradeOrder(OrderId id, OfferId offerId, RoomId roomId, UserId buye
         if (offer.agent().equals(user)) {
             throw new BusinessException(ErrorCode.FORBIDDEN, "An agent cannot take their own offer");
         }
+        Fiat total = amount.times(offer.price());
+        if (total.value().compareTo(Fiat.MAX_TOTAL) > 0) {
+            throw BusinessException.invalidField("usdtAmount", "makes a fiat total over " + Fiat.MAX_TOTAL.toPlainString());
+        }
         return new TradeOrder(OrderId.newId(), offer.id(), room, offer.buyerFor(user), offer.sellerFor(user), amount,
-                offer.price(), amount.times(offer.price()), offer.fiatCurrency(), OrderStatus.PENDING_PAYMENT,
+                offer.price(), total, offer.fiatCurrency(), OrderStatus.PENDING_PAYMENT,
                 now.plus(Duration.ofMinutes(offer.paymentWindowMinutes())), null, null, null, null, now, now,
                 List.of(new AuditEntry(OrderStatus.PENDING_PAYMENT, user, now)));
     }
@@ -103,7 +108,7 @@ public record TradeOrder(OrderId id, OfferId offerId, RoomId roomId, UserId buye
         if (!hasParty(actor)) {
             throw new BusinessException(ErrorCode.FORBIDDEN, "Only a party of the order may appeal");
         }
-        String stated = reason == null ? "" : reason.strip();
+        String stated = Text.isBlank(reason) ? "" : reason.strip();
         if (stated.length() < Appeal.MIN_REASON_LENGTH || stated.length() > Appeal.MAX_REASON_LENGTH) {
             throw BusinessException.invalidField("reason",
                     "must be " + Appeal.MIN_REASON_LENGTH + ".." + Appeal.MAX_REASON_LENGTH + " characters");
