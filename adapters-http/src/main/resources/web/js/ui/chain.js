@@ -54,7 +54,8 @@ function ChainActivity({ client, chain, onMoved }) {
             ${chain.confirmations} confirmations.</p>
         </div>
       </div>
-      <h3>Deposits</h3>
+      <div class="page-head"><h3>Deposits</h3>
+        <button type="button" class="quiet" onClick=${reload}>Refresh<span class="sr-only"> deposits</span></button></div>
       <${ErrorText} error=${deposits.error} />
       <ul class="entries" aria-label="Deposits">${(deposits.value ?? []).map((deposit) => html`<li key=${`${deposit.txHash}:${deposit.logIndex}`}>
         <span>${DEPOSIT_STATUS[deposit.status]} <code>${deposit.status}</code>,
