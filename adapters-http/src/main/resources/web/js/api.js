@@ -37,6 +37,7 @@ export class Client extends Emitter {
   #outbox;
   #pendingAcks = new Set();
   #media = null;
+  #config = null;
 
   rooms = new Map();
   roomQuery = { search: "", page: 1, hasMore: false, total: 0 };
@@ -110,13 +111,13 @@ export class Client extends Emitter {
 
   async request(method, path, { body, idempotencyKey, auth = true, retried = false } = {}) {
     const headers = {};
-    const json = body !== undefined && !(body instanceof FormData); // a FormData sets its own multipart type
-    if (json) headers["Content-Type"] = "application/json";
+    const jsonBody = body !== undefined && !(body instanceof FormData); // a FormData sets its own multipart type
+    if (jsonBody) headers["Content-Type"] = "application/json";
     if (auth && this.#session) headers.Authorization = `Bearer ${this.#session.token}`;
     if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
     let response;
     try {
-      response = await fetch(path, { method, headers, body: json ? JSON.stringify(body) : body });
+      response = await fetch(path, { method, headers, body: jsonBody ? JSON.stringify(body) : body });
     } catch {
       throw new ApiError("NETWORK", "The server cannot be reached. Check the connection and try again.");
     }
@@ -164,7 +165,13 @@ export class Client extends Emitter {
   }
   wallet() { return this.request("GET", "/api/wallet"); }
   walletEntries(before) { return this.request("GET", "/api/wallet/entries" + query({ before })).then((a) => a.entries); }
-  // on chain: every route answers 409 INVALID_STATE when the server has no chain
+  /** What the server tells the app: { socketUrl, onChain }; asked once, again only after a failure. */
+  appConfig() {
+    this.#config ??= this.request("GET", "/app-config.json", { auth: false })
+      .catch((error) => { this.#config = null; throw error; });
+    return this.#config;
+  }
+  // on chain: every route answers 409 INVALID_STATE when the server has no chain (appConfig().onChain is false)
   depositAddress() { return this.request("GET", "/api/wallet/deposit-address"); }
   deposits() { return this.request("GET", "/api/wallet/deposits").then((a) => a.deposits); }
   withdrawals() { return this.request("GET", "/api/wallet/withdrawals").then((a) => a.withdrawals); }
@@ -189,7 +196,7 @@ export class Client extends Emitter {
   /** Connects (once) to where /app-config.json says Socket.IO listens; reconnects by itself after a drop. */
   async connect() {
     if (this.#socket || !this.#session) return;
-    const { socketUrl } = await this.request("GET", "/app-config.json", { auth: false });
+    const { socketUrl } = await this.appConfig();
     if (!this.#session || this.#socket) return;
     const socket = io(socketUrl, {
       auth: (send) => send({ token: this.#session?.token }), // read at every (re)connect: a refreshed token is used

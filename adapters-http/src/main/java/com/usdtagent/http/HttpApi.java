@@ -128,7 +128,7 @@ public final class HttpApi {
         WalletRoutes wallet = new WalletRoutes(trade.showWallet(), trade.depositFunds(), requestBodies);
         OnChainRoutes onChain = new OnChainRoutes(useCases.onChain(), requestBodies);
         RequestMetrics metrics = new RequestMetrics(meterRegistry);
-        WebAppRoutes web = new WebAppRoutes(webApp);
+        WebAppRoutes web = new WebAppRoutes(webApp, useCases.onChain().isPresent());
 
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

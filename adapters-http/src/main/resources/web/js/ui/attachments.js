@@ -4,15 +4,19 @@ import { useEffect, useRef, useState } from "../../vendor/htm-preact.module.js";
 
 const ACCEPT = "image/jpeg,image/png,image/webp,application/pdf";
 
-/** A message's or an appeal's files: images as thumbnails that open in a dialog, PDFs as links. */
+/**
+ * A message's or an appeal's files: images as thumbnails that open in a dialog (a link to the full image, so a new
+ * tab works too), PDFs as links.
+ */
 export function AttachmentList({ attachments }) {
   const [open, setOpen] = useState(null);
   if (!attachments?.length) return null;
   return html`<ul class="attachments" aria-label="Attachments">
     ${attachments.map((attachment) => html`<li key=${attachment.id}>${attachment.kind === "image" && attachment.thumbnailUrl
-      ? html`<button type="button" class="thumbnail" aria-label=${`Open ${attachment.name}`} onClick=${() => setOpen(attachment)}>
+      ? html`<a class="thumbnail" href=${attachment.url} target="_blank" rel="noopener" aria-label=${`Open ${attachment.name}`}
+            onClick=${(event) => { event.preventDefault(); setOpen(attachment); }}>
           <img src=${attachment.thumbnailUrl} alt=${attachment.name} width=${thumbnailSize(attachment).width}
-            height=${thumbnailSize(attachment).height} /></button>`
+            height=${thumbnailSize(attachment).height} /></a>`
       : html`<a class="file" href=${attachment.url} target="_blank" rel="noopener">${attachment.name}
           <span class="muted"> (${kindOf(attachment)}, ${size(attachment.size)})</span></a>`}</li>`)}
     ${open && html`<${ImageDialog} attachment=${open} onClose=${() => setOpen(null)} />`}

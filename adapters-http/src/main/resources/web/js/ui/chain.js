@@ -13,10 +13,16 @@ const WITHDRAWAL_STATUS = {
 };
 const OPEN_WITHDRAWALS = ["PENDING_APPROVAL", "QUEUED", "SENT"];
 
+/** The chain's deposit address, or null when the server has no chain. */
+async function chainOf(client) {
+  const { onChain } = await client.appConfig();
+  return onChain ? client.depositAddress() : null;
+}
+
 export function OnChain({ client, onMoved }) {
-  const chain = useLoad(() => client.depositAddress(), []);
-  if (chain.loading && !chain.value) return null;
-  if (chain.error?.code === "INVALID_STATE") {
+  const chain = useLoad(() => chainOf(client), []);
+  if (chain.loading && chain.value === undefined) return null;
+  if (chain.value === null || chain.error?.code === "INVALID_STATE") {
     return html`<section class="chain" aria-labelledby="chain-title">
       <h2 id="chain-title">On chain</h2>
       <p class="muted">On-chain deposits and withdrawals are off on this server: this wallet holds the USDT of the
@@ -131,8 +137,8 @@ function WithdrawalItems({ label, withdrawals, actions }) {
 
 /** Admins: withdrawals above the approval threshold, approved (then sent) or rejected (funds return). */
 export function WithdrawalReview({ client }) {
-  const waiting = useLoad(() => client.withdrawalsToReview("PENDING_APPROVAL"), []);
-  if (waiting.error?.code === "INVALID_STATE" || (waiting.loading && !waiting.value)) return null;
+  const waiting = useLoad(async () => ((await client.appConfig()).onChain ? client.withdrawalsToReview("PENDING_APPROVAL") : null), []);
+  if (!waiting.value && !waiting.error) return null; // loading, or no chain
   const decide = (withdrawal, decision) => async () => {
     await client.reviewWithdrawal(withdrawal.id, decision);
     waiting.reload();

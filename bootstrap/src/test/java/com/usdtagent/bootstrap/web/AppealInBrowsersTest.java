@@ -63,7 +63,7 @@ class AppealInBrowsersTest {
         user.within("list", "Files to send").sees("bank-statement.png");
         user.click("button", "Send appeal");
         user.sees("APPEAL");
-        user.within("complementary", "Order").byRole("button", "Open bank-statement.png");
+        user.within("complementary", "Order").byRole("link", "Open bank-statement.png");
 
         // the admin finds it in the queue and reads everything before deciding
         admin.go(server.appUrl());
@@ -77,7 +77,7 @@ class AppealInBrowsersTest {
         var evidence = admin.within("region", "Evidence");
         var photo = evidence.byRole("img", "bank-statement.png");
         admin.waitFor("the evidence's thumbnail never loaded", () -> Pictures.loaded(admin, photo));
-        evidence.click("button", "Open bank-statement.png");
+        evidence.click("link", "Open bank-statement.png");
         var opened = admin.within("dialog", "bank-statement.png");
         var full = opened.byRole("img", "bank-statement.png");
         admin.waitFor("the evidence never loaded in full", () -> Pictures.loaded(admin, full));

@@ -69,7 +69,7 @@ final class Browser implements AutoCloseable {
             const [scope, css, words] = arguments;
             const normal = (text) => (text ?? "").replace(/\\s+/g, " ").trim().toLowerCase();
             const mentions = (element) => [element.textContent, element.value, element.placeholder,
-                element.getAttribute("aria-label"), element.getAttribute("title"),
+                element.getAttribute("aria-label"), element.getAttribute("title"), element.getAttribute("alt"),
                 ...[...(element.labels ?? [])].map((label) => label.textContent),
                 ...(element.getAttribute("aria-labelledby") ?? "").split(/\\s+/)
                     .map((id) => document.getElementById(id)?.textContent)]

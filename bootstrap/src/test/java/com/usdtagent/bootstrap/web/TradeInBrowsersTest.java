@@ -113,7 +113,7 @@ class TradeInBrowsersTest {
         var thumbnail = agentLog.byRole("img", "payment-proof.png");
         agent.waitFor("the thumbnail never loaded", () -> Pictures.loaded(agent, thumbnail));
         agentLog.sees("Here is the receipt");
-        agent.click("button", "Open payment-proof.png");
+        agent.click("link", "Open payment-proof.png");
         var photo = agent.within("dialog", "payment-proof.png");
         var full = photo.byRole("img", "payment-proof.png");
         agent.waitFor("the full image never loaded", () -> Pictures.loaded(agent, full));
