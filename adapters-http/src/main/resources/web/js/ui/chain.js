@@ -53,19 +53,19 @@ function ChainActivity({ client, chain, onMoved }) {
       <h2 id="deposit-address-title">Deposit USDT</h2>
       <div class="address">
         <${QrCode} text=${chain.address} label="QR code of the deposit address" />
-        <div>
+        <div class="address-text">
           <p>Your deposit address</p>
           <p><code>${chain.address}</code></p>
-          <p class="muted">Send only USDT (token ${chain.token}) on chain ${chain.chainId}. A deposit is credited after
-            ${chain.confirmations} confirmations.</p>
+          <p class="muted">Send only USDT (token ${chain.token}) on chain ${chain.chainId}.</p>
+          <p class="muted">${`A deposit is credited after ${chain.confirmations} confirmations.`}</p>
         </div>
       </div>
       <div class="page-head"><h3>Deposits</h3>
         <button type="button" class="quiet" onClick=${reload}>Refresh<span class="sr-only"> deposits</span></button></div>
       <${ErrorText} error=${deposits.error} />
       <ul class="entries" aria-label="Deposits">${(deposits.value ?? []).map((deposit) => html`<li key=${`${deposit.txHash}:${deposit.logIndex}`}>
-        <span>${DEPOSIT_STATUS[deposit.status]} <code>${deposit.status}</code>,
-          ${Math.min(deposit.confirmations, chain.confirmations)} of ${chain.confirmations} confirmations
+        <span>${DEPOSIT_STATUS[deposit.status]} <code>${deposit.status}</code>${
+          `, ${Math.min(deposit.confirmations, chain.confirmations)} of ${chain.confirmations} confirmations`}
           <span class="muted"> ${short(deposit.txHash)}</span></span>
         <span class="amount in">${usdt(deposit.amount)}</span>
         <time class="muted" datetime=${deposit.seenAt}>${dateAndTime(deposit.seenAt)}</time>
