@@ -113,12 +113,13 @@ class TradeInBrowsersTest {
         var thumbnail = agentLog.byRole("img", "payment-proof.png");
         agent.waitFor("the thumbnail never loaded", () -> Pictures.loaded(agent, thumbnail));
         agentLog.sees("Here is the receipt");
+        agent.screenshot("conversation-attachment");
         agent.click("link", "Open payment-proof.png");
         var photo = agent.within("dialog", "payment-proof.png");
         var full = photo.byRole("img", "payment-proof.png");
         agent.waitFor("the full image never loaded", () -> Pictures.loaded(agent, full));
         assertThat(agent.script("return arguments[0].naturalWidth", full)).isEqualTo(640L);
-        agent.screenshot("conversation-attachment");
+        agent.screenshot("image-dialog");
         photo.click("button", "Close");
 
         // the user pays, the agent releases
