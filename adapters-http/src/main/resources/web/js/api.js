@@ -25,8 +25,8 @@ export class ApiError extends Error {
 /**
  * One signed-in person's connection to the server. Events: "session" (signed in or out), "connection" (its state),
  * "connected" (also after a reconnect), "rooms", "room" (one room's summary changed), "message" (a new message
- * from someone else), "message-status", "typing", "sent" (one of ours was stored), "outbox", "order", "call",
- * "call-audio" (the other party's audio stream, or null), "presence", "wallet" (USDT moved on chain).
+ * from someone else), "message-status", "typing", "sent" (one of ours was stored), "outbox", "order", "call"
+ * (also when its audio's state or stream changes), "presence", "wallet" (USDT moved on chain).
  */
 export class Client extends Emitter {
   #storage;

@@ -10,6 +10,7 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
@@ -290,7 +291,8 @@ final class Browser implements AutoCloseable {
             if (isRole(focused, role) && word.matcher(normal(focused.getAccessibleName())).find()) {
                 return focused;
             }
-            focused.sendKeys(Keys.TAB);
+            // pressed on the keyboard, not typed into the element: a file input takes typed keys for a file's path
+            new Actions(driver).sendKeys(Keys.TAB).perform();
         }
         throw new AssertionError(name + ": Tab never reached the " + role + " '" + accessibleName + "'");
     }
