@@ -2,6 +2,7 @@
 // calls, with a conversation and the outbox of unsent messages in client/. No DOM and no views here: this module
 // and client/ are the part a mobile team would port.
 import { io } from "../vendor/socket.io.esm.min.js";
+import { CallMedia } from "./client/call-media.js";
 import { Conversation } from "./client/conversation.js";
 import { Emitter } from "./client/emitter.js";
 import { Outbox } from "./client/outbox.js";
@@ -24,8 +25,8 @@ export class ApiError extends Error {
 /**
  * One signed-in person's connection to the server. Events: "session" (signed in or out), "connection" (its state),
  * "connected" (also after a reconnect), "rooms", "room" (one room's summary changed), "message" (a new message
- * from someone else), "message-status", "typing", "sent" (one of ours was stored), "outbox", "order", "call",
- * "presence".
+ * from someone else), "message-status", "typing", "sent" (one of ours was stored), "outbox", "order", "call"
+ * (also when its audio's state or stream changes), "presence", "wallet" (USDT moved on chain).
  */
 export class Client extends Emitter {
   #storage;
@@ -35,6 +36,8 @@ export class Client extends Emitter {
   #clockOffset = 0;
   #outbox;
   #pendingAcks = new Set();
+  #media = null;
+  #config = null;
 
   rooms = new Map();
   roomQuery = { search: "", page: 1, hasMore: false, total: 0 };
@@ -77,6 +80,7 @@ export class Client extends Emitter {
     this.rooms.clear();
     this.roomQuery = { search: "", page: 1, hasMore: false, total: 0 };
     this.call = null;
+    this.#endMedia();
     this.#outbox.unload();
     this.#setConnection("offline");
     this.emit("session", null);
@@ -107,12 +111,13 @@ export class Client extends Emitter {
 
   async request(method, path, { body, idempotencyKey, auth = true, retried = false } = {}) {
     const headers = {};
-    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const jsonBody = body !== undefined && !(body instanceof FormData); // a FormData sets its own multipart type
+    if (jsonBody) headers["Content-Type"] = "application/json";
     if (auth && this.#session) headers.Authorization = `Bearer ${this.#session.token}`;
     if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
     let response;
     try {
-      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await fetch(path, { method, headers, body: jsonBody ? JSON.stringify(body) : body });
     } catch {
       throw new ApiError("NETWORK", "The server cannot be reached. Check the connection and try again.");
     }
@@ -143,7 +148,16 @@ export class Client extends Emitter {
   orders({ status, roomId } = {}) { return this.request("GET", "/api/orders" + query({ status, roomId })).then((a) => a.orders); }
   /** step: "paid", "cancel" or "release" */
   orderStep(id, step) { return this.request("POST", `/api/orders/${id}/${step}`, { body: {} }); }
-  appeal(id, reason) { return this.request("POST", `/api/orders/${id}/appeal`, { body: { reason } }); }
+  /** An appeal with its statement and the files (uploaded to the order's room) that back it. */
+  appeal(id, reason, attachmentIds = []) {
+    return this.request("POST", `/api/orders/${id}/appeal`, { body: { reason, attachmentIds } });
+  }
+  /** Uploads one file into a room; resolves with its Attachment, to be sent in a message or an appeal. */
+  uploadAttachment(roomId, file) {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    return this.request("POST", `/api/rooms/${roomId}/attachments`, { body: form }).then((a) => a.attachment);
+  }
   /** outcome: "RELEASE" (to the buyer) or "REFUND" (to the seller) */
   resolveAppeal(id, outcome) { return this.request("POST", `/api/admin/orders/${id}/resolve`, { body: { outcome } }); }
   appealConversation(id, before) {
@@ -151,6 +165,25 @@ export class Client extends Emitter {
   }
   wallet() { return this.request("GET", "/api/wallet"); }
   walletEntries(before) { return this.request("GET", "/api/wallet/entries" + query({ before })).then((a) => a.entries); }
+  /** What the server tells the app: { socketUrl, onChain }; asked once, again only after a failure. */
+  appConfig() {
+    this.#config ??= this.request("GET", "/app-config.json", { auth: false })
+      .catch((error) => { this.#config = null; throw error; });
+    return this.#config;
+  }
+  // on chain: every route answers 409 INVALID_STATE when the server has no chain (appConfig().onChain is false)
+  depositAddress() { return this.request("GET", "/api/wallet/deposit-address"); }
+  deposits() { return this.request("GET", "/api/wallet/deposits").then((a) => a.deposits); }
+  withdrawals() { return this.request("GET", "/api/wallet/withdrawals").then((a) => a.withdrawals); }
+  /** One withdrawal per idempotencyKey: a retry of the same submission gets the same withdrawal back. */
+  withdraw(address, amount, idempotencyKey) {
+    return this.request("POST", "/api/wallet/withdrawals", { body: { address, amount }, idempotencyKey });
+  }
+  withdrawalsToReview(status) {
+    return this.request("GET", "/api/admin/withdrawals" + query({ status })).then((a) => a.withdrawals);
+  }
+  /** decision: "approve" or "reject" */
+  reviewWithdrawal(id, decision) { return this.request("POST", `/api/admin/withdrawals/${id}/${decision}`); }
   findUser(username) {
     return this.request("GET", "/api/admin/users" + query({ username })).then((a) => a.users[0] ?? null);
   }
@@ -163,7 +196,7 @@ export class Client extends Emitter {
   /** Connects (once) to where /app-config.json says Socket.IO listens; reconnects by itself after a drop. */
   async connect() {
     if (this.#socket || !this.#session) return;
-    const { socketUrl } = await this.request("GET", "/app-config.json", { auth: false });
+    const { socketUrl } = await this.appConfig();
     if (!this.#session || this.#socket) return;
     const socket = io(socketUrl, {
       auth: (send) => send({ token: this.#session?.token }), // read at every (re)connect: a refreshed token is used
@@ -190,10 +223,14 @@ export class Client extends Emitter {
     socket.on("typing", (notice) => this.emit("typing", notice));
     socket.on("presence", (presence) => this.#presence(presence));
     socket.on("order-updated", ({ order }) => this.emit("order", order));
+    socket.on("wallet-updated", (balance) => this.emit("wallet", balance));
     socket.on("incoming-call", ({ call }) => this.#setCall(call, "in"));
     for (const event of ["call-accepted", "call-rejected", "call-cancelled", "call-ended", "call-missed"]) {
       socket.on(event, ({ call }) => this.#setCall(call));
     }
+    socket.on("call-signal", (signal) => {
+      if (signal.callId === this.call?.call.callId) this.#media?.receive(signal);
+    });
     socket.on("call-answered-elsewhere", ({ callId }) => {
       if (this.call?.call.callId === callId) this.#setCall({ ...this.call.call, status: "answered-elsewhere" });
     });
@@ -289,8 +326,8 @@ export class Client extends Emitter {
   // ---- the outbox: messages typed but not yet acknowledged ------------------------------------------------
 
   /** Queues a message and sends it as soon as the socket is connected; a resend reuses its clientMessageId. */
-  sendMessage(roomId, text) {
-    const entry = this.#outbox.add(roomId, text);
+  sendMessage(roomId, text, attachments = []) {
+    const entry = this.#outbox.add(roomId, text, attachments);
     this.#flush();
     return entry;
   }
@@ -312,14 +349,21 @@ export class Client extends Emitter {
 
   // ---- calls -----------------------------------------------------------------------------------------------
 
+  /** The audio of the call under way (WebRTC provider): its state, the other party's stream, muted or not. */
+  get callMedia() {
+    return this.#media;
+  }
+
   async startCall(roomId) {
-    const { call } = await this.send("call-start", { roomId });
+    const { call, rtc } = await this.send("call-start", { roomId });
     this.#setCall(call, "out");
+    await this.#prepareMedia(rtc); // the offer goes out once the callee accepts
   }
 
   async acceptCall() {
-    const { call } = await this.send("call-accept", { callId: this.call.call.callId });
+    const { call, rtc } = await this.send("call-accept", { callId: this.call.call.callId });
     this.#setCall(call);
+    if (await this.#prepareMedia(rtc)) this.#media.start(false); // the callee answers the caller's offer
   }
 
   /** Declines a ringing incoming call, cancels a ringing outgoing one, ends one under way. */
@@ -328,6 +372,10 @@ export class Client extends Emitter {
     const event = call.status === "accepted" ? "call-end" : direction === "in" ? "call-reject" : "call-cancel";
     const answer = await this.send(event, { callId: call.callId });
     this.#setCall(answer.call);
+  }
+
+  muteCall(muted) {
+    this.#media?.setMuted(muted);
   }
 
   /** Forgets a finished call once it has been shown. */
@@ -341,7 +389,33 @@ export class Client extends Emitter {
   #setCall(call, direction) {
     if (!direction && this.call?.call.callId !== call.callId) return;
     this.call = { call, direction: direction ?? this.call.direction };
+    if (!["ringing", "accepted"].includes(call.status)) this.#endMedia();
+    else if (call.status === "accepted" && this.call.direction === "out") this.#media?.start(true);
     this.emit("call", this.call);
+  }
+
+  /**
+   * Media for the WebRTC provider. Agora's Web SDK is not part of this app (see README): with Agora the call is
+   * ended at once and refused with a clear error rather than left open without sound.
+   */
+  async #prepareMedia(rtc) {
+    this.#endMedia();
+    if (rtc?.provider !== "webrtc") {
+      await this.hangUp().catch(() => {});
+      throw new ApiError("UNSUPPORTED", "This server carries calls with Agora, whose Web SDK this web app does not "
+        + "include: use the mobile app for calls.");
+    }
+    const callId = this.call.call.callId;
+    const media = new CallMedia(rtc, (content) => this.send("call-signal", { callId, ...content }));
+    media.on("change", () => this.emit("call", this.call));
+    this.#media = media;
+    if (this.call.call.status === "accepted" && this.call.direction === "out") media.start(true); // accepted already
+    return true;
+  }
+
+  #endMedia() {
+    this.#media?.close();
+    this.#media = null;
   }
 }
 

@@ -151,7 +151,7 @@ public final class HttpApi {
         WalletRoutes wallet = new WalletRoutes(trade.showWallet(), trade.depositFunds(), requestBodies);
         OnChainRoutes onChain = new OnChainRoutes(useCases.onChain(), requestBodies);
         RequestMetrics requestMetrics = new RequestMetrics(meterRegistry);
-        WebAppRoutes web = new WebAppRoutes(webApp);
+        WebAppRoutes web = new WebAppRoutes(webApp, useCases.onChain().isPresent());
         BrowserRules browsers = new BrowserRules(webApp.allowedOrigins());
 
         Javalin javalin = Javalin.create(config -> {

@@ -25,9 +25,11 @@ final class OnChainRoutes {
     record WithdrawalRequest(@NotNull String address, @NotNull String amount) {
     }
 
-    record DepositAddressJson(long chainId, String token, String address, int confirmations) {
+    record DepositAddressJson(long chainId, String token, String address, int confirmations, String withdrawalFee,
+                              String withdrawalMin, String withdrawalApprovalAbove) {
         static DepositAddressJson of(ShowDepositAddress.AddressView view) {
-            return new DepositAddressJson(view.chainId(), view.token(), view.address(), view.confirmations());
+            return new DepositAddressJson(view.chainId(), view.token(), view.address(), view.confirmations(),
+                    view.withdrawalFee().wire(), view.withdrawalMin().wire(), view.withdrawalApprovalAbove().wire());
         }
     }
 

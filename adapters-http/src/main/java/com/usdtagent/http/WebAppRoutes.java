@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The web app: its files from the classpath at {@code /}, {@code GET /app-config.json} telling it where Socket.IO
- * listens, and the Content-Security-Policy its pages are served with (no inline script or style; connections only
+ * listens and whether the server has a chain (so the wallet page asks for nothing the server would refuse), and the Content-Security-Policy its pages are served with (no inline script or style; connections only
  * to this origin and the socket's).
  */
 final class WebAppRoutes {
@@ -21,13 +21,15 @@ final class WebAppRoutes {
     /** A host name or an IPv6 literal, as the Host header may carry it; anything else is not put into a header. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}]");
 
-    record AppConfig(String socketUrl) {
+    record AppConfig(String socketUrl, boolean onChain) {
     }
 
     private final HttpApi.WebApp settings;
+    private final boolean onChain;
 
-    WebAppRoutes(HttpApi.WebApp settings) {
+    WebAppRoutes(HttpApi.WebApp settings, boolean onChain) {
         this.settings = settings;
+        this.onChain = onChain;
     }
 
     void addTo(JavalinConfig config) {
@@ -40,7 +42,7 @@ final class WebAppRoutes {
         });
         config.routes.before(this::protectPage);
         config.routes.get("/app-config.json", ctx -> ctx.header(Header.CACHE_CONTROL, "no-store")
-                .json(new AppConfig(socketUrl(ctx).map(URI::toString).orElse(null))));
+                .json(new AppConfig(socketUrl(ctx).map(URI::toString).orElse(null), onChain)));
     }
 
     private void protectPage(Context ctx) {

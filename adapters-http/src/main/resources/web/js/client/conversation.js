@@ -72,9 +72,15 @@ export class Conversation extends Emitter {
     this.#catchUp();
   }
 
-  send(text) {
+  /** @param attachments files uploaded with {@link upload}, sent with the text (which may then be empty) */
+  send(text, attachments = []) {
     this.setTyping(false);
-    return this.#client.sendMessage(this.roomId, text);
+    return this.#client.sendMessage(this.roomId, text, attachments);
+  }
+
+  /** Uploads a file into this room; resolves with the Attachment to pass to {@link send}. */
+  upload(file) {
+    return this.#client.uploadAttachment(this.roomId, file);
   }
 
   /** What is still on its way: typed while offline, waiting for its ack, or refused. */

@@ -34,8 +34,9 @@ export class Outbox {
     this.#entries = [];
   }
 
-  add(roomId, text) {
-    const entry = { roomId, clientMessageId: crypto.randomUUID(), text, createdAt: new Date().toISOString(), failed: null };
+  /** @param attachments the uploaded files it carries (Attachment objects, shown while it waits) */
+  add(roomId, text, attachments = []) {
+    const entry = { roomId, clientMessageId: crypto.randomUUID(), text, attachments, createdAt: new Date().toISOString(), failed: null };
     this.#entries.push(entry);
     this.#save();
     return entry;
@@ -67,7 +68,8 @@ export class Outbox {
     try {
       for (let entry = this.#next(); entry && connected(); entry = this.#next()) {
         try {
-          const { message } = await send({ roomId: entry.roomId, clientMessageId: entry.clientMessageId, text: entry.text });
+          const { message } = await send({ roomId: entry.roomId, clientMessageId: entry.clientMessageId, text: entry.text,
+            attachmentIds: (entry.attachments ?? []).map((attachment) => attachment.id) });
           this.#forget(entry.clientMessageId);
           sent(message);
         } catch (error) {

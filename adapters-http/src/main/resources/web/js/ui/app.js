@@ -115,7 +115,9 @@ function useTitleAndNotifications(client) {
   }, [client]);
   useClientEvent(client, "message", (message) => {
     const room = client.rooms.get(message.roomId);
-    notify(room ? room.opponent.username : "New message", message.text, message.roomId,
+    const files = message.attachments ?? [];
+    const body = message.text || (files.some((file) => file.kind === "image") ? "Photo" : files.length ? "File" : "");
+    notify(room ? room.opponent.username : "New message", body, message.roomId,
       () => navigate(`/chats/${message.roomId}`));
   });
   useClientEvent(client, "call", (current) => {

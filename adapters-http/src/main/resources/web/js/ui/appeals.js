@@ -2,6 +2,7 @@
 import { ConfirmAction, ErrorText, OrderStatus, dateAndTime, html, useLoad, usdt } from "./common.js";
 import { useEffect, useState } from "../../vendor/htm-preact.module.js";
 import { MessageLog } from "./conversation.js";
+import { AttachmentList } from "./attachments.js";
 
 export function AppealsPage({ client, orderId }) {
   const queue = useLoad(() => client.orders({ status: "APPEAL" }), []);
@@ -51,6 +52,7 @@ function AppealView({ client, orderId, onSettled }) {
       <h3 id="evidence-title">Evidence</h3>
       <p>Statement by ${by}, ${dateAndTime(appeal.openedAt)}:</p>
       <blockquote>${appeal.reason}</blockquote>
+      <${AttachmentList} attachments=${appeal.attachments} />
     </section>`}
     ${order.value.status === "APPEAL" && html`<div class="steps">
       <${ConfirmAction} label="Release to buyer" onConfirm=${resolve("RELEASE")}
@@ -80,7 +82,8 @@ function AppealConversation({ client, orderId, buyer, seller }) {
       ${page.messages.map((message) => html`<li key=${message.seq}
           class=${message.type !== "text" ? "note" : message.senderId === buyer.id ? "msg theirs" : "msg mine"}>
         ${message.type === "text" && html`<p class="sender">${nameOf(message.senderId)}</p>`}
-        <p class="text">${message.text}</p>
+        <${AttachmentList} attachments=${message.attachments} />
+        ${message.text && html`<p class="text">${message.text}</p>`}
         <p class="meta"><time datetime=${message.createdAt}>${dateAndTime(message.createdAt)}</time>
           ${message.type === "text" && html` <span class="muted">${message.status}</span>`}</p>
       </li>`)}

@@ -1,5 +1,5 @@
 // Calls: the incoming-call dialog with its ring, the bar of a call under way (length, mute, hang up), and a short
-// note when it ends. This is the signalling of today's call events; the audio comes with a media provider.
+// note when it ends. The audio is the client's CallMedia (WebRTC), played here by an audio element.
 import { ErrorText, duration, html, useClientEvents, useSecondTicks } from "./common.js";
 import { useEffect, useRef, useState } from "../../vendor/htm-preact.module.js";
 
@@ -35,10 +35,11 @@ export function CallLayer({ client }) {
   }
   if (!live) {
     const text = status === "ended" ? `Call with ${other} ended · ${duration(call.durationSeconds)}` : ENDINGS[status] ?? "Call over";
-    return html`<section class="call-bar ended" aria-label="Call"><p role="status">${text}</p></section>`;
+    return html`<section class="call-bar ended" aria-label="Call"><p role="status">${text}</p>
+      <${ErrorText} error=${error} /></section>`;
   }
-  return html`<${CallBar} call=${call} other=${other} error=${error} now=${() => client.now()}
-    onHangUp=${act(() => client.hangUp())} />`;
+  return html`<${CallBar} call=${call} other=${other} error=${error} now=${() => client.now()} media=${client.callMedia}
+    onMute=${(muted) => client.muteCall(muted)} onHangUp=${act(() => client.hangUp())} />`;
 }
 
 function IncomingCall({ caller, error, onAccept, onDecline }) {
@@ -61,18 +62,33 @@ function IncomingCall({ caller, error, onAccept, onDecline }) {
   </dialog>`;
 }
 
-function CallBar({ call, other, error, now, onHangUp }) {
-  const [muted, setMuted] = useState(false);
+const AUDIO_STATES = { new: "Connecting audio…", connecting: "Connecting audio…", connected: "Audio connected",
+  disconnected: "Audio interrupted, reconnecting…", failed: "No audio: the connection failed" };
+
+function CallBar({ call, other, error, now, media, onMute, onHangUp }) {
+  const muted = media?.muted ?? false;
   const accepted = call.status === "accepted";
   useSecondTicks(accepted);
   return html`<section class="call-bar" aria-label="Call">
     <p>${accepted ? html`In call with <strong>${other}</strong> · <span role="timer">${
       duration((now() - Date.parse(call.answeredAt)) / 1000)}</span>` : html`Calling <strong>${other}</strong>…`}</p>
-    ${accepted && html`<button type="button" aria-pressed=${muted ? "true" : "false"} onClick=${() => setMuted(!muted)}>
+    ${accepted && media && html`<p class="muted" role="status">${AUDIO_STATES[media.state] ?? ""}</p>`}
+    <${RemoteAudio} stream=${media?.stream} />
+    ${accepted && html`<button type="button" aria-pressed=${muted ? "true" : "false"} onClick=${() => onMute(!muted)}>
       Mute</button>`}
     <button type="button" class="danger" onClick=${onHangUp}>Hang up</button>
     <${ErrorText} error=${error} />
   </section>`;
+}
+
+/** Plays the other party's audio; no controls of its own: Mute and Hang up are the call's. */
+function RemoteAudio({ stream }) {
+  const audio = useRef(null);
+  useEffect(() => {
+    audio.current.srcObject = stream ?? null;
+    if (stream) audio.current.play().catch(() => {}); // autoplay may wait for a click; the call goes on regardless
+  }, [stream]);
+  return html`<audio ref=${audio} autoplay></audio>`;
 }
 
 /** A phone's ring from two tones, two seconds apart, until stopped. */

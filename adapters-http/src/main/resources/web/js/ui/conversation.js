@@ -1,6 +1,7 @@
 // One conversation: its messages with ticks, older ones on scrolling up, typing, presence, the composer and Call.
 import { ErrorText, clock, html, presenceText, useUniqueId } from "./common.js";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "../../vendor/htm-preact.module.js";
+import { AttachInput, AttachmentList } from "./attachments.js";
 
 const TYPING_IDLE_MS = 3000;
 const TICKS = { sending: "🕓", sent: "✓", delivered: "✓✓", read: "✓✓", "not sent": "!" };
@@ -20,7 +21,8 @@ export function MessageItems({ messages, mine, nameOf }) {
     const own = mine(message);
     return html`<li key=${message.seq} class=${own ? "msg mine" : "msg theirs"}>
       <span class="sr-only">${own ? "You" : nameOf(message.senderId)}: </span>
-      <p class="text">${message.text}</p>
+      <${AttachmentList} attachments=${message.attachments} />
+      ${message.text && html`<p class="text">${message.text}</p>`}
       <p class="meta"><time datetime=${message.createdAt}>${clock(message.createdAt)}</time>
         ${own && html` <${Tick} status=${message.status} />`}</p>
     </li>`;
@@ -119,7 +121,8 @@ export function ConversationView({ client, roomId, opponent, onBack, onShowOrder
 function PendingItem({ entry, client }) {
   return html`<li class="msg mine pending">
     <span class="sr-only">You: </span>
-    <p class="text">${entry.text}</p>
+    ${entry.attachments?.length > 0 && html`<p class="text">${entry.attachments.map((file) => file.name).join(", ")}</p>`}
+    ${entry.text && html`<p class="text">${entry.text}</p>`}
     <p class="meta">${entry.failed
       ? html`<${Tick} status="not sent" /> ${entry.failed}
         <button type="button" class="quiet" onClick=${() => client.retry(entry.clientMessageId)}>Try again</button>
@@ -131,12 +134,14 @@ function PendingItem({ entry, client }) {
 function Composer({ conversation }) {
   const id = useUniqueId("message");
   const [text, setText] = useState("");
+  const [files, setFiles] = useState([]);
   const idle = useRef(null);
   const send = (event) => {
     event.preventDefault();
-    if (!text.trim()) return;
-    conversation.send(text);
+    if (!text.trim() && files.length === 0) return;
+    conversation.send(text, files);
     setText("");
+    setFiles([]);
   };
   const typed = (event) => {
     setText(event.currentTarget.value);
@@ -149,6 +154,7 @@ function Composer({ conversation }) {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) send(event);
   };
   return html`<form class="composer" onSubmit=${send}>
+    <${AttachInput} label="Attach file" upload=${(file) => conversation.upload(file)} files=${files} onChange=${setFiles} />
     <label for=${id} class="sr-only">Message</label>
     <textarea id=${id} rows="1" maxlength="4000" placeholder="Write a message" value=${text}
       onInput=${typed} onKeyDown=${keyDown} onBlur=${() => conversation.setTyping(false)}></textarea>

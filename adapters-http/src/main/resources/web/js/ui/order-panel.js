@@ -4,6 +4,7 @@ import {
   ConfirmAction, ErrorText, Field, OrderStatus, dateAndTime, duration, html, useClientEvent, useLoad, useSecondTicks, usdt,
 } from "./common.js";
 import { useEffect, useState } from "../../vendor/htm-preact.module.js";
+import { AttachInput, AttachmentList } from "./attachments.js";
 
 const OPEN = ["PENDING_PAYMENT", "PAID", "APPEAL"];
 
@@ -64,7 +65,8 @@ function OrderDetails({ client, order, changed }) {
     ${offer.value?.terms && html`<p class="terms"><strong>Terms:</strong> ${offer.value.terms}</p>`}
     ${order.appeal && html`<div class="appeal-note"><h3>Appeal</h3>
       <p>Opened by ${order.appeal.by === order.buyer.id ? order.buyer.username : order.seller.username}
-        on ${dateAndTime(order.appeal.openedAt)}: “${order.appeal.reason}”. An admin will settle it.</p></div>`}
+        on ${dateAndTime(order.appeal.openedAt)}: “${order.appeal.reason}”. An admin will settle it.</p>
+      <${AttachmentList} attachments=${order.appeal.attachments} /></div>`}
     <div class="steps">
       ${buyer && waiting && html`<${ConfirmAction} label="I have paid" onConfirm=${step("paid")}
         question=${`Have you sent ${order.fiatAmount} ${order.fiatCurrency} to ${order.seller.username}?`}
@@ -83,6 +85,7 @@ function OrderDetails({ client, order, changed }) {
 function AppealForm({ client, order, other, changed }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState(null);
+  const [files, setFiles] = useState([]);
   if (!open) {
     return html`<div class="confirm"><button type="button" class="quiet" onClick=${() => setOpen(true)}>Appeal</button></div>`;
   }
@@ -90,7 +93,7 @@ function AppealForm({ client, order, other, changed }) {
     event.preventDefault();
     const reason = new FormData(event.currentTarget).get("reason");
     try {
-      changed(await client.appeal(order.id, reason));
+      changed(await client.appeal(order.id, reason, files.map((file) => file.id)));
     } catch (failure) {
       setError(failure);
     }
@@ -98,6 +101,8 @@ function AppealForm({ client, order, other, changed }) {
   return html`<form class="appeal-form" onSubmit=${submit} aria-label="Appeal">
     <${Field} as="textarea" label="What went wrong?" name="reason" rows="4" required autofocus error=${error}
       hint=${`Your statement is the evidence an admin reads, with this conversation. ${other} sees that you appealed.`} />
+    <${AttachInput} label="Attach evidence" multiple upload=${(file) => client.uploadAttachment(order.roomId, file)}
+      files=${files} onChange=${setFiles} />
     <${ErrorText} error=${error} fields=${["reason"]} />
     <div class="actions">
       <button type="submit" class="primary">Send appeal</button>

@@ -1,8 +1,11 @@
-// The wallet: available and locked USDT and the ledger entries behind them; admins also credit deposits here.
+// The wallet: available and locked USDT and the ledger entries behind them, the chain's deposits and withdrawals
+// (chain.js) when the server has a chain; admins also credit deposits and review large withdrawals here.
 import { ErrorText, Field, dateAndTime, html, useClientEvent, useLoad, usdt } from "./common.js";
 import { useEffect, useState } from "../../vendor/htm-preact.module.js";
+import { OnChain, WithdrawalReview } from "./chain.js";
 
-const KINDS = { DEPOSIT: "Deposit", LOCK: "Locked for an order", RELEASE: "Released by an order", REFUND: "Returned by an order" };
+const KINDS = { DEPOSIT: "Deposit", LOCK: "Locked for an order", RELEASE: "Released by an order", REFUND: "Returned by an order",
+  WITHDRAWAL_HOLD: "Held for a withdrawal", WITHDRAWAL: "Withdrawn on chain", WITHDRAWAL_RETURN: "Returned by a withdrawal" };
 const PAGE = 50;
 
 export function WalletPage({ client }) {
@@ -20,6 +23,7 @@ export function WalletPage({ client }) {
     loadEntries();
   };
   useClientEvent(client, "order", refresh); // every order step may move this wallet's USDT
+  useClientEvent(client, "wallet", refresh); // and so may the chain
 
   return html`<section class="page wallet">
     <h1>Wallet</h1>
@@ -28,7 +32,9 @@ export function WalletPage({ client }) {
       <div><dt>Available</dt><dd>${usdt(wallet.value.available)}</dd></div>
       <div><dt>Locked</dt><dd>${usdt(wallet.value.locked)}</dd></div>
     </dl>`}
-    ${client.user.role === "admin" && html`<${DepositForm} client=${client} onDeposited=${refresh} />`}
+    <${OnChain} client=${client} onMoved=${refresh} />
+    ${client.user.role === "admin" && html`<${WithdrawalReview} client=${client} />
+      <${DepositForm} client=${client} onDeposited=${refresh} />`}
     <h2>Entries</h2>
     <ul class="entries" aria-label="Wallet entries">
       ${entries.map((entry) => html`<li key=${entry.id}>

@@ -17,6 +17,7 @@ import javax.imageio.stream.FileCacheImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -107,9 +108,17 @@ final class ImageRewriter {
         double scale = Math.min(1.0, THUMBNAIL_EDGE / (double) Math.max(image.getWidth(), image.getHeight()));
         int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
-        // into an image of the same type: left to choose, the filter may add an alpha channel JPEG cannot hold
-        return new ResampleOp(width, height, ResampleOp.FILTER_TRIANGLE)
-                .filter(image, new BufferedImage(width, height, image.getType()));
+        BufferedImage resampled = new ResampleOp(width, height, ResampleOp.FILTER_TRIANGLE).filter(image, null);
+        if (resampled.getType() == image.getType()) {
+            return resampled;
+        }
+        // drawn again into the original's type: the filter may add an alpha channel JPEG cannot hold, and asked to
+        // write into a 3-byte BGR image itself it mixes up the bytes of the pixels (a striped, wrongly coloured thumbnail)
+        var same = new BufferedImage(width, height, image.getType());
+        Graphics2D graphics = same.createGraphics();
+        graphics.drawImage(resampled, 0, 0, null);
+        graphics.dispose();
+        return same;
     }
 
     /** Pixels only: ImageIO writes no metadata it is not given. */

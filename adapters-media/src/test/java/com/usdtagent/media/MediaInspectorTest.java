@@ -77,6 +77,28 @@ class MediaInspectorTest {
     }
 
     @Test
+    void anOpaqueImagesThumbnailShowsItsPicture() throws IOException {
+        var green = new Color(0x1f7a5c);
+        var picture = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        var graphics = picture.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, 640, 480);
+        graphics.setColor(green);
+        graphics.fillRect(0, 0, 320, 480);
+        graphics.dispose();
+        var png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(picture, "png", png);
+
+        Inspection inspected = inspector.inspect(ByteSource.of(png.toByteArray()));
+
+        BufferedImage thumbnail = ImageIO.read(inspected.thumbnail().content().open());
+        assertThat(thumbnail.getWidth()).isEqualTo(320);
+        for (int x = 0; x < 150; x++) {
+            assertThat(new Color(thumbnail.getRGB(x, 120))).as("the green half, column " + x).isEqualTo(green);
+        }
+    }
+
+    @Test
     void aWebpIsWrittenAgainAsAJpegSinceImageIoWritesNoWebp() throws IOException {
         Inspection inspected = inspector.inspect(ByteSource.of(TestImages.webp()));
 

@@ -2,13 +2,16 @@ package com.usdtagent.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The real server ({@link TestNode}: PostgreSQL, HTTP and Socket.IO on free ports, an admin, calls on) for the
- * browser tests in {@code web}, with the API shortcuts they take for what they do not test through the page.
+ * The real server ({@link TestNode}: PostgreSQL, HTTP and Socket.IO on free ports, an admin, calls with the WebRTC
+ * provider as without any voice setting) for the browser tests in {@code web}, with the API shortcuts they take for
+ * what they do not test through the page; optionally on a local chain (anvil).
  */
 public final class WebTestServer implements AutoCloseable {
 
@@ -20,16 +23,42 @@ public final class WebTestServer implements AutoCloseable {
     }
 
     private final TestNode node;
+    private final Optional<LocalChain> chain;
     private final String adminToken;
     private final Map<String, HttpApi.Account> accounts = new ConcurrentHashMap<>();
 
-    private WebTestServer(TestNode node) {
+    private WebTestServer(TestNode node, Optional<LocalChain> chain) {
         this.node = node;
+        this.chain = chain;
         this.adminToken = node.adminToken();
     }
 
     public static WebTestServer start() {
-        return new WebTestServer(TestNode.start());
+        return new WebTestServer(TestNode.start(Settings.fromEnvironment(Map.of()).calls()), Optional.empty());
+    }
+
+    /**
+     * With deposits and withdrawals on a fresh anvil chain: 2 confirmations, a fee of 1 USDT, at least 10, an
+     * admin's approval above 1000.
+     */
+    public static WebTestServer startWithChain() {
+        LocalChain chain = LocalChain.start();
+        return new WebTestServer(TestNode.startWith(chain.settings(2, Duration.ofMillis(100)), notification -> { }),
+                Optional.of(chain));
+    }
+
+    /** A transfer of the token to {@code address} on chain, from a payer holding plenty; returns its hash. */
+    public String sendUsdt(String address, String amount) {
+        LocalChain local = chain.orElseThrow();
+        return local.anvil.transfer(local.token, address, LocalChain.units(amount));
+    }
+
+    public void mineBlocks(int blocks) {
+        chain.orElseThrow().anvil.mine(blocks);
+    }
+
+    public void fundHotWallet(String amount) {
+        chain.orElseThrow().fundHotWallet(amount);
     }
 
     /** The web app, on the address a person on this machine would type. */
@@ -80,7 +109,11 @@ public final class WebTestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        node.close();
+        try {
+            node.close();
+        } finally {
+            chain.ifPresent(LocalChain::close);
+        }
     }
 
     /** The few socket steps the browser tests take from the other side of a conversation. */

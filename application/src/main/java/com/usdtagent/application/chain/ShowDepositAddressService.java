@@ -22,6 +22,7 @@ final class ShowDepositAddressService implements ShowDepositAddress {
             int index = addresses.nextIndex();
             return addresses.addIfAbsent(new DepositAddress(caller.id(), index, deriver.addressAt(index)));
         });
-        return new AddressView(config.chainId(), config.token(), address.address(), config.confirmations());
+        return new AddressView(config.chainId(), config.token(), address.address(), config.confirmations(),
+                config.fee(), config.minimum(), config.approvalAbove());
     }
 }

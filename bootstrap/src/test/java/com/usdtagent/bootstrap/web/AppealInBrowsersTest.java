@@ -11,8 +11,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An appeal from the buyer's page to the admin's decision: the admin reads the order, the statement and the whole
- * conversation, refunds the seller, and the buyer sees it at once. The admin's deposit form credits a wallet.
+ * An appeal from the buyer's page to the admin's decision: the admin reads the order, the statement with its
+ * evidence (a photo) and the whole conversation, refunds the seller, and the buyer sees it at once. The admin's
+ * deposit form credits a wallet; without a chain the wallet page says on-chain deposits are off.
  */
 class AppealInBrowsersTest {
 
@@ -58,8 +59,11 @@ class AppealInBrowsersTest {
         user.sees("PAID");
         user.click("button", "Appeal");
         user.type("What went wrong?", "I paid 53.50 USD two hours ago and the seller stopped answering.");
+        user.attach("Attach evidence", Pictures.png("bank-statement.png", 800, 600));
+        user.within("list", "Files to send").sees("bank-statement.png");
         user.click("button", "Send appeal");
         user.sees("APPEAL");
+        user.within("complementary", "Order").byRole("link", "Open bank-statement.png");
 
         // the admin finds it in the queue and reads everything before deciding
         admin.go(server.appUrl());
@@ -70,6 +74,14 @@ class AppealInBrowsersTest {
         admin.within(appeal).click("link", "50 USDT");
         admin.sees("Evidence");
         admin.sees("I paid 53.50 USD two hours ago and the seller stopped answering.");
+        var evidence = admin.within("region", "Evidence");
+        var photo = evidence.byRole("img", "bank-statement.png");
+        admin.waitFor("the evidence's thumbnail never loaded", () -> Pictures.loaded(admin, photo));
+        evidence.click("link", "Open bank-statement.png");
+        var opened = admin.within("dialog", "bank-statement.png");
+        var full = opened.byRole("img", "bank-statement.png");
+        admin.waitFor("the evidence never loaded in full", () -> Pictures.loaded(admin, full));
+        opened.click("button", "Close");
         var conversation = admin.within("log", "Messages");
         conversation.sees("Pay to IBAN DE02 1203 0000 0000 2020 51 only");
         conversation.sees("The buyer marked the order paid");
@@ -90,7 +102,9 @@ class AppealInBrowsersTest {
         assertThat(server.get("/api/wallet", buyer.token()).path("available").asText()).isEqualTo("25.5");
         assertThat(server.get("/api/wallet", agent.token()).path("available").asText()).isEqualTo("300");
         user.click("link", "Wallet");
+        user.sees("On-chain deposits and withdrawals are off on this server");
         assertThat(user.within("main", "").text()).containsPattern("Available\\s+25.5 USDT");
+        assertThat(user.has("textbox", "To address")).isFalse();
 
         admin.assertNoConsoleErrors();
         user.assertNoConsoleErrors();

@@ -1,5 +1,6 @@
 package com.usdtagent.bootstrap.web;
 
+import com.usdtagent.bootstrap.voice.Chromium;
 import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -9,8 +10,7 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,8 +42,6 @@ final class Browser implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(10);
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     /** CSS that narrows the search for each role; the role Chromium computes decides. */
     private static final Map<String, String> CANDIDATES = Map.ofEntries(
@@ -73,7 +70,7 @@ final class Browser implements AutoCloseable {
             const [scope, css, words] = arguments;
             const normal = (text) => (text ?? "").replace(/\\s+/g, " ").trim().toLowerCase();
             const mentions = (element) => [element.textContent, element.value, element.placeholder,
-                element.getAttribute("aria-label"), element.getAttribute("title"),
+                element.getAttribute("aria-label"), element.getAttribute("title"), element.getAttribute("alt"),
                 ...[...(element.labels ?? [])].map((label) => label.textContent),
                 ...(element.getAttribute("aria-labelledby") ?? "").split(/\\s+/)
                     .map((id) => document.getElementById(id)?.textContent)]
@@ -83,13 +80,13 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     private final String name;
-    private final Path profile;
+    private final Chromium chromium;
     private final List<String> consoleErrors = new ArrayList<>();
 
-    private Browser(String name, ChromeDriver driver, Path profile) {
+    private Browser(String name, Chromium chromium) {
         this.name = name;
-        this.driver = driver;
-        this.profile = profile;
+        this.chromium = chromium;
+        this.driver = chromium.driver();
     }
 
     /** A desktop-sized window. */
@@ -98,26 +95,7 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(String name, int width, int height) {
-        assertThat(Files.isExecutable(CHROMIUM))
-                .as("Debian's chromium at " + CHROMIUM + ": apt-get install -y chromium chromium-driver (.ci/run does)").isTrue();
-        assertThat(Files.isExecutable(CHROMEDRIVER))
-                .as("Debian's chromedriver at " + CHROMEDRIVER + ": apt-get install -y chromium-driver (.ci/run does)").isTrue();
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("chromium-" + name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
-                // the ring of an incoming call plays without a click first, as it does for anyone who used the page
-                "--autoplay-policy=no-user-gesture-required");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        var browser = new Browser(name, new ChromeDriver(service, options), profile);
+        var browser = new Browser(name, Chromium.launch(name, width, height));
         browser.driver.manage().timeouts().scriptTimeout(WAIT);
         return browser;
     }
@@ -157,6 +135,19 @@ final class Browser implements AutoCloseable {
 
     Scope within(String role, String name) {
         return new Scope(byRole(role, name));
+    }
+
+    /** Chooses this file in the file input named {@code accessibleName}, as a person picking it would. */
+    void attach(String accessibleName, Path file) {
+        var found = new AtomicReference<WebElement>();
+        waitFor("no file input named '" + accessibleName + "'", () -> {
+            @SuppressWarnings("unchecked")
+            var inputs = (List<WebElement>) script(MENTIONING, null, "input[type=file]", normal(accessibleName));
+            found.set(inputs.stream().filter(input -> normal(input.getAccessibleName()).equals(normal(accessibleName)))
+                    .findFirst().orElse(null));
+            return found.get() != null;
+        });
+        found.get().sendKeys(file.toAbsolutePath().toString());
     }
 
     /** Fills the textbox named {@code name}, replacing what it held. */
@@ -300,7 +291,8 @@ final class Browser implements AutoCloseable {
             if (isRole(focused, role) && word.matcher(normal(focused.getAccessibleName())).find()) {
                 return focused;
             }
-            focused.sendKeys(Keys.TAB);
+            // pressed on the keyboard, not typed into the element: a file input takes typed keys for a file's path
+            new Actions(driver).sendKeys(Keys.TAB).perform();
         }
         throw new AssertionError(name + ": Tab never reached the " + role + " '" + accessibleName + "'");
     }
@@ -316,6 +308,37 @@ final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
                 "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** Keeps every RTCPeerConnection the pages of this browser make, for {@link #audio()}; call before opening one. */
+    void recordPeerConnections() {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.peerConnections = [];
+                const Native = window.RTCPeerConnection;
+                window.RTCPeerConnection = class extends Native {
+                  constructor(...settings) { super(...settings); window.peerConnections.push(this); }
+                };
+                """));
+    }
+
+    /** The newest peer connection's state, audio bytes each way and whether its microphone track is enabled. */
+    Map<String, Object> audio() {
+        @SuppressWarnings("unchecked")
+        var stats = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const peer = window.peerConnections.at(-1);
+                if (!peer) { done({ connectionState: "none" }); return; }
+                peer.getStats().then((report) => {
+                  const result = { connectionState: peer.connectionState, bytesSent: 0, bytesReceived: 0,
+                    microphoneEnabled: peer.getSenders().some((sender) => sender.track && sender.track.enabled) };
+                  report.forEach((s) => {
+                    if (s.type === "outbound-rtp" && s.kind === "audio") result.bytesSent += s.bytesSent;
+                    if (s.type === "inbound-rtp" && s.kind === "audio") result.bytesReceived += s.bytesReceived;
+                  });
+                  done(result);
+                });
+                """);
+        return stats;
     }
 
     Object script(String script, Object... arguments) {
@@ -353,14 +376,6 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException ignored) {
-                // a temporary profile left behind is harmless
-            }
-        }
+        chromium.close();
     }
 }

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A whole trade in two real browsers, an agent's and a user's, through nothing but the page: accounts, an offer,
- * an order from the market, the chat both ways with ticks reaching read, payment, release, the wallet, and a call.
+ * an order from the market, the chat both ways with ticks reaching read, a photo as proof of payment, payment,
+ * release, the wallet, and a call whose audio flows both ways over WebRTC.
  */
 class TradeInBrowsersTest {
 
@@ -24,6 +25,8 @@ class TradeInBrowsersTest {
         server = WebTestServer.start();
         agent = Browser.open("agent");
         user = Browser.open("user");
+        agent.recordPeerConnections();
+        user.recordPeerConnections();
     }
 
     @AfterAll
@@ -102,6 +105,23 @@ class TradeInBrowsersTest {
         agentLog.byRole("img", "read");
         assertThat(agentLog.has("img", "sent")).isFalse();
 
+        // a photo of the bank's receipt as proof of payment: the agent sees its thumbnail and opens it
+        user.attach("Attach file", Pictures.png("payment-proof.png", 640, 480));
+        user.within("list", "Files to send").sees("payment-proof.png");
+        user.type("Message", "Here is the receipt");
+        user.click("button", "Send");
+        var thumbnail = agentLog.byRole("img", "payment-proof.png");
+        agent.waitFor("the thumbnail never loaded", () -> Pictures.loaded(agent, thumbnail));
+        agentLog.sees("Here is the receipt");
+        agent.screenshot("conversation-attachment");
+        agent.click("link", "Open payment-proof.png");
+        var photo = agent.within("dialog", "payment-proof.png");
+        var full = photo.byRole("img", "payment-proof.png");
+        agent.waitFor("the full image never loaded", () -> Pictures.loaded(agent, full));
+        assertThat(agent.script("return arguments[0].naturalWidth", full)).isEqualTo(640L);
+        agent.screenshot("image-dialog");
+        photo.click("button", "Close");
+
         // the user pays, the agent releases
         user.click("button", "I have paid");
         user.click("button", "Yes, I have paid");
@@ -132,8 +152,19 @@ class TradeInBrowsersTest {
         incoming.click("button", "Accept");
         user.byRole("timer", "");
         agent.byRole("timer", "");
+        for (Browser side : new Browser[] {user, agent}) {
+            side.waitFor("the call's audio never flowed both ways", () -> {
+                var audio = side.audio();
+                return "connected".equals(audio.get("connectionState"))
+                        && ((Number) audio.get("bytesSent")).longValue() > 1000
+                        && ((Number) audio.get("bytesReceived")).longValue() > 1000;
+            });
+            side.sees("Audio connected");
+        }
+        assertThat(agent.audio().get("microphoneEnabled")).isEqualTo(true);
         var mute = agent.click("button", "Mute");
         assertThat(mute.getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(agent.audio().get("microphoneEnabled")).as("the microphone's track after Mute").isEqualTo(false);
         user.click("button", "Hang up");
         agent.sees("Call with " + userName + " ended");
         user.sees("Call with " + agentName + " ended");
