@@ -392,6 +392,9 @@ public final class LoadTest {
     }
 
     private static void printRatios(List<Step> steps, String relayTarget) {
+        if (steps.stream().noneMatch(step -> step.target().equals(relayTarget))) {
+            return;
+        }
         System.out.printf("%n## Product as a share of the %s%n%n",
                 relayTarget.equals("relay") ? "bare relay" : "full-protocol relay");
         System.out.printf("| deflate | relay best kept-up msg/s | product best kept-up msg/s | throughput ratio | relay CPU µs/msg | product CPU µs/msg (JVM + PostgreSQL) | CPU per message ratio | product p99 delivery at its best (ms) |%n");
