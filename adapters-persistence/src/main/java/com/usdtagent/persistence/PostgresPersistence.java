@@ -67,7 +67,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.dataSource = dataSource;
         this.jdbi = jdbi;
         this.userAccounts = new JdbiUserAccounts(jdbi);
-        this.transactions = new JdbiTransactions(jdbi);
+        this.transactions = new JdbiTransactions(jdbi, dataSource);
         this.databaseProbe = new JdbiDatabaseProbe(jdbi);
         this.chatRooms = new JdbiChatRooms(jdbi);
         this.roomList = new JdbiRoomList(jdbi);

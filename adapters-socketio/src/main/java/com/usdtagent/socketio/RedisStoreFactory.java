@@ -1,18 +1,22 @@
 package com.usdtagent.socketio;
 
 import com.corundumstudio.socketio.store.RedissonStoreFactory;
+import com.corundumstudio.socketio.store.pubsub.PubSubStore;
 import org.redisson.Redisson;
 import org.redisson.api.NameMapper;
 import org.redisson.api.RedissonClient;
 import org.redisson.codec.SerializationCodec;
 import org.redisson.config.Config;
+import org.redisson.config.EqualJitterDelay;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
  * netty-socketio's Redisson store: every room emit is also published to Redis, and each other node hands it to
- * its own sockets in that room. Redis is closed by {@link #close()}, not when the Socket.IO server stops, so that
- * the emits of the last disconnects (users going offline) still reach the other nodes.
+ * its own sockets in that room; publishing goes through {@link RedisPublisher}, so that nothing waits for Redis.
+ * Redis is closed by {@link #close()}, not when the Socket.IO server stops, so that the emits of the last
+ * disconnects (users going offline) still reach the other nodes.
  */
 final class RedisStoreFactory extends RedissonStoreFactory {
 
@@ -39,10 +43,12 @@ final class RedisStoreFactory extends RedissonStoreFactory {
             "[B");
 
     private final RedissonClient redisson;
+    private final RedisPublisher publisher;
 
     private RedisStoreFactory(RedissonClient redisson) {
         super(redisson);
         this.redisson = redisson;
+        this.publisher = new RedisPublisher(redisson, super.pubSubStore(), getNodeId());
     }
 
     static RedisStoreFactory connect(SocketSettings.Redis target) {
@@ -55,8 +61,17 @@ final class RedisStoreFactory extends RedissonStoreFactory {
                 .setUsername(target.username())
                 .setPassword(target.password())
                 .setNameMapper(new Prefix(target.keyPrefix()))
-                .setConnectionMinimumIdleSize(2);
+                .setConnectionMinimumIdleSize(2)
+                // a Redis that went away is noticed within a second and reconnected to within a second of its
+                // return (the defaults, 30 s and 10 s, kept the nodes apart half a minute after Redis was back)
+                .setPingConnectionInterval(1_000)
+                .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(1)));
         return new RedisStoreFactory(Redisson.create(config));
+    }
+
+    @Override
+    public PubSubStore pubSubStore() {
+        return publisher;
     }
 
     @Override
@@ -65,6 +80,7 @@ final class RedisStoreFactory extends RedissonStoreFactory {
     }
 
     void close() {
+        publisher.shutdown();
         redisson.shutdown();
     }
 

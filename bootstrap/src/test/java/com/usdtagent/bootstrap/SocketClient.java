@@ -103,7 +103,8 @@ final class SocketClient implements AutoCloseable {
         return awaitEvent(atMost, event, payload -> true);
     }
 
-    private JsonNode awaitEvent(Duration atMost, String event, Predicate<JsonNode> matching) {
+    /** As {@link #awaitEvent(String, Predicate)}, waiting at most that long. */
+    JsonNode awaitEvent(Duration atMost, String event, Predicate<JsonNode> matching) {
         return await().atMost(atMost).until(() -> received.stream()
                         .filter(r -> r.event().equals(event) && matching.test(r.payload())).findFirst(),
                 java.util.Optional::isPresent).orElseThrow().payload();

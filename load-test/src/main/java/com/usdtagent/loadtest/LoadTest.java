@@ -29,22 +29,30 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
- * The benchmark. For each compression setting it loads the bare relay and then the product with the same pairs
- * and rates over real Socket.IO connections, then counts how many idle sockets the product holds and their heap.
- * Only ever connects to 127.0.0.1; every loop is bounded in count and time. Prints a Markdown report.
+ * The benchmark. For each compression setting it loads the bare relay, the full-protocol relay and then the product
+ * with the same pairs over real Socket.IO connections, then counts how many idle sockets the product holds and their
+ * heap. Open loop ({@code --loop=open}): messages at each fixed rate, whether or not the server keeps up. Closed loop
+ * ({@code --loop=closed}): each pair keeps one message in flight, the next sent when the last one's ack arrives, so
+ * the server runs as fast as it can and no socket exceeds its rate limit. Only ever connects to 127.0.0.1; every loop
+ * is bounded in count and time. Prints a Markdown report.
  *
- * <pre>load-test/run [--pairs=500] [--rates=250,500,1000,2000,4000,8000,16000,32000] [--seconds=10] [--warmup=10] [--targets=relay,product]
+ * <pre>load-test/run [--pairs=500] [--rates=250,500,1000,2000,4000,8000,16000,32000] [--seconds=10] [--warmup=10]
+ *               [--loop=open] [--targets=relay,full-relay,product]
  *               [--compression=off,on] [--capacity=10000] [--server-heap=1g]
  *               [--database=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres] [--jar=bootstrap/target/usdt-agent-server.jar]</pre>
  */
 public final class LoadTest {
 
     private static final Duration DRAIN = Duration.ofSeconds(3);
+    /** The rate of a closed-loop step: as fast as the acks come back. */
+    static final int CLOSED_LOOP = 0;
     private static final Pattern ERROR_CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
     private static final String JWT_SECRET = "load-test-secret-of-at-least-32-bytes-long";
 
-    record Options(int pairs, List<Integer> rates, int seconds, int warmup, List<String> targets, List<Boolean> compression,
-                   int capacity, String serverHeap, String database, Path jar) {
+    private static final List<String> TARGETS = List.of("relay", "full-relay", "product");
+
+    record Options(int pairs, List<Integer> rates, int seconds, int warmup, boolean closedLoop, List<String> targets,
+                   List<Boolean> compression, int capacity, String serverHeap, String database, Path jar) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -57,16 +65,24 @@ public final class LoadTest {
                     Arrays.stream(given.getOrDefault("rates", "250,500,1000,2000,4000,8000,16000,32000").split(",")).map(rate -> bounded(rate, 1, 50_000)).toList(),
                     bounded(given.getOrDefault("seconds", "10"), 1, 120),
                     bounded(given.getOrDefault("warmup", "10"), 1, 120),
-                    List.of(given.getOrDefault("targets", "relay,product").split(",")),
+                    closedLoop(given.getOrDefault("loop", "open")),
+                    List.of(given.getOrDefault("targets", String.join(",", TARGETS)).split(",")),
                     Arrays.stream(given.getOrDefault("compression", "off,on").split(",")).map(value -> value.equals("on")).toList(),
                     bounded(given.getOrDefault("capacity", "10000"), 0, 15_000),
                     given.getOrDefault("server-heap", "1g"),
                     given.getOrDefault("database", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"),
                     Path.of(given.getOrDefault("jar", "bootstrap/target/usdt-agent-server.jar")));
-            if (!options.targets.stream().allMatch(target -> target.equals("relay") || target.equals("product"))) {
-                throw new IllegalArgumentException("--targets takes relay and/or product");
+            if (!TARGETS.containsAll(options.targets)) {
+                throw new IllegalArgumentException("--targets takes some of " + TARGETS);
             }
             return options;
+        }
+
+        private static boolean closedLoop(String loop) {
+            if (!loop.equals("open") && !loop.equals("closed")) {
+                throw new IllegalArgumentException("--loop is open or closed");
+            }
+            return loop.equals("closed");
         }
 
         private static int bounded(String value, int min, int max) {
@@ -102,8 +118,9 @@ public final class LoadTest {
 
         String row() {
             double seconds = window.toMillis() / 1000.0;
-            return "| %s | %s | %d | %.0f | %.0f | %d | %s | %s | %s | %s | %.0f | %s | %s | %d |".formatted(
-                    target, compression ? "on" : "off", rate, acked / seconds, deliveredPerSecond(),
+            return "| %s | %s | %s | %.0f | %.0f | %d | %s | %s | %s | %s | %.0f | %s | %s | %d |".formatted(
+                    target, compression ? "on" : "off", rate == CLOSED_LOOP ? "closed loop" : String.valueOf(rate),
+                    acked / seconds, deliveredPerSecond(),
                     errors + unanswered, ackLatency.summary(), deliveryLatency.summary(), share(serverCpu),
                     share(databaseCpu), serverCpuMicrosPerMessage(), share(clientCpu), share(machineBusy), heapBytes >> 20);
         }
@@ -118,8 +135,9 @@ public final class LoadTest {
         var options = Options.parse(args);
         Path work = Files.createTempDirectory("usdt-load-test");
         System.out.printf("# Load test %s%n%n", Instant.now());
-        System.out.printf("pairs %d (%d sockets), rates %s msg/s, %d s each after %d s of warm-up, server heap %s, %d cores, %s%n%n",
-                options.pairs, options.pairs * 2, options.rates, options.seconds, options.warmup, options.serverHeap,
+        System.out.printf("pairs %d (%d sockets), %s, %d s each after %d s of warm-up, server heap %s, %d cores, %s%n%n",
+                options.pairs, options.pairs * 2, options.closedLoop ? "closed loop (one message in flight per pair)"
+                        : "rates " + options.rates + " msg/s", options.seconds, options.warmup, options.serverHeap,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         EventLoopGroup loop = new NioEventLoopGroup(1);
         // one database and one set of accounts for every product run: registering is an Argon2id hash each
@@ -128,9 +146,9 @@ public final class LoadTest {
             List<Step> steps = new ArrayList<>();
             for (boolean compression : options.compression) {
                 for (String target : options.targets) {
-                    steps.addAll(target.equals("relay")
-                            ? relayRun(options, compression, loop, work)
-                            : product.load(compression, loop));
+                    steps.addAll(target.equals("product")
+                            ? product.load(compression, loop)
+                            : relayRun(target, options, compression, loop, work));
                 }
             }
             printSteps(steps);
@@ -143,14 +161,17 @@ public final class LoadTest {
         }
     }
 
-    private static List<Step> relayRun(Options options, boolean compression, EventLoopGroup loop, Path work) throws Exception {
+    /** @param target {@code relay} (one frame a message) or {@code full-relay} (every frame the contract sends) */
+    private static List<Step> relayRun(String target, Options options, boolean compression, EventLoopGroup loop,
+                                       Path work) throws Exception {
         int port = freePort();
-        try (var relay = ServerProcess.relay(options.serverHeap, port, compression, work.resolve("relay.log"))) {
+        try (var relay = ServerProcess.relay(options.serverHeap, port, compression, target.equals("full-relay"),
+                work.resolve(target + ".log"))) {
             List<Conversation> pairs = new ArrayList<>();
             for (int i = 0; i < options.pairs; i++) {
                 pairs.add(new Conversation("relay", "u" + i, "u" + i, "a" + i, "a" + i));
             }
-            return load("relay", relay, compression, options, pairs, loop);
+            return load(target, relay, compression, options, pairs, loop);
         }
     }
 
@@ -170,9 +191,10 @@ public final class LoadTest {
             pair.openRoom();
         }
         // the JIT compiles the hot paths of both JVMs in the first seconds; not measured
-        step(target + " warm-up", server, compression, options.rates.getFirst(), options.warmup, pairs, deliveries);
+        List<Integer> rates = options.closedLoop ? List.of(CLOSED_LOOP) : options.rates;
+        step(target + " warm-up", server, compression, rates.getFirst(), options.warmup, pairs, deliveries);
         List<Step> steps = new ArrayList<>();
-        for (int rate : options.rates) {
+        for (int rate : rates) {
             var step = step(target, server, compression, rate, options.seconds, pairs, deliveries);
             steps.add(step);
             if (!step.keptUp()) {
@@ -183,12 +205,11 @@ public final class LoadTest {
         return steps;
     }
 
+    /** @param rate messages a second, or {@link #CLOSED_LOOP} */
     private static Step step(String target, ServerProcess server, boolean compression, int rate, int seconds,
                              List<Conversation> pairs, Deliveries deliveries) throws Exception {
-        var acks = new Latencies();
+        var outcomes = new Outcomes();
         deliveries.latencies = new Latencies();
-        var errors = new AtomicLong();
-        var errorCodes = new ConcurrentSkipListMap<String, AtomicLong>();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Duration serverCpuBefore = server.cpuTime();
         Duration databaseCpuBefore = HostCpu.postgres();
@@ -196,27 +217,11 @@ public final class LoadTest {
         long clientCpuBefore = os.getProcessCpuTime();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
-        long sent = 0;
-        while (System.nanoTime() < end) {
-            long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
-            for (; sent < due; sent++) {
-                var pair = pairs.get((int) (sent % pairs.size()));
-                boolean fromUser = (sent / pairs.size()) % 2 == 0;
-                long sentAt = System.nanoTime();
-                pair.send(fromUser, sent, sentAt).whenComplete((ack, failure) -> {
-                    if (failure == null && ack.json().contains("\"ok\":true")) {
-                        acks.add(ack.receivedNanos() - sentAt);
-                    } else {
-                        errors.incrementAndGet();
-                        errorCodes.computeIfAbsent(failure != null ? failure.getClass().getSimpleName() : errorCode(ack.json()),
-                                code -> new AtomicLong()).incrementAndGet();
-                    }
-                });
-            }
-            Thread.sleep(2);
-        }
+        long sent = rate == CLOSED_LOOP ? closedLoop(pairs, end, outcomes) : openLoop(pairs, rate, start, end, outcomes);
         Duration window = Duration.ofNanos(System.nanoTime() - start);
         ServerProcess.sleep(DRAIN);
+        var acks = outcomes.acks;
+        var errors = outcomes.errors;
         long unanswered = sent - acks.count() - errors.get();
         Duration measured = Duration.ofNanos(System.nanoTime() - start);
         Duration serverCpu = server.cpuTime().minus(serverCpuBefore);
@@ -226,8 +231,64 @@ public final class LoadTest {
         Duration clientCpu = Duration.ofNanos(os.getProcessCpuTime() - clientCpuBefore);
         var step = new Step(target, compression, rate, sent, acks.count(), errors.get(), unanswered, acks,
                 deliveries.latencies, window, measured, serverCpu, databaseCpu, machineBusy, clientCpu, server.heapUsed(false));
-        System.err.println(step.row() + (errorCodes.isEmpty() ? "" : " errors: " + errorCodes));
+        System.err.println(step.row() + (outcomes.errorCodes.isEmpty() ? "" : " errors: " + outcomes.errorCodes));
         return step;
+    }
+
+    /** Sends at the rate until {@code end}, pairs in turn, sides alternating; returns how many were sent. */
+    private static long openLoop(List<Conversation> pairs, int rate, long start, long end, Outcomes outcomes)
+            throws InterruptedException {
+        long sent = 0;
+        while (System.nanoTime() < end) {
+            long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+            for (; sent < due; sent++) {
+                var pair = pairs.get((int) (sent % pairs.size()));
+                long sentAt = System.nanoTime();
+                outcomes.track(pair.send((sent / pairs.size()) % 2 == 0, sent, sentAt), sentAt);
+            }
+            Thread.sleep(2);
+        }
+        return sent;
+    }
+
+    /** One message in flight per pair until {@code end}, sides alternating; returns how many were sent. */
+    private static long closedLoop(List<Conversation> pairs, long end, Outcomes outcomes) throws InterruptedException {
+        var sent = new AtomicLong();
+        pairs.forEach(pair -> sendNext(pair, true, end, sent, outcomes));
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, end - System.nanoTime()));
+        return sent.get();
+    }
+
+    private static void sendNext(Conversation pair, boolean fromUser, long end, AtomicLong sent, Outcomes outcomes) {
+        long sentAt = System.nanoTime();
+        if (sentAt >= end) {
+            return;
+        }
+        outcomes.track(pair.send(fromUser, sent.getAndIncrement(), sentAt), sentAt).whenComplete((ack, failure) -> {
+            if (failure == null) {
+                sendNext(pair, !fromUser, end, sent, outcomes);
+            }
+        });
+    }
+
+    /** The acks of one step: their latencies, and the errors by code. */
+    private static final class Outcomes {
+
+        final Latencies acks = new Latencies();
+        final AtomicLong errors = new AtomicLong();
+        final Map<String, AtomicLong> errorCodes = new ConcurrentSkipListMap<>();
+
+        CompletableFuture<WireSocket.Ack> track(CompletableFuture<WireSocket.Ack> ack, long sentAt) {
+            return ack.whenComplete((answer, failure) -> {
+                if (failure == null && answer.json().contains("\"ok\":true")) {
+                    acks.add(answer.receivedNanos() - sentAt);
+                } else {
+                    errors.incrementAndGet();
+                    errorCodes.computeIfAbsent(failure != null ? failure.getClass().getSimpleName()
+                            : errorCode(answer.json()), code -> new AtomicLong()).incrementAndGet();
+                }
+            });
+        }
     }
 
     private static String errorCode(String ackJson) {
@@ -323,13 +384,23 @@ public final class LoadTest {
         steps.forEach(step -> System.out.println(step.row()));
     }
 
-    /** The product against the relay: best rate each kept up with, and CPU per message at the rates both ran. */
+    /** The product against each relay: best rate each kept up with, and CPU per message there. */
     private static void printRatios(List<Step> steps) {
-        System.out.printf("%n## Product as a share of the bare relay%n%n");
+        for (String relayTarget : List.of("relay", "full-relay")) {
+            printRatios(steps, relayTarget);
+        }
+    }
+
+    private static void printRatios(List<Step> steps, String relayTarget) {
+        if (steps.stream().noneMatch(step -> step.target().equals(relayTarget))) {
+            return;
+        }
+        System.out.printf("%n## Product as a share of the %s%n%n",
+                relayTarget.equals("relay") ? "bare relay" : "full-protocol relay");
         System.out.printf("| deflate | relay best kept-up msg/s | product best kept-up msg/s | throughput ratio | relay CPU µs/msg | product CPU µs/msg (JVM + PostgreSQL) | CPU per message ratio | product p99 delivery at its best (ms) |%n");
         System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- |%n");
         for (boolean compression : List.of(false, true)) {
-            var relay = best(steps, "relay", compression);
+            var relay = best(steps, relayTarget, compression);
             var product = best(steps, "product", compression);
             if (relay == null || product == null) {
                 continue;

@@ -35,10 +35,10 @@ final class ServerProcess implements AutoCloseable {
         return start(command, env, Integer.parseInt(env.get("SOCKET_PORT")), Integer.parseInt(env.get("HTTP_PORT")), log);
     }
 
-    /** The bare relay from this tool's classpath. */
-    static ServerProcess relay(String heap, int socketPort, boolean compression, Path log) throws IOException {
+    /** The relay from this tool's classpath: bare, or sending every frame of the chat contract. */
+    static ServerProcess relay(String heap, int socketPort, boolean compression, boolean full, Path log) throws IOException {
         var command = List.of(JAVA_BIN.resolve("java").toString(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                RelayServer.class.getName(), String.valueOf(socketPort), String.valueOf(compression));
+                RelayServer.class.getName(), String.valueOf(socketPort), String.valueOf(compression), full ? "full" : "bare");
         return start(command, Map.of(), socketPort, socketPort, log);
     }
 

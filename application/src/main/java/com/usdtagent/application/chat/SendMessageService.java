@@ -54,6 +54,10 @@ public final class SendMessageService implements SendMessage, AutoCloseable {
             // a concurrent batch stored one of these clientMessageIds after this one looked them up; written again,
             // the lookup finds it, and the send is answered as a repeat or refused like any other reuse
             return transactions.inTransaction(() -> sends.write(batch));
+        } catch (Transactions.ConnectionLost restarted) {
+            // the database went away (a restart, a failover): once more on a fresh connection costs latency instead
+            // of an error; a batch that committed after all finds its clientMessageIds and answers them as repeats
+            return transactions.inTransaction(() -> sends.write(batch));
         }
     }
 
