@@ -40,6 +40,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -108,15 +109,16 @@ public final class HttpApi {
     /**
      * @param prometheusScrape the Prometheus text served on {@code GET /metrics}
      * @param meterRegistry    where each request is timed, per route template, method and status
+     * @param trustedProxies   IP addresses of the proxies whose {@code X-Forwarded-For} entry names the client
      */
     public static HttpApi create(UseCases useCases, WebApp webApp, Supplier<String> prometheusScrape,
-                                 MeterRegistry meterRegistry) {
+                                 MeterRegistry meterRegistry, List<String> trustedProxies) {
         ObjectMapper objectMapper = JsonMapping.objectMapper();
         RequestBodies requestBodies = new RequestBodies(objectMapper);
         BearerAuthentication authentication = new BearerAuthentication(useCases.authenticateToken());
         OperationsRoutes operations = new OperationsRoutes(useCases.checkHealth(), prometheusScrape);
         AccountRoutes accounts = new AccountRoutes(useCases.registerAccount(), useCases.logIn(),
-                useCases.showMyAccount(), useCases.lookUpAccount(), requestBodies);
+                useCases.showMyAccount(), useCases.lookUpAccount(), requestBodies, new ClientAddresses(trustedProxies));
         CallRoutes calls = new CallRoutes(useCases.listCalls());
         DeviceRoutes devices = new DeviceRoutes(useCases.registerDevice(), useCases.forgetDevice(), requestBodies);
         var trade = useCases.trade();

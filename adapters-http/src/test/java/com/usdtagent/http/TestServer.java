@@ -28,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -88,7 +89,8 @@ final class TestServer implements AutoCloseable {
                 unexpected(HttpApi.TradeUseCases.class),
                 unexpected(HttpApi.AttachmentUseCases.class),
                 Optional.empty());
-        api = HttpApi.create(useCases, new HttpApi.WebApp(SOCKET_PORT, Optional.empty()), () -> prometheusText, meterRegistry);
+        api = HttpApi.create(useCases, new HttpApi.WebApp(SOCKET_PORT, Optional.empty()), () -> prometheusText, meterRegistry,
+                List.of());
         api.start(0);
     }
 

@@ -4,6 +4,7 @@ import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.attachment.AttachmentStore;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
+import com.usdtagent.application.account.AttemptCounters;
 import com.usdtagent.application.call.CallMetrics;
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.call.CallSignals;
@@ -75,6 +76,7 @@ public final class InMemoryAdapters implements AutoCloseable {
     private final Attachments attachments = new MemoryAttachments(store, chatRooms, orders);
     private final AttachmentStore attachmentStore = new MemoryAttachmentStore(store);
     private final UploadQuotas uploadQuotas = new MemoryUploadQuotas(store);
+    private final AttemptCounters attemptCounters = new MemoryAttemptCounters(store);
     private final RecordingSignals signals = new RecordingSignals();
     private final CountingCallMetrics callMetrics = new CountingCallMetrics();
     private final MemoryVoiceTokens voiceTokens;
@@ -169,6 +171,10 @@ public final class InMemoryAdapters implements AutoCloseable {
 
     public UploadQuotas uploadQuotas() {
         return uploadQuotas;
+    }
+
+    public AttemptCounters attemptCounters() {
+        return attemptCounters;
     }
 
     /** True until {@link #close}. */

@@ -8,13 +8,27 @@ import java.util.Optional;
  *
  * @param maxFrameBytes        the largest websocket frame or polling body accepted; larger ones close the connection
  * @param websocketCompression whether websocket frames may be compressed (permessage-deflate) when a client offers it
- * @param redis                empty: rooms live in this node's memory, for a single node
+ * @param redis                empty: rooms live in this node's memory, for a single node; present: the rooms, and
+ *                             the limits of each user, are shared by every node
  */
 public record SocketSettings(String host, int port, int maxFrameBytes, boolean websocketCompression,
-                             Optional<Redis> redis) {
+                             Optional<Redis> redis, Limits limits) {
 
-    public static SocketSettings listeningOn(int port, boolean websocketCompression, Optional<Redis> redis) {
-        return new SocketSettings("0.0.0.0", port, 64 * 1024, websocketCompression, redis);
+    public static SocketSettings listeningOn(int port, boolean websocketCompression, Optional<Redis> redis,
+                                             Limits limits) {
+        return new SocketSettings("0.0.0.0", port, 64 * 1024, websocketCompression, redis, limits);
+    }
+
+    /**
+     * What one user may do over all their sockets together.
+     *
+     * @param eventsPerSecond events refilled into the user's bucket each second
+     * @param eventsBurst     the bucket's size: events the user may send at once
+     * @param socketsPerUser  sockets the user may hold at once; one more disconnects the oldest
+     */
+    public record Limits(int eventsPerSecond, int eventsBurst, int socketsPerUser) {
+
+        public static final Limits DEFAULTS = new Limits(20, 50, 10);
     }
 
     /**

@@ -32,12 +32,14 @@ import java.util.stream.Collectors;
  * @param redis       empty: a single node, its Socket.IO rooms in memory
  * @param publicSocketUrl where browsers reach Socket.IO; empty: the host they loaded the web app from, on {@code socketPort}
  * @param chain       empty: deposits and withdrawals on chain are off
+ * @param limits      what one user or client address may do
  */
 record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int databasePoolSize, Path dataDir,
                 Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
                 Duration presenceTimeToLive, CallSettings calls, PushSettings push,
                 boolean websocketCompression, Optional<SocketSettings.Redis> redis,
-                Optional<URI> publicSocketUrl, Optional<ChainSettings> chain, AttachmentSettings attachments) {
+                Optional<URI> publicSocketUrl, Optional<ChainSettings> chain, AttachmentSettings attachments,
+                LimitSettings limits) {
 
     /**
      * Files in chat and appeals.
@@ -243,7 +245,8 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 redis(reader),
                 publicSocketUrl(reader),
                 ChainSettings.from(reader),
-                AttachmentSettings.from(reader));
+                AttachmentSettings.from(reader),
+                LimitSettings.from(reader));
     }
 
     /** An origin only: socket.io-client would take a path for a namespace. */
@@ -315,7 +318,7 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 + ", websocketCompression=" + websocketCompression
                 + ", redis=" + redis.map(SocketSettings.Redis::toString).orElse("none")
                 + ", publicSocketUrl=" + publicSocketUrl.map(URI::toString).orElse("same host")
-                + ", chain=" + chain.map(ChainSettings::toString).orElse("off") + ", attachments=" + attachments + "]";
+                + ", chain=" + chain.map(ChainSettings::toString).orElse("off") + ", attachments=" + attachments + ", limits=" + limits + "]";
     }
 
     record Reader(Map<String, String> env) {

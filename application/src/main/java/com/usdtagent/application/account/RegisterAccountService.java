@@ -14,10 +14,12 @@ public final class RegisterAccountService implements RegisterAccount {
     private final PasswordHasher hasher;
     private final AccessTokens tokens;
     private final PhoneNumbers phoneNumbers;
+    private final SignInThrottle throttle;
     private final Clock clock;
 
     public RegisterAccountService(UserAccounts accounts, PasswordHasher hasher, AccessTokens tokens,
-                                  PhoneNumbers phoneNumbers, Clock clock) {
+                                  PhoneNumbers phoneNumbers, SignInThrottle throttle, Clock clock) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -27,6 +29,8 @@ public final class RegisterAccountService implements RegisterAccount {
 
     @Override
     public SignedIn register(Command command) {
+        // every attempt counts, refused ones too: a 409 tells whether a phone is registered
+        throttle.registering(command.clientAddress());
         if (!Username.isValid(command.username())) {
             throw BusinessException.invalidField("username", "must be 3 to 32 of A-Z, a-z, 0-9, '_' and '.'");
         }

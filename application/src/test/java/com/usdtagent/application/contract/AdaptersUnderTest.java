@@ -1,5 +1,6 @@
 package com.usdtagent.application.contract;
 
+import com.usdtagent.application.account.AttemptCounters;
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
@@ -51,6 +52,8 @@ public interface AdaptersUnderTest extends AutoCloseable {
     Attachments attachments();
 
     UploadQuotas uploadQuotas();
+
+    AttemptCounters attemptCounters();
 
     @Override
     void close();

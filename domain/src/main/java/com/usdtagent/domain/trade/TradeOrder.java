@@ -48,8 +48,12 @@ public record TradeOrder(OrderId id, OfferId offerId, RoomId roomId, UserId buye
         if (offer.agent().equals(user)) {
             throw new BusinessException(ErrorCode.FORBIDDEN, "An agent cannot take their own offer");
         }
+        Fiat fiatAmount = amount.times(offer.price());
+        if (fiatAmount.value().signum() == 0) {
+            throw BusinessException.invalidField("usdtAmount", "is too small: its fiat amount rounds to zero");
+        }
         return new TradeOrder(OrderId.newId(), offer.id(), room, offer.buyerFor(user), offer.sellerFor(user), amount,
-                offer.price(), amount.times(offer.price()), offer.fiatCurrency(), OrderStatus.PENDING_PAYMENT,
+                offer.price(), fiatAmount, offer.fiatCurrency(), OrderStatus.PENDING_PAYMENT,
                 now.plus(Duration.ofMinutes(offer.paymentWindowMinutes())), null, null, null, null, now, now,
                 List.of(new AuditEntry(OrderStatus.PENDING_PAYMENT, user, now)));
     }
