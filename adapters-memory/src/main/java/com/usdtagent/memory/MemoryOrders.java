@@ -72,7 +72,7 @@ final class MemoryOrders implements Orders {
         return new PlacerRecord(
                 placed.stream().filter(order -> order.status() == OrderStatus.PENDING_PAYMENT).count(),
                 placed.stream().filter(order -> order.status() == OrderStatus.CANCELLED
-                                && !order.cancelledAt().isBefore(cancelledSince))
+                                && order.cancelledAt().isAfter(cancelledSince))
                         .map(TradeOrder::cancelledAt).sorted().toList());
     }
 

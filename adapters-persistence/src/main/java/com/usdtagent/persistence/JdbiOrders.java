@@ -57,7 +57,7 @@ final class JdbiOrders implements Orders {
             "SELECT count(*) FROM trade_order WHERE placed_by = :placer AND status = 'PENDING_PAYMENT'";
     private static final String CANCELLED_SINCE = """
             SELECT cancelled_at FROM trade_order
-            WHERE placed_by = :placer AND status = 'CANCELLED' AND cancelled_at >= :since
+            WHERE placed_by = :placer AND status = 'CANCELLED' AND cancelled_at > :since
             ORDER BY cancelled_at
             """;
     static final String CLAIM_EXPIRED = SELECT + """

@@ -24,7 +24,7 @@ public interface Orders {
     /** Makes the placer's other placements wait until this transaction ends, so that caps on their orders hold. */
     void lockPlacer(UserId placer);
 
-    /** How many of the placer's orders wait for payment, and when those cancelled since then were, oldest first. */
+    /** How many of the placer's orders wait for payment, and when those cancelled after then were, oldest first. */
     PlacerRecord recordOfPlacer(UserId placer, Instant cancelledSince);
 
     Optional<TradeOrder> findById(OrderId id);
