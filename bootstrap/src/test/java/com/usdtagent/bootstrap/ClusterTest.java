@@ -131,7 +131,9 @@ class ClusterTest {
                 Map.entry("FCM_ENDPOINT", fcm.endpoint().toString()),
                 Map.entry("FCM_CREDENTIALS_FILE", fcmCredentials.toString()),
                 Map.entry("CALL_RING_TIMEOUT_SECONDS", String.valueOf(RING_TIMEOUT.toSeconds())),
-                Map.entry("AGORA_APP_ID", TestNode.AGORA_APP_ID), Map.entry("AGORA_APP_CERTIFICATE", TestNode.AGORA_CERTIFICATE)),
+                Map.entry("AGORA_APP_ID", TestNode.AGORA_APP_ID), Map.entry("AGORA_APP_CERTIFICATE", TestNode.AGORA_CERTIFICATE),
+                // the test registers its accounts from one address
+                Map.entry("RATE_LIMIT_REGISTRATIONS_PER_HOUR", "1000")),
                 logs.resolve(name + ".log"));
         return new Node(process, new HttpApi(httpPort), httpPort, socketPort);
     }
