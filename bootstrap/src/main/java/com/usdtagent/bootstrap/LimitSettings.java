@@ -47,12 +47,15 @@ record LimitSettings(SocketSettings.Limits sockets, SignInThrottle.Limits signIn
 
     private static List<String> trustedProxies(Settings.Reader reader) {
         return reader.text("TRUSTED_PROXIES").map(value -> Arrays.stream(value.split(",")).map(String::strip)
-                .filter(proxy -> !proxy.isEmpty())
-                .peek(proxy -> {
-                    if (!IPV4.matcher(proxy).matches() && !IPV6.matcher(proxy).matches()) {
-                        throw new InvalidSettingException("TRUSTED_PROXIES",
-                                "must be IP addresses separated by commas, such as 10.0.0.7,10.0.0.8, got '" + proxy + "'");
-                    }
-                }).toList()).orElse(List.of());
+                .filter(proxy -> !proxy.isEmpty()).map(LimitSettings::ipAddress).toList()).orElse(List.of());
+    }
+
+    /** An IP literal as written: a host name would mean trusting whatever it resolves to. */
+    private static String ipAddress(String proxy) {
+        if (IPV4.matcher(proxy).matches() || IPV6.matcher(proxy).matches()) {
+            return proxy;
+        }
+        throw new InvalidSettingException("TRUSTED_PROXIES",
+                "must be IP addresses separated by commas, such as 10.0.0.7,10.0.0.8, got '" + proxy + "'");
     }
 }

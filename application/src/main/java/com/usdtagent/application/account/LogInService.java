@@ -33,10 +33,10 @@ public final class LogInService implements LogIn {
         String password = command.password() == null ? "" : command.password();
         Optional<UserAccount> account = find(command.login());
         Optional<UserId> accountId = account.map(UserAccount::id);
-        throttle.beforeLogIn(accountId, command.clientAddress());
+        throttle.beforeLogIn(accountId, command.login(), command.clientAddress());
         boolean matches = hasher.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches) {
-            throttle.logInFailed(accountId, command.clientAddress());
+            throttle.logInFailed(accountId, command.login(), command.clientAddress());
             throw new BusinessException(ErrorCode.UNAUTHORIZED, "Wrong login or password");
         }
         throttle.loggedIn(account.get().id());

@@ -3,9 +3,14 @@ package com.usdtagent.application.account;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.shared.RateLimitedException;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,22 +47,27 @@ public final class SignInThrottle {
         this.clock = clock;
     }
 
-    /** Refuses a login while the address or the account is backing off, before the password is even checked. */
-    void beforeLogIn(Optional<UserId> account, String address) {
+    /**
+     * Refuses a login while the address or the account is backing off, before the password is even checked.
+     *
+     * @param account the account the login names, if any; a login that names nobody backs off the same way, so
+     *                that a refusal does not tell whether an account exists
+     */
+    void beforeLogIn(Optional<UserId> account, String login, String address) {
         Instant now = clock.instant();
         refuseIfBlocked(addressKey(address), now);
-        account.ifPresent(id -> refuseIfBlocked(accountKey(id), now));
+        refuseIfBlocked(accountKey(account, login), now);
     }
 
-    void logInFailed(Optional<UserId> account, String address) {
+    void logInFailed(Optional<UserId> account, String login, String address) {
         Instant now = clock.instant();
         countFailure(addressKey(address), limits.loginFailuresPerAddress(), now);
-        account.ifPresent(id -> countFailure(accountKey(id), limits.loginFailuresPerAccount(), now));
+        countFailure(accountKey(account, login), limits.loginFailuresPerAccount(), now);
     }
 
     /** A right password wipes the account's failures; the address keeps its own. */
     void loggedIn(UserId account) {
-        counters.clear(accountKey(account));
+        counters.clear(accountKey(Optional.of(account), null));
     }
 
     /** Counts a registration attempt of the address, refusing it past the hour's limit. */
@@ -90,8 +100,19 @@ public final class SignInThrottle {
         });
     }
 
-    private static String accountKey(UserId account) {
-        return "login-account:" + account;
+    /** The account's id; for a login that names nobody, a hash of it, so that no typed phone number is kept. */
+    private static String accountKey(Optional<UserId> account, String login) {
+        return account.map(id -> "login-account:" + id).orElseGet(() -> "login-unknown:" + sha256(
+                login == null ? "" : login.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException everyJvmHasIt) {
+            throw new IllegalStateException(everyJvmHasIt);
+        }
     }
 
     private static String addressKey(String address) {
