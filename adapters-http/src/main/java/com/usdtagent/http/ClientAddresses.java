@@ -45,9 +45,10 @@ final class ClientAddresses {
 
     /** The address in one spelling, or null when the text is not an IP literal (never looked up in DNS). */
     private static String normalized(String text) {
-        String literal = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        String bracketless = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        String literal = bracketless.split("%")[0]; // a link-local zone says nothing about the client
         boolean ipv4 = literal.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean ipv6 = literal.contains(":") && literal.matches("[0-9A-Fa-f:.%a-zA-Z]{2,64}");
+        boolean ipv6 = literal.contains(":") && literal.matches("[0-9A-Fa-f:.]{2,45}");
         if (!ipv4 && !ipv6) {
             return null;
         }
@@ -60,7 +61,7 @@ final class ClientAddresses {
     }
 
     private static String network64(String ipv6) {
-        String[] groups = ipv6.split("%")[0].split(":");
+        String[] groups = ipv6.split(":");
         return groups.length < 4 ? ipv6 : String.join(":", groups[0], groups[1], groups[2], groups[3]) + "::/64";
     }
 }

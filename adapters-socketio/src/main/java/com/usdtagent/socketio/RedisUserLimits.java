@@ -7,6 +7,8 @@ import org.redisson.api.RScript;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.UUID;
@@ -18,8 +20,12 @@ import java.util.function.Consumer;
  * {@link UserLimits} shared by every node through Redis: each event is one atomic script on the user's bucket, and
  * each user's sockets are a sorted set by connection time. A socket over the cap is named on a channel that every
  * node listens to; the node holding it disconnects it. Times come from Redis, so the nodes' clocks do not matter.
+ * While Redis cannot be reached, each node's own limits still hold: an outage neither stops the chat nor opens
+ * the gates.
  */
 final class RedisUserLimits implements UserLimits {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisUserLimits.class);
 
     private static final String TAKE_TOKEN = """
             local capacity = tonumber(ARGV[1])
@@ -61,7 +67,8 @@ final class RedisUserLimits implements UserLimits {
     private final int listener;
 
     /**
-     * @param local      this node's buckets, asked first: they refuse a flood without a round trip to Redis
+     * @param local      this node's limits, asked first: they refuse a flood without a round trip to Redis, and
+     *                   hold alone while Redis is out of reach
      * @param disconnect closes a socket if it is on this node
      */
     RedisUserLimits(RedissonClient redisson, SocketSettings.Limits limits, LocalUserLimits local,
@@ -84,19 +91,37 @@ final class RedisUserLimits implements UserLimits {
         String key = "events:" + user;
         RFuture<Long> taken = scripts.evalAsync(key, RScript.Mode.READ_WRITE, TAKE_TOKEN, RScript.ReturnType.INTEGER,
                 List.of(key), String.valueOf(limits.eventsBurst()), String.valueOf(limits.eventsPerSecond()));
-        return taken.thenApply(value -> value != null && value == 1);
+        return taken.handle((value, failure) -> {
+            if (failure != null) {
+                log.debug("event limit not checked in Redis: {}", failure.toString());
+                return true; // this node's bucket already took its token
+            }
+            return value != null && value == 1;
+        });
     }
 
     @Override
     public void admit(UserId user, SocketId socket) {
-        List<Object> over = scripts.eval(socketsKey(user), RScript.Mode.READ_WRITE, ADMIT, RScript.ReturnType.MULTI,
-                List.of(socketsKey(user)), socket.value().toString(), String.valueOf(limits.socketsPerUser()));
-        over.forEach(overCap::publish);
+        local.admit(user, socket);
+        try {
+            List<Object> over = scripts.eval(socketsKey(user), RScript.Mode.READ_WRITE, ADMIT,
+                    RScript.ReturnType.MULTI, List.of(socketsKey(user)), socket.value().toString(),
+                    String.valueOf(limits.socketsPerUser()));
+            over.forEach(overCap::publish);
+        } catch (RuntimeException unreachable) {
+            log.warn("socket cap not checked in Redis: {}", unreachable.toString());
+        }
     }
 
     @Override
     public void release(UserId user, SocketId socket) {
-        redisson.getScoredSortedSet(socketsKey(user), StringCodec.INSTANCE).remove(socket.value().toString());
+        local.release(user, socket);
+        try {
+            redisson.getScoredSortedSet(socketsKey(user), StringCodec.INSTANCE).remove(socket.value().toString());
+        } catch (RuntimeException unreachable) {
+            // the entry is popped as the oldest when the user next goes over the cap
+            log.warn("socket not removed from Redis: {}", unreachable.toString());
+        }
     }
 
     private static String socketsKey(UserId user) {
