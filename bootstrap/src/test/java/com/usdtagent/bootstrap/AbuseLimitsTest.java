@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -176,41 +177,27 @@ class AbuseLimitsTest {
             assertThat(raw.next(Duration.ofSeconds(5))).startsWith("42[\"chat-room-list\"");
             long started = System.nanoTime();
 
-            List<String> first = flood(raw, 0, 80);
+            List<String> first = raw.sendTypingBurst(0, 80);
             raw.send("40{\"token\":\"" + token + "\"}");
-            assertThat(raw.next(Duration.ofSeconds(5))).startsWith("40{");
-            assertThat(raw.next(Duration.ofSeconds(1))).as("no second connect work, no room list").isNull();
-            List<String> second = flood(raw, 80, 80);
+            // the refusals' error events may still be coming; the answer to the CONNECT is among them
+            List<String> frames = new ArrayList<>();
+            for (String frame = raw.next(Duration.ofSeconds(5)); frame != null; frame = raw.next(Duration.ofSeconds(1))) {
+                frames.add(frame);
+            }
+            assertThat(frames).anyMatch(frame -> frame.startsWith("40{"));
+            assertThat(frames).as("no second connect work, no room list").noneMatch(frame -> frame.contains("chat-room-list"));
+            List<String> second = raw.sendTypingBurst(80, 80);
 
             double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(first).hasSize(80);
+            assertThat(second).hasSize(80);
             // a stranger's room is refused too, but by the handler: what the limit did not refuse got that far
-            long accepted = IntStream.range(0, 160).filter(i -> !(i < 80 ? first.get(i) : second.get(i - 80))
-                    .contains("RATE_LIMITED")).count();
+            long accepted = Stream.concat(first.stream(), second.stream()).filter(ack -> !ack.contains("RATE_LIMITED"))
+                    .count();
             assertThat(accepted).isBetween(50L, (long) (50 + 20 * seconds + 1));
             assertThat(second.stream().filter(ack -> ack.contains("RATE_LIMITED")).count())
                     .as("the re-sent CONNECT gave no fresh bucket").isGreaterThan(80 - (long) (20 * seconds + 1) - 1);
         }
-    }
-
-    /** Sends {@code count} acked events at once and returns their acks in the order sent. */
-    private static List<String> flood(RawSocketIo raw, int firstAckId, int count) {
-        IntStream.range(firstAckId, firstAckId + count)
-                .forEach(id -> raw.send("42" + id + "[\"typing\",{\"roomId\":\"" + UUID.randomUUID() + "\",\"typing\":true}]"));
-        List<String> acks = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(15)).until(() -> {
-            for (String frame = raw.next(Duration.ofMillis(50)); frame != null; frame = raw.next(Duration.ofMillis(10))) {
-                if (frame.startsWith("43")) {
-                    acks.add(frame);
-                }
-            }
-            return acks.size() == count;
-        });
-        acks.sort((a, b) -> Integer.compare(ackId(a), ackId(b)));
-        return acks;
-    }
-
-    private static int ackId(String frame) {
-        return Integer.parseInt(frame.substring(2, frame.indexOf('[')));
     }
 
     @Test

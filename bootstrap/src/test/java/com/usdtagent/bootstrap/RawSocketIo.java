@@ -4,10 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +81,25 @@ final class RawSocketIo implements AutoCloseable {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /**
+     * Sends {@code count} acked {@code typing} events at once, ack ids from {@code firstAckId} on, and returns their
+     * acks ({@code 43<id>[...]}) in the order sent; other frames that arrive meanwhile are dropped.
+     */
+    List<String> sendTypingBurst(int firstAckId, int count) {
+        IntStream.range(firstAckId, firstAckId + count).forEach(id -> send("42" + id + "[\"typing\",{\"roomId\":\""
+                + UUID.randomUUID() + "\",\"typing\":true}]"));
+        List<String> acks = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (acks.size() < count && System.nanoTime() < deadline) {
+            String frame = next(Duration.ofMillis(100));
+            if (frame != null && frame.startsWith("43")) {
+                acks.add(frame);
+            }
+        }
+        acks.sort(Comparator.comparingInt(ack -> Integer.parseInt(ack.substring(2, ack.indexOf('[')))));
+        return acks;
     }
 
     /** Whether the server closed the connection within {@code wait}. */
