@@ -300,11 +300,16 @@ class AbuseLimitsTest {
         }
     }
 
-    @Test
-    void unpaidOrdersPerBuyerAreCappedEvenWhenPlacedAtOnce() {
+    /** An offer of a new agent with 5000 USDT to sell, in lots of 10 to 500. */
+    private static String sellOffer() {
         HttpApi.Account agent = account("agent", "agent");
         Trades.deposit(node, node.adminToken(), agent, "5000");
-        String offer = Trades.offer(node, agent, "SELL");
+        return Trades.offer(node, agent, "SELL");
+    }
+
+    @Test
+    void unpaidOrdersPerBuyerAreCappedEvenWhenPlacedAtOnce() {
+        String offer = sellOffer();
         HttpApi.Account buyer = account("buyer", "user");
         Trades.placed(node, buyer, offer, "10");
         Trades.placed(node, buyer, offer, "10");
@@ -321,9 +326,7 @@ class AbuseLimitsTest {
 
     @Test
     void aBuyerWhoCancelsThreeTimesWaitsADayAndIsToldUntilWhen() {
-        HttpApi.Account agent = account("agent", "agent");
-        Trades.deposit(node, node.adminToken(), agent, "5000");
-        String offer = Trades.offer(node, agent, "SELL");
+        String offer = sellOffer();
         HttpApi.Account buyer = account("canceller", "user");
         for (int i = 0; i < 3; i++) {
             String id = Trades.placed(node, buyer, offer, "10").path("id").asText();

@@ -108,7 +108,8 @@ class ClusterTest {
         clients.forEach(SocketClient::close);
     }
 
-    private static boolean redisListens() {
+    /** Whether a Redis answers on 127.0.0.1:6379, for the tests that need one. */
+    static boolean redisListens() {
         try (var socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", 6379), 1000);
             return true;

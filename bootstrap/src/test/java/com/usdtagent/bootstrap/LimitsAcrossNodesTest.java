@@ -7,9 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +33,7 @@ class LimitsAcrossNodesTest {
 
     @BeforeAll
     static void startTwoNodes() {
-        assumeTrue(redisListens(), "no Redis on 127.0.0.1:6379");
+        assumeTrue(ClusterTest.redisListens(), "no Redis on 127.0.0.1:6379");
         nodeA = TestNode.start(LIMITS, Optional.of(new SocketSettings.Redis(URI.create("redis://127.0.0.1:6379"),
                 REDIS_KEY_PREFIX)));
         nodeB = TestNode.startAlongside(nodeA);
@@ -48,15 +45,6 @@ class LimitsAcrossNodesTest {
             if (node != null) {
                 node.close();
             }
-        }
-    }
-
-    private static boolean redisListens() {
-        try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 6379), 1000);
-            return true;
-        } catch (IOException unreachable) {
-            return false;
         }
     }
 
