@@ -58,9 +58,11 @@ final class AccountRoutes {
     private final ShowMyAccount showMyAccount;
     private final LookUpAccount lookUpAccount;
     private final RequestBodies requestBodies;
+    private final ClientAddresses clientAddresses;
 
     AccountRoutes(RegisterAccount registerAccount, LogIn logIn, ShowMyAccount showMyAccount,
-                  LookUpAccount lookUpAccount, RequestBodies requestBodies) {
+                  LookUpAccount lookUpAccount, RequestBodies requestBodies, ClientAddresses clientAddresses) {
+        this.clientAddresses = clientAddresses;
         this.registerAccount = registerAccount;
         this.logIn = logIn;
         this.showMyAccount = showMyAccount;
@@ -79,13 +81,14 @@ final class AccountRoutes {
         RegisterRequest request = requestBodies.read(ctx, RegisterRequest.class);
         Role role = "user".equals(request.role()) ? Role.USER : "agent".equals(request.role()) ? Role.AGENT : null;
         SignedIn signedIn = registerAccount.register(new RegisterAccount.Command(request.username(), request.phone(),
-                request.password(), role));
+                request.password(), role, clientAddresses.of(ctx)));
         ctx.status(HttpStatus.CREATED).json(SignedInView.of(signedIn));
     }
 
     private void logIn(Context ctx) {
         LogInRequest request = requestBodies.read(ctx, LogInRequest.class);
-        ctx.json(SignedInView.of(logIn.logIn(new LogIn.Command(request.login(), request.password()))));
+        ctx.json(SignedInView.of(logIn.logIn(new LogIn.Command(request.login(), request.password(),
+                clientAddresses.of(ctx)))));
     }
 
     /** An exact username, answered as a list: empty when nobody has it. */

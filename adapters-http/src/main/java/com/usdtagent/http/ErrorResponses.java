@@ -5,6 +5,7 @@ import com.usdtagent.application.shared.FailureLog;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 import com.usdtagent.domain.shared.FieldError;
+import com.usdtagent.domain.shared.RateLimitedException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
@@ -55,6 +56,11 @@ final class ErrorResponses {
     private static void respond(Context ctx, BusinessException refusal) {
         if (refusal.code() == ErrorCode.UNAUTHORIZED) {
             ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (refusal instanceof RateLimitedException limited) {
+            // whole seconds, rounded up: a client that waits this long is not refused again for the same reason
+            long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+            ctx.header(Header.RETRY_AFTER, Long.toString(seconds));
         }
         // a file of a type the server does not take, or a body that is not JSON, is VALIDATION_FAILED with HTTP's own status
         boolean unsupportedMedia = refusal instanceof UnsupportedContent || refusal instanceof RequestBodies.NotJson;

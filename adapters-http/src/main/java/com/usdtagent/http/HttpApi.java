@@ -132,14 +132,18 @@ public final class HttpApi {
         this.metricsPort = metricsPort;
     }
 
-    /** @param meterRegistry where each request is timed, per route template, method and status */
-    public static HttpApi create(UseCases useCases, WebApp webApp, Metrics metrics, MeterRegistry meterRegistry) {
+    /**
+     * @param meterRegistry  where each request is timed, per route template, method and status
+     * @param trustedProxies IP addresses of the proxies whose {@code X-Forwarded-For} entry names the client
+     */
+    public static HttpApi create(UseCases useCases, WebApp webApp, Metrics metrics, MeterRegistry meterRegistry,
+                                 List<String> trustedProxies) {
         ObjectMapper objectMapper = JsonMapping.objectMapper();
         RequestBodies requestBodies = new RequestBodies(objectMapper);
         BearerAuthentication authentication = new BearerAuthentication(useCases.authenticateToken());
         OperationsRoutes operations = new OperationsRoutes(useCases.checkHealth(), metrics);
         AccountRoutes accounts = new AccountRoutes(useCases.registerAccount(), useCases.logIn(),
-                useCases.showMyAccount(), useCases.lookUpAccount(), requestBodies);
+                useCases.showMyAccount(), useCases.lookUpAccount(), requestBodies, new ClientAddresses(trustedProxies));
         CallRoutes calls = new CallRoutes(useCases.listCalls());
         DeviceRoutes devices = new DeviceRoutes(useCases.registerDevice(), useCases.forgetDevice(), requestBodies);
         var trade = useCases.trade();

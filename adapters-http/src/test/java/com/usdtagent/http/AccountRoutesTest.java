@@ -8,12 +8,15 @@ import com.usdtagent.application.account.SignedIn;
 import com.usdtagent.domain.account.PhoneNumber;
 import com.usdtagent.domain.account.PublicProfile;
 import com.usdtagent.domain.account.Role;
+import com.usdtagent.domain.shared.RateLimitedException;
 import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,7 +42,7 @@ class AccountRoutesTest extends RunningServerTest {
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(received.get()).isEqualTo(
-                new RegisterAccount.Command("alice", "0415 555 0100", "long enough", Role.AGENT));
+                new RegisterAccount.Command("alice", "0415 555 0100", "long enough", Role.AGENT, "127.0.0.1"));
         JsonNode body = server.json(response);
         assertThat(body.get("token").asText()).isEqualTo("alice-token");
         assertThat(body.get("user").get("id").asText()).isEqualTo(ALICE.toString());
@@ -56,13 +59,29 @@ class AccountRoutesTest extends RunningServerTest {
             return ALICE_SIGNED_IN;
         };
 
-        HttpResponse<String> response = server.post("/api/auth/login",
-                "{\"login\":\"alice\",\"password\":\"long enough\",\"rememberMe\":true}");
+        HttpResponse<String> response = server.send(server.request("/api/auth/login")
+                .header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113.9")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"login\":\"alice\",\"password\":\"long enough\",\"rememberMe\":true}")));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(received.get()).isEqualTo(new LogIn.Command("alice", "long enough"));
+        // no proxy is trusted: the header is the client's own word, and the connection's address counts
+        assertThat(received.get()).isEqualTo(new LogIn.Command("alice", "long enough", "127.0.0.1"));
         assertThat(server.json(response).get("token").asText()).isEqualTo("alice-token");
         assertThat(server.json(response).at("/user/role").asText()).isEqualTo("agent");
+    }
+
+    @Test
+    void aThrottledLoginIs429WithRetryAfterInWholeSeconds() {
+        server.logIn = command -> {
+            throw new RateLimitedException("Too many failed logins; try again later", Duration.ofMillis(61_200));
+        };
+
+        HttpResponse<String> response = server.post("/api/auth/login", "{\"login\":\"alice\",\"password\":\"guess\"}");
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).contains("62");
+        assertThat(server.json(response).at("/error/code").asText()).isEqualTo("RATE_LIMITED");
     }
 
     @Test

@@ -96,7 +96,8 @@ final class TestServer implements AutoCloseable {
                 unexpected(HttpApi.AttachmentUseCases.class),
                 Optional.empty());
         api = HttpApi.create(useCases, new HttpApi.WebApp(SOCKET_PORT, Optional.empty(), allowedOrigins),
-                new HttpApi.Metrics(() -> prometheusText, metricsPort, metricsToken), meterRegistry);
+                new HttpApi.Metrics(() -> prometheusText, metricsPort, metricsToken), meterRegistry,
+                List.of());
         api.start(0);
     }
 

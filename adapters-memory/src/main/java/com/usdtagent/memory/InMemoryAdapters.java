@@ -4,6 +4,7 @@ import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.attachment.AttachmentStore;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
+import com.usdtagent.application.account.AttemptCounters;
 import com.usdtagent.application.call.CallMetrics;
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.call.CallSignals;
@@ -122,6 +123,7 @@ public final class InMemoryAdapters implements AutoCloseable {
             new MemoryDeposits(store), new MemoryScannedBlocks(store), new MemoryWithdrawals(store),
             new MemoryLeases(store), ledger, store);
     private final MemoryChain chain = new MemoryChain();
+    private final AttemptCounters attemptCounters = new MemoryAttemptCounters(store);
     private final RecordingSignals signals = new RecordingSignals();
     private final CountingCallMetrics callMetrics = new CountingCallMetrics();
     private final MemoryVoiceTokens voiceTokens;
@@ -234,6 +236,11 @@ public final class InMemoryAdapters implements AutoCloseable {
     /** The chain of these adapters: its own, empty but for the payer's tokens. */
     public Chain chain() {
         return chain;
+    }
+
+    /** Failed logins and registrations per account and per address, for the sign-in throttle. */
+    public AttemptCounters attemptCounters() {
+        return attemptCounters;
     }
 
     /** True until {@link #close}. */

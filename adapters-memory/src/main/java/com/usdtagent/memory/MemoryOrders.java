@@ -30,6 +30,10 @@ final class MemoryOrders implements Orders {
     private record PlacementLock(UserId placer, String idempotencyKey) {
     }
 
+    /** The lock a placer's placements take turns on, as the advisory lock of {@code JdbiOrders}. */
+    private record PlacerLock(UserId placer) {
+    }
+
     private final MemoryStore store;
     private final Table<OrderId, TradeOrder> orders;
     private final Table<PlacementKey, OrderId> byPlacementKey;
@@ -55,6 +59,21 @@ final class MemoryOrders implements Orders {
     @Override
     public void lockIdempotencyKey(UserId placer, String idempotencyKey) {
         store.atomically(() -> store.lock(new PlacementLock(placer, idempotencyKey)));
+    }
+
+    @Override
+    public void lockPlacer(UserId placer) {
+        store.atomically(() -> store.lock(new PlacerLock(placer)));
+    }
+
+    @Override
+    public PlacerRecord recordOfPlacer(UserId placer, Instant cancelledSince) {
+        List<TradeOrder> placed = orders.values(order -> order.audit().getFirst().actor().equals(placer));
+        return new PlacerRecord(
+                placed.stream().filter(order -> order.status() == OrderStatus.PENDING_PAYMENT).count(),
+                placed.stream().filter(order -> order.status() == OrderStatus.CANCELLED
+                                && order.cancelledAt().isAfter(cancelledSince))
+                        .map(TradeOrder::cancelledAt).sorted().toList());
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.usdtagent.application.ledger.DepositFundsService;
 import com.usdtagent.application.ledger.WalletBalance;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.trade.PlaceOrder;
+import com.usdtagent.application.trade.OrderLimits;
 import com.usdtagent.application.trade.TradeServices;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
@@ -46,7 +47,7 @@ class EmbeddingTest {
                 clock);
         var trade = new TradeServices(memory.offers(), memory.orders(), memory.ledger(), memory.userAccounts(),
                 memory.chatRooms(), memory.messages(), posts, memory.presence(UUID.randomUUID()), noPush,
-                memory.orderSignals(), memory.transactions(), clock, memory.attachments());
+                memory.orderSignals(), memory.transactions(), clock, memory.attachments(), OrderLimits.DEFAULTS);
         var deposits = new DepositFundsService(memory.ledger(), memory.userAccounts(), memory.transactions(), clock);
 
         var agent = new UserAccount(UserId.newId(), new Username("agent"), null, "a hash", Role.AGENT, clock.instant());

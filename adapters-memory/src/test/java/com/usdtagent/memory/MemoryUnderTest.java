@@ -3,6 +3,7 @@ package com.usdtagent.memory;
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
+import com.usdtagent.application.account.AttemptCounters;
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.chain.ChainServices;
 import com.usdtagent.application.chat.ChatRooms;
@@ -103,6 +104,11 @@ final class MemoryUnderTest implements AdaptersUnderTest {
     @Override
     public ChainServices.Storage chainStorage() {
         return adapters.chainStorage();
+    }
+
+    @Override
+    public AttemptCounters attemptCounters() {
+        return adapters.attemptCounters();
     }
 
     @Override

@@ -26,6 +26,7 @@ import com.usdtagent.application.push.PushMessage;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.push.QueuedPush;
 import com.usdtagent.application.push.QueueingPushOutbox;
+import com.usdtagent.application.trade.OrderLimits;
 import com.usdtagent.application.trade.TradeServices;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
@@ -110,7 +111,7 @@ public final class InMemoryNode implements AutoCloseable {
     public final LeaveRoomService leaveRoom = new LeaveRoomService(memory.chatRooms(), presence);
     public final TradeServices trade = new TradeServices(memory.offers(), memory.orders(), memory.ledger(),
             memory.userAccounts(), memory.chatRooms(), memory.messages(), posts, presence, push, memory.orderSignals(),
-            memory.transactions(), memory.clock(), memory.attachments());
+            memory.transactions(), memory.clock(), memory.attachments(), OrderLimits.DEFAULTS);
     public final ShowWalletService wallet = new ShowWalletService(memory.ledger());
     public final DepositFundsService deposits = new DepositFundsService(memory.ledger(), memory.userAccounts(),
             memory.transactions(), memory.clock());

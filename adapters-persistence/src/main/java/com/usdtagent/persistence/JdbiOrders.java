@@ -52,6 +52,14 @@ final class JdbiOrders implements Orders {
             """;
     private static final String AUDIT = "SELECT status, actor_id, at FROM trade_order_audit WHERE order_id = :order ORDER BY step";
     private static final String LOCK_KEY = "SELECT pg_advisory_xact_lock(hashtextextended(:placer || ' ' || :key, 0))";
+    private static final String LOCK_PLACER = "SELECT pg_advisory_xact_lock(hashtextextended('placer ' || :placer, 0))";
+    private static final String AWAITING_PAYMENT =
+            "SELECT count(*) FROM trade_order WHERE placed_by = :placer AND status = 'PENDING_PAYMENT'";
+    private static final String CANCELLED_SINCE = """
+            SELECT cancelled_at FROM trade_order
+            WHERE placed_by = :placer AND status = 'CANCELLED' AND cancelled_at > :since
+            ORDER BY cancelled_at
+            """;
     static final String CLAIM_EXPIRED = SELECT + """
             WHERE status = 'PENDING_PAYMENT' AND payment_window_ends_at <= :now
             ORDER BY payment_window_ends_at
@@ -102,6 +110,25 @@ final class JdbiOrders implements Orders {
                 .bind("key", idempotencyKey)
                 .mapTo(String.class)
                 .one());
+    }
+
+    @Override
+    public void lockPlacer(UserId placer) {
+        jdbi.useHandle(handle -> handle.createQuery(LOCK_PLACER)
+                .bind("placer", placer.value().toString())
+                .mapTo(String.class)
+                .one());
+    }
+
+    @Override
+    public PlacerRecord recordOfPlacer(UserId placer, Instant cancelledSince) {
+        return jdbi.withHandle(handle -> new PlacerRecord(
+                handle.createQuery(AWAITING_PAYMENT).bind("placer", placer.value()).mapTo(Long.class).one(),
+                handle.createQuery(CANCELLED_SINCE)
+                        .bind("placer", placer.value())
+                        .bind("since", Timestamps.utc(cancelledSince))
+                        .map((row, context) -> Timestamps.instant(row, "cancelled_at"))
+                        .list()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.attachment.AttachmentStore;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
+import com.usdtagent.application.account.AttemptCounters;
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.chain.ChainServices;
 import com.usdtagent.application.chat.ChatRooms;
@@ -61,6 +62,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Attachments attachments;
     private final AttachmentStore attachmentStore;
     private final UploadQuotas uploadQuotas;
+    private final AttemptCounters attemptCounters;
 
     private PostgresPersistence(EmbeddedDatabase embedded, HikariDataSource dataSource, Jdbi jdbi) {
         this.embedded = embedded;
@@ -81,6 +83,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.attachments = new JdbiAttachments(jdbi);
         this.attachmentStore = new JdbiAttachmentStore(jdbi);
         this.uploadQuotas = new JdbiUploadQuotas(jdbi);
+        this.attemptCounters = new JdbiAttemptCounters(jdbi);
     }
 
     public static PostgresPersistence open(JdbcTarget target, MeterRegistry meterRegistry) {
@@ -210,6 +213,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public UploadQuotas uploadQuotas() {
         return uploadQuotas;
+    }
+
+    /** Failed logins and registrations per account and address, and the blocks they earned, for every node. */
+    public AttemptCounters attemptCounters() {
+        return attemptCounters;
     }
 
     /** What the deposit and withdrawal use cases keep: addresses, deposits, withdrawals, the follower's place. */

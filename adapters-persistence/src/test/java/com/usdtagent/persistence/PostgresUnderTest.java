@@ -3,6 +3,7 @@ package com.usdtagent.persistence;
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
+import com.usdtagent.application.account.AttemptCounters;
 import com.usdtagent.application.call.CallSessions;
 import com.usdtagent.application.chain.ChainServices;
 import com.usdtagent.application.chat.ChatRooms;
@@ -107,6 +108,11 @@ final class PostgresUnderTest implements AdaptersUnderTest {
     @Override
     public ChainServices.Storage chainStorage() {
         return chat.persistence.chainStorage();
+    }
+
+    @Override
+    public AttemptCounters attemptCounters() {
+        return chat.persistence.attemptCounters();
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.usdtagent.application.push.PushNotification;
 import com.usdtagent.application.trade.OrderSignals;
 import com.usdtagent.application.trade.OrderView;
 import com.usdtagent.application.trade.PlaceOrder;
+import com.usdtagent.application.trade.OrderLimits;
 import com.usdtagent.application.trade.TradeServices;
 import com.usdtagent.domain.account.Role;
 import com.usdtagent.domain.account.UserAccount;
@@ -93,7 +94,8 @@ class TradeLedgerTest {
         trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(),
                 persistence.userAccounts(), persistence.chatRooms(), persistence.messages(),
                 new RoomPosts(persistence.chatRooms(), publisher, clock), persistence.presence(UUID.randomUUID()),
-                pushes::add, signals, persistence.transactions(), clock, persistence.attachments());
+                pushes::add, signals, persistence.transactions(), clock, persistence.attachments(),
+                OrderLimits.DEFAULTS);
         deposits = new DepositFundsService(persistence.ledger(), persistence.userAccounts(), persistence.transactions(),
                 clock);
         wallet = new ShowWalletService(persistence.ledger());

@@ -13,9 +13,11 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
- * Puts every client event through the same path: refused unless the socket is authenticated, then queued in the
- * socket's order, read strictly, validated, handed to its handler, and answered with an ack (and an
+ * Puts every client event through the same path: refused unless the socket is authenticated, counted against its
+ * user's limit, then queued in the socket's order, read strictly, validated, handed to its handler, and answered with an ack (and an
  * {@code error} event on failure).
  */
 final class EventRouter {
@@ -29,14 +31,17 @@ final class EventRouter {
 
     private final SocketIOServer server;
     private final Sessions sessions;
+    private final UserLimits limits;
     private final Json json;
     private final PayloadValidator validator;
     private final Replies replies;
     private final MeterRegistry meters;
 
-    EventRouter(SocketIOServer server, Sessions sessions, Json json, Replies replies, MeterRegistry meters) {
+    EventRouter(SocketIOServer server, Sessions sessions, UserLimits limits, Json json, Replies replies,
+                MeterRegistry meters) {
         this.server = server;
         this.sessions = sessions;
+        this.limits = limits;
         this.json = json;
         this.validator = new PayloadValidator();
         this.replies = replies;
@@ -59,12 +64,23 @@ final class EventRouter {
             client.disconnect();
             return;
         }
-        if (!session.get().rateLimit().tryAcquire()) {
-            replies.fail(client, ack, event, Replies.Failure.of(
-                    new BusinessException(ErrorCode.RATE_LIMITED, "Too many events; slow down")));
+        CompletableFuture<Boolean> allowed = limits.tryEvent(session.get().user().id()).toCompletableFuture();
+        if (allowed.isDone() && !allowed.join()) {
+            refuse(client, ack, event); // answered at once: a flood is not queued
             return;
         }
-        session.get().queue().submit(() -> handle(event, session.get(), data, ack, payloadType, handler));
+        session.get().queue().submit(() -> {
+            if (allowed.join()) {
+                handle(event, session.get(), data, ack, payloadType, handler);
+            } else {
+                refuse(client, ack, event);
+            }
+        });
+    }
+
+    private void refuse(SocketIOClient client, AckRequest ack, String event) {
+        replies.fail(client, ack, event, Replies.Failure.of(
+                new BusinessException(ErrorCode.RATE_LIMITED, "Too many events; slow down")));
     }
 
     private <P> void handle(String event, SocketSession session, JsonNode data, AckRequest ack,

@@ -6,22 +6,25 @@ import io.netty.channel.ChannelPipeline;
 import java.util.List;
 
 /**
- * netty-socketio's pipeline with {@link OriginGuard} in front of its handshake and {@link BareConnectGuard} in front
- * of its packet handler.
+ * netty-socketio's pipeline with {@link OriginGuard} in front of its handshake, {@link BareConnectGuard} in front
+ * of its packet handler, and {@link UnauthenticatedCloser} watching every connection from its start.
  */
 final class GuardedChannelInitializer extends SocketIOChannelInitializer {
 
     private final BareConnectGuard guard = new BareConnectGuard();
     private final OriginGuard originGuard;
+    private final UnauthenticatedCloser closer;
 
-    GuardedChannelInitializer(List<String> allowedOrigins) {
+    GuardedChannelInitializer(List<String> allowedOrigins, Sessions sessions) {
         this.originGuard = new OriginGuard(allowedOrigins);
+        this.closer = new UnauthenticatedCloser(sessions);
     }
 
     @Override
     protected void addSocketioHandlers(ChannelPipeline pipeline) {
         super.addSocketioHandlers(pipeline);
         pipeline.addBefore(AUTHORIZE_HANDLER, "originGuard", originGuard);
+        pipeline.addFirst("unauthenticatedCloser", closer);
         pipeline.addBefore(PACKET_HANDLER, "bareConnectGuard", guard);
     }
 }

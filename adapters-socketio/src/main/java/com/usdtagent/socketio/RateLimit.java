@@ -1,9 +1,6 @@
 package com.usdtagent.socketio;
 
-/**
- * A token bucket per socket: bursts up to {@code capacity} events, then {@code perSecond} sustained. Events over
- * the limit are refused with {@code RATE_LIMITED} before they reach any use case.
- */
+/** A token bucket: bursts up to {@code capacity} events, then {@code perSecond} sustained. */
 final class RateLimit {
 
     private final double capacity;
@@ -18,13 +15,22 @@ final class RateLimit {
     }
 
     synchronized boolean tryAcquire() {
-        long now = System.nanoTime();
-        tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
-        refilledAt = now;
+        refill();
         if (tokens < 1) {
             return false;
         }
         tokens -= 1;
         return true;
+    }
+
+    synchronized boolean isFull() {
+        refill();
+        return tokens >= capacity;
+    }
+
+    private void refill() {
+        long now = System.nanoTime();
+        tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
+        refilledAt = now;
     }
 }

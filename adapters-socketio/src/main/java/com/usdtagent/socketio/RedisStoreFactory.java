@@ -79,6 +79,11 @@ final class RedisStoreFactory extends RedissonStoreFactory {
         // see close()
     }
 
+    /** The client, for what else the nodes share in Redis. */
+    RedissonClient redisson() {
+        return redisson;
+    }
+
     void close() {
         publisher.shutdown();
         redisson.shutdown();

@@ -27,6 +27,7 @@ import com.usdtagent.application.chat.OpenDirectRoom;
 import com.usdtagent.application.chat.RealtimePublisher;
 import com.usdtagent.application.chat.SendMessage;
 import com.usdtagent.application.chat.ShowTyping;
+import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.application.ledger.WalletJson;
 import com.usdtagent.application.trade.OrderSignals;
 import io.micrometer.core.instrument.Gauge;
@@ -72,6 +73,8 @@ public final class SocketIoGateway {
     private final MeterRegistry meters;
     private final AttachmentLinks links;
     private final Optional<RedisStoreFactory> redis;
+    private final LocalUserLimits localLimits;
+    private final UserLimits limits;
 
     /** @param links signs fresh links into every payload that carries a file */
     public SocketIoGateway(SocketSettings settings, MeterRegistry meters, AttachmentLinks links) {
@@ -79,7 +82,10 @@ public final class SocketIoGateway {
         this.server = new SocketIOServer(configuration(settings, redis));
         this.meters = meters;
         this.links = links;
-        server.setPipelineFactory(new GuardedChannelInitializer(settings.allowedOrigins()));
+        this.localLimits = new LocalUserLimits(settings.limits(), this::disconnectHere);
+        this.limits = redis.<UserLimits>map(store -> new RedisUserLimits(store.redisson(), settings.limits(),
+                localLimits, this::disconnectHere)).orElse(localLimits);
+        server.setPipelineFactory(new GuardedChannelInitializer(settings.allowedOrigins(), sessions));
         Gauge.builder("socketio.sessions", sessions, Sessions::count)
                 .description("authenticated sockets on this node").register(meters);
     }
@@ -114,11 +120,15 @@ public final class SocketIoGateway {
     /** Connects the events to their use cases and starts listening. */
     public void start(ChatUseCases chat, CallUseCases calls) {
         var chatEvents = new ChatEvents(chat, replies, links);
-        server.getNamespace("").addAuthTokenListener(
-                new TokenAuthenticator(chat.authenticateToken(), sessions, workers, timers, chatEvents::onConnected));
+        server.getNamespace("").addAuthTokenListener(new TokenAuthenticator(chat.authenticateToken(), sessions, limits,
+                workers, timers, chatEvents::onConnected));
         server.addDisconnectListener(client -> sessions.remove(client.getSessionId())
-                .ifPresent(session -> session.queue().submit(() -> chatEvents.onDisconnected(session))));
-        var events = new EventRouter(server, sessions, json, replies, meters);
+                .ifPresent(session -> session.queue().submit(() -> {
+                    limits.release(session.user().id(), session.socketId());
+                    chatEvents.onDisconnected(session);
+                })));
+        timers.scheduleWithFixedDelay(localLimits::forgetFullBuckets, 1, 1, TimeUnit.MINUTES);
+        var events = new EventRouter(server, sessions, limits, json, replies, meters);
         chatEvents.registerOn(events);
         new CallEvents(calls).registerOn(events);
         try {
@@ -151,7 +161,13 @@ public final class SocketIoGateway {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+        limits.close();
         redis.ifPresent(RedisStoreFactory::close);
+    }
+
+    /** Disconnects the socket if it is on this node. */
+    private void disconnectHere(SocketId socket) {
+        sessions.find(socket.value()).ifPresent(session -> session.client().disconnect());
     }
 
     private static Configuration configuration(SocketSettings settings, Optional<RedisStoreFactory> redis) {

@@ -6,7 +6,7 @@ import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.domain.account.UserId;
 
 /** One authenticated socket: who it belongs to and the queue its events run in. */
-record SocketSession(SocketIOClient client, AuthenticatedUser user, SerialQueue queue, RateLimit rateLimit) {
+record SocketSession(SocketIOClient client, AuthenticatedUser user, SerialQueue queue) {
 
     static String userRoom(UserId user) {
         return "user:" + user;

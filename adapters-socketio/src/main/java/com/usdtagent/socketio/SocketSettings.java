@@ -9,19 +9,31 @@ import java.util.Optional;
  *
  * @param maxFrameBytes        the largest websocket frame or polling body accepted; larger ones close the connection
  * @param websocketCompression whether websocket frames may be compressed (permessage-deflate) when a client offers it
- * @param redis                empty: rooms live in this node's memory, for a single node
+ * @param redis                empty: rooms live in this node's memory, for a single node; present: the rooms, and
+ *                             the limits of each user, are shared by every node
  * @param allowedOrigins       web pages, besides those of the host a request is addressed to, that may connect
  */
 public record SocketSettings(String host, int port, int maxFrameBytes, boolean websocketCompression,
-                             Optional<Redis> redis, List<String> allowedOrigins) {
+                             Optional<Redis> redis, List<String> allowedOrigins, Limits limits) {
 
     public SocketSettings {
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     public static SocketSettings listeningOn(int port, boolean websocketCompression, Optional<Redis> redis,
-                                             List<String> allowedOrigins) {
-        return new SocketSettings("0.0.0.0", port, 64 * 1024, websocketCompression, redis, allowedOrigins);
+                                             List<String> allowedOrigins, Limits limits) {
+        return new SocketSettings("0.0.0.0", port, 64 * 1024, websocketCompression, redis, allowedOrigins, limits);
+    }
+    /**
+     * What one user may do over all their sockets together.
+     *
+     * @param eventsPerSecond events refilled into the user's bucket each second
+     * @param eventsBurst     the bucket's size: events the user may send at once
+     * @param socketsPerUser  sockets the user may hold at once; one more disconnects the oldest
+     */
+    public record Limits(int eventsPerSecond, int eventsBurst, int socketsPerUser) {
+
+        public static final Limits DEFAULTS = new Limits(20, 50, 10);
     }
 
     /**

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * Checks {@code auth.token} of the v4 CONNECT packet. This is the only place a socket becomes a session: on
  * success the user is attached, the socket joins its user's room and a room of its own, and the connect work is
  * queued first in the socket's order. On failure the client gets {@code connect_error} with
- * {@code data.code = "UNAUTHORIZED"}, and a socket that stays unauthenticated is closed shortly after.
+ * {@code data.code = "UNAUTHORIZED"}, and a socket that stays unauthenticated is closed shortly after. A second
+ * CONNECT on a socket that is already a session changes nothing: no new session, no fresh limits.
  */
 final class TokenAuthenticator implements AuthTokenListener {
 
@@ -29,12 +30,14 @@ final class TokenAuthenticator implements AuthTokenListener {
     private final Sessions sessions;
     private final Executor workers;
     private final ScheduledExecutorService timers;
+    private final UserLimits limits;
     private final Consumer<SocketSession> onConnected;
 
-    TokenAuthenticator(AuthenticateToken authenticateToken, Sessions sessions, Executor workers,
+    TokenAuthenticator(AuthenticateToken authenticateToken, Sessions sessions, UserLimits limits, Executor workers,
                        ScheduledExecutorService timers, Consumer<SocketSession> onConnected) {
         this.authenticateToken = authenticateToken;
         this.sessions = sessions;
+        this.limits = limits;
         this.workers = workers;
         this.timers = timers;
         this.onConnected = onConnected;
@@ -42,13 +45,19 @@ final class TokenAuthenticator implements AuthTokenListener {
 
     @Override
     public AuthTokenResult getAuthTokenResult(Object authData, SocketIOClient client) {
+        if (sessions.find(client.getSessionId()).isPresent()) {
+            return AuthTokenResult.AuthTokenResultSuccess;
+        }
         try {
             AuthenticatedUser user = authenticateToken.authenticate(tokenIn(authData));
-            var session = new SocketSession(client, user, new SerialQueue(workers), new RateLimit(50, 20));
+            var session = new SocketSession(client, user, new SerialQueue(workers));
             sessions.add(session);
             client.joinRoom(SocketSession.userRoom(user.id()));
             client.joinRoom(SocketSession.socketRoom(session.socketId()));
-            session.queue().submit(() -> onConnected.accept(session));
+            session.queue().submit(() -> {
+                limits.admit(user.id(), session.socketId());
+                onConnected.accept(session);
+            });
             return AuthTokenResult.AuthTokenResultSuccess;
         } catch (BusinessException refused) {
             timers.schedule(() -> closeUnlessAuthenticated(client),

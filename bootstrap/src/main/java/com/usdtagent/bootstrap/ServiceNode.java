@@ -10,6 +10,7 @@ import com.usdtagent.application.account.PasswordHasher;
 import com.usdtagent.application.account.PhoneNumbers;
 import com.usdtagent.application.account.RegisterAccountService;
 import com.usdtagent.application.account.ShowMyAccountService;
+import com.usdtagent.application.account.SignInThrottle;
 import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.attachment.AttachmentStore;
 import com.usdtagent.application.attachment.CollectUnsentAttachmentsService;
@@ -151,8 +152,7 @@ final class ServiceNode implements AutoCloseable {
         var links = new AttachmentLinks(Identity.linkSigner(secret), settings.attachments().linkTimeToLive(), clock);
         sockets = new SocketIoGateway(
                 SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis(),
-                        settings.corsAllowedOrigins()), meters,
-                links);
+                        settings.corsAllowedOrigins(), settings.limits().sockets()), meters, links);
         // the one way into a room, for texts, order steps and finished calls
         var posts = new RoomPosts(persistence.chatRooms(), sockets.publisher(), clock);
         var calls = callServices(settings.calls(), persistence, posts, push, clock);
@@ -161,15 +161,18 @@ final class ServiceNode implements AutoCloseable {
         startSockets(settings, persistence, presence, authenticateToken, posts, push, calls, clock);
         var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
                 persistence.chatRooms(), persistence.messages(), posts, presence, push, sockets.orderSignals(),
-                persistence.transactions(), clock, persistence.attachments());
+                persistence.transactions(), clock, persistence.attachments(), settings.limits().orders());
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
         repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);
         var attachments = attachmentUseCases(settings.attachments(), persistence, links, clock);
         var onChain = startChain(settings.chain(), persistence, push, meters, nodeId.toString(), clock);
 
+        var throttle = new SignInThrottle(persistence.attemptCounters(), settings.limits().signIn(), clock);
+        repeat("attempt-counter-sweep", Duration.ofMinutes(10), throttle::forgetQuietKeys);
         http = HttpApi.create(new HttpApi.UseCases(
-                new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, Identity.commonPasswords(), clock),
-                new LogInService(accounts, passwords, tokens, phoneNumbers),
+                new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, Identity.commonPasswords(), throttle,
+                        clock),
+                new LogInService(accounts, passwords, tokens, phoneNumbers, throttle),
                 authenticateToken,
                 new ShowMyAccountService(accounts),
                 new LookUpAccountService(accounts),
@@ -185,7 +188,8 @@ final class ServiceNode implements AutoCloseable {
                 attachments,
                 onChain),
                 new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl(), settings.corsAllowedOrigins()),
-                new HttpApi.Metrics(meters::scrape, settings.metrics().port(), settings.metrics().token()), meters);
+                new HttpApi.Metrics(meters::scrape, settings.metrics().port(), settings.metrics().token()), meters,
+                settings.limits().trustedProxies());
         http.start(settings.httpPort());
         stopInReverse.push(http::stop);
     }

@@ -35,13 +35,14 @@ import java.util.stream.Collectors;
  * @param chain       empty: deposits and withdrawals on chain are off
  * @param corsAllowedOrigins other sites whose pages may call the HTTP API and Socket.IO; the server's own web app
  *                           is always allowed
+ * @param limits      what one user or client address may do
  */
 record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int databasePoolSize, Path dataDir,
                 Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
                 Duration presenceTimeToLive, CallSettings calls, PushSettings push,
                 boolean websocketCompression, Optional<SocketSettings.Redis> redis,
                 Optional<URI> publicSocketUrl, Optional<ChainSettings> chain, AttachmentSettings attachments,
-                List<String> corsAllowedOrigins, MetricsSettings metrics) {
+                List<String> corsAllowedOrigins, MetricsSettings metrics, LimitSettings limits) {
 
     /**
      * @param port  empty: {@code /metrics} is served on the HTTP port
@@ -278,7 +279,8 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 ChainSettings.from(reader),
                 AttachmentSettings.from(reader),
                 corsAllowedOrigins(reader),
-                MetricsSettings.from(reader, httpPort, socketPort));
+                MetricsSettings.from(reader, httpPort, socketPort),
+                LimitSettings.from(reader));
     }
 
     /** Origins as browsers send them: {@code scheme://host[:port]}, nothing after. */
@@ -368,7 +370,8 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 + ", redis=" + redis.map(SocketSettings.Redis::toString).orElse("none")
                 + ", publicSocketUrl=" + publicSocketUrl.map(URI::toString).orElse("same host")
                 + ", chain=" + chain.map(ChainSettings::toString).orElse("off") + ", attachments=" + attachments
-                + ", corsAllowedOrigins=" + corsAllowedOrigins + ", " + metrics + "]";
+                + ", corsAllowedOrigins=" + corsAllowedOrigins + ", " + metrics
+                + ", limits=" + limits + "]";
     }
 
     record Reader(Map<String, String> env) {

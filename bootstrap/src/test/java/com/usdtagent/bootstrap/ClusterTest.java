@@ -108,7 +108,8 @@ class ClusterTest {
         clients.forEach(SocketClient::close);
     }
 
-    private static boolean redisListens() {
+    /** Whether a Redis answers on 127.0.0.1:6379, for the tests that need one. */
+    static boolean redisListens() {
         try (var socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", 6379), 1000);
             return true;
@@ -131,7 +132,10 @@ class ClusterTest {
                 Map.entry("FCM_ENDPOINT", fcm.endpoint().toString()),
                 Map.entry("FCM_CREDENTIALS_FILE", fcmCredentials.toString()),
                 Map.entry("CALL_RING_TIMEOUT_SECONDS", String.valueOf(RING_TIMEOUT.toSeconds())),
-                Map.entry("AGORA_APP_ID", TestNode.AGORA_APP_ID), Map.entry("AGORA_APP_CERTIFICATE", TestNode.AGORA_CERTIFICATE)),
+                Map.entry("AGORA_APP_ID", TestNode.AGORA_APP_ID), Map.entry("AGORA_APP_CERTIFICATE", TestNode.AGORA_CERTIFICATE),
+                // the test registers its accounts from one address, and lets a buyer's many orders expire at once
+                Map.entry("RATE_LIMIT_REGISTRATIONS_PER_HOUR", "1000"), Map.entry("MAX_UNPAID_ORDERS_PER_USER", "1000"),
+                Map.entry("MAX_CANCELLATIONS_PER_DAY", "1000")),
                 logs.resolve(name + ".log"));
         return new Node(process, new HttpApi(httpPort), httpPort, socketPort);
     }

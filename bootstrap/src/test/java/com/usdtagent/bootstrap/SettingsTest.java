@@ -1,5 +1,8 @@
 package com.usdtagent.bootstrap;
 
+import com.usdtagent.application.account.SignInThrottle;
+import com.usdtagent.application.trade.OrderLimits;
+import com.usdtagent.socketio.SocketSettings;
 import com.usdtagent.webrtc.IceSettings;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,33 @@ class SettingsTest {
         assertThat(settings.redis()).isEmpty();
         assertThat(settings.attachments()).isEqualTo(new Settings.AttachmentSettings(10 * 1024 * 1024,
                 200 * 1024 * 1024, 40_000_000, Duration.ofMinutes(15), Optional.empty()));
+    }
+
+    @Test
+    void theLimitsDefaultToTheDocumentedValuesAndReadTheirVariables() {
+        assertThat(Settings.fromEnvironment(Map.of()).limits()).isEqualTo(LimitSettings.DEFAULTS);
+        assertThat(LimitSettings.DEFAULTS).isEqualTo(new LimitSettings(new SocketSettings.Limits(20, 50, 10),
+                new SignInThrottle.Limits(5, 50, Duration.ofMinutes(15), Duration.ofMinutes(1), 20),
+                new OrderLimits(3, 3), List.of()));
+
+        var limits = Settings.fromEnvironment(Map.of("RATE_LIMIT_EVENTS_PER_SECOND", "5", "RATE_LIMIT_EVENTS_BURST", "9",
+                "SOCKETS_PER_USER", "2", "RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT", "3",
+                "RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS", "30", "RATE_LIMIT_LOGIN_BACKOFF", "30s",
+                "RATE_LIMIT_REGISTRATIONS_PER_HOUR", "1000", "TRUSTED_PROXIES", "10.0.0.7, 2001:db8::1",
+                "MAX_UNPAID_ORDERS_PER_USER", "1", "MAX_CANCELLATIONS_PER_DAY", "5")).limits();
+
+        assertThat(limits).isEqualTo(new LimitSettings(new SocketSettings.Limits(5, 9, 2),
+                new SignInThrottle.Limits(3, 30, Duration.ofMinutes(15), Duration.ofSeconds(30), 1000),
+                new OrderLimits(1, 5), List.of("10.0.0.7", "2001:db8::1")));
+    }
+
+    @Test
+    void aBadLimitIsOneLineNamingTheVariable() {
+        assertRefused(Map.of("RATE_LIMIT_EVENTS_PER_SECOND", "0"), "RATE_LIMIT_EVENTS_PER_SECOND");
+        assertRefused(Map.of("SOCKETS_PER_USER", "many"), "SOCKETS_PER_USER");
+        assertRefused(Map.of("RATE_LIMIT_LOGIN_BACKOFF", "2h"), "RATE_LIMIT_LOGIN_BACKOFF");
+        assertRefused(Map.of("TRUSTED_PROXIES", "proxy.example.com"), "TRUSTED_PROXIES");
+        assertRefused(Map.of("MAX_CANCELLATIONS_PER_DAY", "-1"), "MAX_CANCELLATIONS_PER_DAY");
     }
 
     @Test

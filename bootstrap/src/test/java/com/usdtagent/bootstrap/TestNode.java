@@ -1,9 +1,12 @@
 package com.usdtagent.bootstrap;
 
+import com.usdtagent.application.account.SignInThrottle;
 import com.usdtagent.application.push.PushOutbox;
+import com.usdtagent.application.trade.OrderLimits;
 import com.usdtagent.persistence.JdbcTarget;
 import com.usdtagent.persistence.testing.TestDatabases;
 import com.usdtagent.push.testing.FakeFcm;
+import com.usdtagent.socketio.SocketSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +34,13 @@ final class TestNode extends HttpApi implements AutoCloseable {
     static final String AGORA_APP_ID = "970CA35de60c44645bbae8a215061b33";
     static final String AGORA_CERTIFICATE = "5CFd2fd1755d40ecb72977518be15d3b";
     static final Settings.CallSettings CALLS = calls(Duration.ofSeconds(45), Duration.ofSeconds(20));
+    /**
+     * The production limits on sockets, and HTTP and order limits no test meets unless it means to: the tests
+     * register many accounts from one address and place many orders.
+     */
+    static final LimitSettings LIMITS = new LimitSettings(SocketSettings.Limits.DEFAULTS,
+            new SignInThrottle.Limits(1000, 100_000, Duration.ofMinutes(15), Duration.ofMinutes(1), 100_000),
+            new OrderLimits(1000, 1000), List.of());
 
     private final Settings settings;
     private final PushOutbox push;
@@ -70,14 +80,20 @@ final class TestNode extends HttpApi implements AutoCloseable {
 
     /** Push off, files with these settings. */
     static TestNode start(Settings.AttachmentSettings attachments) {
-        return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, Optional.empty(), attachments),
-                null);
+        return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, Optional.empty(), attachments,
+                Optional.empty(), LIMITS), null);
+    }
+
+    /** Push off, with these limits, and the sockets' rooms and limits shared through this Redis when present. */
+    static TestNode start(LimitSettings limits, Optional<SocketSettings.Redis> redis) {
+        return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, Optional.empty(),
+                Settings.AttachmentSettings.DEFAULTS, redis, limits), null);
     }
 
     /** Push off; CORS and the socket's Origin check allow these sites besides the server's own web app. */
     static TestNode startAllowing(List<String> corsAllowedOrigins) {
         return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, Optional.empty(),
-                Settings.AttachmentSettings.DEFAULTS, corsAllowedOrigins), null);
+                Settings.AttachmentSettings.DEFAULTS, Optional.empty(), LIMITS, corsAllowedOrigins), null);
     }
 
     /** Push on, through firebase-admin, to the fake FCM. */
@@ -88,14 +104,14 @@ final class TestNode extends HttpApi implements AutoCloseable {
     /** Deposits and withdrawals on this chain; push through this outbox. */
     static TestNode startWith(ChainSettings chain, PushOutbox push) {
         return start(settings(TestDatabases.fresh(), CALLS, Settings.PushSettings.OFF, Optional.of(chain),
-                Settings.AttachmentSettings.DEFAULTS), push);
+                Settings.AttachmentSettings.DEFAULTS, Optional.empty(), LIMITS), push);
     }
 
     /** A second node on the same database as {@code other}, as a cluster of two would run. */
     static TestNode startAlongside(TestNode other) {
         Settings theirs = other.settings;
         return start(settings(theirs.database().orElseThrow(), theirs.calls(), theirs.push(), theirs.chain(),
-                theirs.attachments()), other.push);
+                theirs.attachments(), theirs.redis(), theirs.limits()), other.push);
     }
 
     static Settings.PushSettings pushTo(FakeFcm fcm) {
@@ -109,16 +125,19 @@ final class TestNode extends HttpApi implements AutoCloseable {
     }
 
     private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push) {
-        return settings(database, calls, push, Optional.empty(), Settings.AttachmentSettings.DEFAULTS);
-    }
-
-    private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push,
-                                     Optional<ChainSettings> chain, Settings.AttachmentSettings attachments) {
-        return settings(database, calls, push, chain, attachments, List.of());
+        return settings(database, calls, push, Optional.empty(), Settings.AttachmentSettings.DEFAULTS, Optional.empty(),
+                LIMITS);
     }
 
     private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push,
                                      Optional<ChainSettings> chain, Settings.AttachmentSettings attachments,
+                                     Optional<SocketSettings.Redis> redis, LimitSettings limits) {
+        return settings(database, calls, push, chain, attachments, redis, limits, List.of());
+    }
+
+    private static Settings settings(JdbcTarget database, Settings.CallSettings calls, Settings.PushSettings push,
+                                     Optional<ChainSettings> chain, Settings.AttachmentSettings attachments,
+                                     Optional<SocketSettings.Redis> redis, LimitSettings limits,
                                      List<String> corsAllowedOrigins) {
         Path dataDir;
         try {
@@ -129,8 +148,8 @@ final class TestNode extends HttpApi implements AutoCloseable {
         return new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
                 Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1),
                 Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30), calls, push,
-                false, Optional.empty(), Optional.empty(), chain, attachments, corsAllowedOrigins,
-                new Settings.MetricsSettings(OptionalInt.empty(), Optional.empty()));
+                false, redis, Optional.empty(), chain, attachments, corsAllowedOrigins,
+                new Settings.MetricsSettings(OptionalInt.empty(), Optional.empty()), limits);
     }
 
     /** Stops this node and starts a new one on the same database, as a server restart would. */

@@ -3,9 +3,11 @@ package com.usdtagent.application.account;
 /** A person signs in with their username or phone number and their password. */
 public interface LogIn {
 
+    /** @throws com.usdtagent.domain.shared.RateLimitedException while the account or the address backs off */
     SignedIn logIn(Command command);
 
-    record Command(String login, String password) {
+    /** @param clientAddress where the request came from, for the per-address limit */
+    record Command(String login, String password, String clientAddress) {
         @Override
         public String toString() {
             return "LogIn.Command[redacted]";

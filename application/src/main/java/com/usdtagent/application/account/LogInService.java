@@ -1,6 +1,7 @@
 package com.usdtagent.application.account;
 
 import com.usdtagent.domain.account.UserAccount;
+import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
@@ -13,11 +14,14 @@ public final class LogInService implements LogIn {
     private final PasswordHasher hasher;
     private final AccessTokens tokens;
     private final PhoneNumbers phoneNumbers;
+    private final SignInThrottle throttle;
     /** Checked against when the login names nobody, so that an unknown login costs as much as a wrong password. */
     private final String decoyHash;
 
-    public LogInService(UserAccounts accounts, PasswordHasher hasher, AccessTokens tokens, PhoneNumbers phoneNumbers) {
+    public LogInService(UserAccounts accounts, PasswordHasher hasher, AccessTokens tokens, PhoneNumbers phoneNumbers,
+                        SignInThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
         this.hasher = hasher;
         this.tokens = tokens;
         this.phoneNumbers = phoneNumbers;
@@ -28,10 +32,14 @@ public final class LogInService implements LogIn {
     public SignedIn logIn(Command command) {
         String password = command.password() == null ? "" : command.password();
         Optional<UserAccount> account = find(command.login());
+        Optional<UserId> accountId = account.map(UserAccount::id);
+        throttle.beforeLogIn(accountId, command.login(), command.clientAddress());
         boolean matches = hasher.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches) {
+            throttle.logInFailed(accountId, command.login(), command.clientAddress());
             throw new BusinessException(ErrorCode.UNAUTHORIZED, "Wrong login or password");
         }
+        throttle.loggedIn(account.get().id());
         return new SignedIn(tokens.issue(account.get()), account.get().publicProfile());
     }
 

@@ -21,10 +21,13 @@ public final class RegisterAccountService implements RegisterAccount {
     private final AccessTokens tokens;
     private final PhoneNumbers phoneNumbers;
     private final CommonPasswords commonPasswords;
+    private final SignInThrottle throttle;
     private final Clock clock;
 
     public RegisterAccountService(UserAccounts accounts, PasswordHasher hasher, AccessTokens tokens,
-                                  PhoneNumbers phoneNumbers, CommonPasswords commonPasswords, Clock clock) {
+                                  PhoneNumbers phoneNumbers, CommonPasswords commonPasswords, SignInThrottle throttle,
+                                  Clock clock) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -35,6 +38,8 @@ public final class RegisterAccountService implements RegisterAccount {
 
     @Override
     public SignedIn register(Command command) {
+        // every attempt counts, refused ones too: a 409 tells whether a phone is registered
+        throttle.registering(command.clientAddress());
         List<FieldError> refusals = new ArrayList<>();
         usernameProblem(command.username()).ifPresent(why -> refusals.add(new FieldError("username", why)));
         Optional<PhoneNumber> phone = phoneNumbers.normalize(command.phone());

@@ -21,6 +21,12 @@ public interface Orders {
 
     Optional<TradeOrder> findByIdempotencyKey(UserId placer, String idempotencyKey);
 
+    /** Makes the placer's other placements wait until this transaction ends, so that caps on their orders hold. */
+    void lockPlacer(UserId placer);
+
+    /** How many of the placer's orders wait for payment, and when those cancelled after then were, oldest first. */
+    PlacerRecord recordOfPlacer(UserId placer, Instant cancelledSince);
+
     Optional<TradeOrder> findById(OrderId id);
 
     /** Reads the order and holds its row lock until the transaction ends. */
@@ -44,6 +50,10 @@ public interface Orders {
 
     /** How the agent's orders of the last days went. */
     AgentRecord recordOf(UserId agent, Instant since);
+
+    /** @param cancelledAt the times of the placer's orders cancelled by them or by the payment window, oldest first */
+    record PlacerRecord(long awaitingPayment, List<Instant> cancelledAt) {
+    }
 
     /** @param ended the orders that completed, were cancelled or refunded since then */
     record AgentRecord(long completed, long ended) {

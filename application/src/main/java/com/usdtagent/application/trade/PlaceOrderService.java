@@ -14,10 +14,15 @@ import com.usdtagent.domain.trade.Offer;
 import com.usdtagent.domain.trade.TradeOrder;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 final class PlaceOrderService implements PlaceOrder {
+
+    private static final Duration DAY = Duration.ofHours(24);
 
     private final OrderSteps steps;
     private final Offers offers;
@@ -26,9 +31,11 @@ final class PlaceOrderService implements PlaceOrder {
     private final ChatRooms rooms;
     private final Transactions transactions;
     private final Clock clock;
+    private final OrderLimits limits;
 
     PlaceOrderService(OrderSteps steps, Offers offers, Orders orders, Ledger ledger, ChatRooms rooms,
-                      Transactions transactions, Clock clock) {
+                      Transactions transactions, Clock clock, OrderLimits limits) {
+        this.limits = limits;
         this.steps = steps;
         this.offers = offers;
         this.orders = orders;
@@ -58,6 +65,8 @@ final class PlaceOrderService implements PlaceOrder {
             }
             Offer offer = offers.findById(command.offerId())
                     .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such offer"));
+            orders.lockPlacer(user.id());
+            requireWithinLimits(orders.recordOfPlacer(user.id(), now.minus(DAY)), now);
             PublicProfile me = steps.profile(user.id());
             PublicProfile agent = steps.profile(offer.agent());
             ChatRoom room = rooms.findByPair(me.id(), agent.id())
@@ -72,6 +81,20 @@ final class PlaceOrderService implements PlaceOrder {
         }
         steps.announce(placed.fresh());
         return placed.fresh().order();
+    }
+
+    private void requireWithinLimits(Orders.PlacerRecord record, Instant now) {
+        if (record.awaitingPayment() >= limits.maxUnpaid()) {
+            throw new BusinessException(ErrorCode.INVALID_STATE, "You have " + record.awaitingPayment()
+                    + " unpaid orders; pay or cancel one before placing another");
+        }
+        List<Instant> cancelled = record.cancelledAt();
+        if (cancelled.size() >= limits.maxCancellationsPerDay()) {
+            Instant until = cancelled.get(cancelled.size() - limits.maxCancellationsPerDay()).plus(DAY);
+            throw new BusinessException(ErrorCode.INVALID_STATE, cancelled.size()
+                    + " of your orders were cancelled or expired in the last 24 hours; you can place another from "
+                    + until.truncatedTo(ChronoUnit.SECONDS));
+        }
     }
 
     /** A key names one request: reusing it for another offer or amount is a client bug, not a retry. */

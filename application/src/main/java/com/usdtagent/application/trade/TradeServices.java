@@ -30,13 +30,13 @@ public final class TradeServices {
 
     public TradeServices(Offers offers, Orders orders, Ledger ledger, UserAccounts accounts, ChatRooms rooms,
                          Messages messages, RoomPosts posts, Presence presence, PushOutbox push, OrderSignals signals,
-                         Transactions transactions, Clock clock, Attachments attachments) {
+                         Transactions transactions, Clock clock, Attachments attachments, OrderLimits limits) {
         var views = new OfferViews(orders, accounts, presence, clock);
         this.postOffer = new PostOfferService(offers, views, clock);
         this.changeOffer = new ChangeOfferService(offers, views, transactions);
         this.listOffers = new ListOffersService(offers, views);
         var steps = new OrderSteps(orders, ledger, accounts, posts, push, signals, transactions, clock);
-        this.placeOrder = new PlaceOrderService(steps, offers, orders, ledger, rooms, transactions, clock);
+        this.placeOrder = new PlaceOrderService(steps, offers, orders, ledger, rooms, transactions, clock, limits);
         this.markOrderPaid = new MarkOrderPaidService(steps);
         this.cancelOrder = new CancelOrderService(steps);
         this.releaseEscrow = new ReleaseEscrowService(steps);

@@ -1,5 +1,6 @@
 package com.usdtagent.application.contract;
 
+import com.usdtagent.application.account.AttemptCounters;
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
@@ -55,6 +56,8 @@ public interface AdaptersUnderTest extends AutoCloseable {
 
     /** The chain's storage ports, on the same store as {@link #ledger()} and {@link #transactions()}. */
     ChainServices.Storage chainStorage();
+
+    AttemptCounters attemptCounters();
 
     @Override
     void close();

@@ -266,4 +266,45 @@ public abstract class OrdersContract extends PortContract {
         assertThat(orders.recordOf(agent, NOW.plusSeconds(3))).isEqualTo(new Orders.AgentRecord(0, 1));
         assertThat(orders.recordOf(user(), NOW.minus(Duration.ofDays(1)))).isEqualTo(new Orders.AgentRecord(0, 0));
     }
+
+    @Test
+    void aPlacersRecordCountsTheirUnpaidOrdersAndTheirCancellationsSinceOldestFirst() {
+        UserId agent = user(Role.AGENT);
+        UserId buyer = user();
+        Offer offer = offer(agent, OfferSide.SELL);
+        order(offer, buyer, "10", NOW);
+        order(offer, user(), "10", NOW);
+        TradeOrder paid = order(offer, buyer, "10", NOW);
+        step(paid, paid.markPaid(buyer, NOW));
+        TradeOrder expired = order(offer, buyer, "10", NOW.minus(Duration.ofHours(1)));
+        step(expired, expired.expire(NOW.minus(Duration.ofMinutes(30))));
+        TradeOrder cancelled = order(offer, buyer, "10", NOW.minus(Duration.ofHours(2)));
+        step(cancelled, cancelled.cancel(buyer, NOW.minus(Duration.ofHours(2))));
+        TradeOrder longAgo = order(offer, buyer, "10", NOW.minus(Duration.ofDays(2)));
+        step(longAgo, longAgo.cancel(buyer, NOW.minus(Duration.ofDays(2))));
+
+        assertThat(orders.recordOfPlacer(buyer, NOW.minus(Duration.ofDays(1)))).isEqualTo(new Orders.PlacerRecord(1,
+                List.of(NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofMinutes(30)))));
+        assertThat(orders.recordOfPlacer(agent, NOW.minus(Duration.ofDays(1)))).isEqualTo(new Orders.PlacerRecord(0, List.of()));
+    }
+
+    @Test
+    void aPlacementWaitsForTheSamePlacersOtherPlacementAndSeesIt() {
+        UserId agent = user(Role.AGENT);
+        UserId buyer = user();
+        Offer offer = offer(agent, OfferSide.SELL);
+        RoomId room = room(agent, buyer);
+
+        List<Long> unpaidSeen = whileOpen(() -> {
+            orders.lockPlacer(buyer);
+            long unpaid = orders.recordOfPlacer(buyer, NOW).awaitingPayment();
+            placed(offer, buyer, room, "first");
+            return unpaid;
+        }, () -> {
+            orders.lockPlacer(buyer);
+            return orders.recordOfPlacer(buyer, NOW).awaitingPayment();
+        });
+
+        assertThat(unpaidSeen).containsExactly(0L, 1L);
+    }
 }

@@ -50,6 +50,9 @@ public record TradeOrder(OrderId id, OfferId offerId, RoomId roomId, UserId buye
             throw new BusinessException(ErrorCode.FORBIDDEN, "An agent cannot take their own offer");
         }
         Fiat total = amount.times(offer.price());
+        if (total.value().signum() == 0) {
+            throw BusinessException.invalidField("usdtAmount", "is too small: its fiat amount rounds to zero");
+        }
         if (total.value().compareTo(Fiat.MAX_TOTAL) > 0) {
             throw BusinessException.invalidField("usdtAmount", "makes a fiat total over " + Fiat.MAX_TOTAL.toPlainString());
         }
