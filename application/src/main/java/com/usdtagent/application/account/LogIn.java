@@ -5,7 +5,8 @@ public interface LogIn {
 
     SignedIn logIn(Command command);
 
-    record Command(String login, String password) {
+    /** @param userAgent what the device calls itself, shown in its list of sessions */
+    record Command(String login, String password, String userAgent) {
         @Override
         public String toString() {
             return "LogIn.Command[redacted]";

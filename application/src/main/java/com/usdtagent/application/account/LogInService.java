@@ -11,15 +11,15 @@ public final class LogInService implements LogIn {
 
     private final UserAccounts accounts;
     private final PasswordHasher hasher;
-    private final AccessTokens tokens;
+    private final SessionKeeper sessions;
     private final PhoneNumbers phoneNumbers;
     /** Checked against when the login names nobody, so that an unknown login costs as much as a wrong password. */
     private final String decoyHash;
 
-    public LogInService(UserAccounts accounts, PasswordHasher hasher, AccessTokens tokens, PhoneNumbers phoneNumbers) {
+    public LogInService(UserAccounts accounts, PasswordHasher hasher, SessionKeeper sessions, PhoneNumbers phoneNumbers) {
         this.accounts = accounts;
         this.hasher = hasher;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.phoneNumbers = phoneNumbers;
         this.decoyHash = hasher.hash("decoy password that matches nothing");
     }
@@ -32,7 +32,10 @@ public final class LogInService implements LogIn {
         if (account.isEmpty() || !matches) {
             throw new BusinessException(ErrorCode.UNAUTHORIZED, "Wrong login or password");
         }
-        return new SignedIn(tokens.issue(account.get()), account.get().publicProfile());
+        if (account.get().banned()) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "This account is banned");
+        }
+        return new SignedIn(sessions.open(account.get(), command.userAgent()), account.get().publicProfile());
     }
 
     private Optional<UserAccount> find(String login) {

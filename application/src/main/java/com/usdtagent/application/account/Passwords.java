@@ -10,9 +10,10 @@ final class Passwords {
     private Passwords() {
     }
 
-    static void requireAcceptable(String password) {
+    /** The rules of registration, for a new password wherever it is set; {@code field} names it in the refusal. */
+    static void requireAcceptable(String password, String field) {
         if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
-            throw BusinessException.invalidField("password", "must be 8 to 128 characters");
+            throw BusinessException.invalidField(field, "must be 8 to 128 characters");
         }
     }
 }

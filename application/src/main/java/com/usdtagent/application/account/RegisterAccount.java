@@ -8,12 +8,13 @@ public interface RegisterAccount {
 
     SignedIn register(Command command);
 
-    record Command(String username, String phone, String password, Role role) {
+    /** @param userAgent what the device calls itself, shown in its list of sessions */
+    record Command(String username, String phone, String password, Role role, String userAgent) {
         public Command {
             if (role == null || role == Role.ADMIN) {
                 throw BusinessException.invalidField("role", "must be user or agent");
             }
-            Passwords.requireAcceptable(password);
+            Passwords.requireAcceptable(password, "password");
         }
 
         @Override

@@ -12,15 +12,15 @@ public final class RegisterAccountService implements RegisterAccount {
 
     private final UserAccounts accounts;
     private final PasswordHasher hasher;
-    private final AccessTokens tokens;
+    private final SessionKeeper sessions;
     private final PhoneNumbers phoneNumbers;
     private final Clock clock;
 
-    public RegisterAccountService(UserAccounts accounts, PasswordHasher hasher, AccessTokens tokens,
+    public RegisterAccountService(UserAccounts accounts, PasswordHasher hasher, SessionKeeper sessions,
                                   PhoneNumbers phoneNumbers, Clock clock) {
         this.accounts = accounts;
         this.hasher = hasher;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.phoneNumbers = phoneNumbers;
         this.clock = clock;
     }
@@ -35,6 +35,6 @@ public final class RegisterAccountService implements RegisterAccount {
         UserAccount account = new UserAccount(UserId.newId(), new Username(command.username()), phone,
                 hasher.hash(command.password()), command.role(), clock.instant());
         accounts.add(account);
-        return new SignedIn(tokens.issue(account), account.publicProfile());
+        return new SignedIn(sessions.open(account, command.userAgent()), account.publicProfile());
     }
 }

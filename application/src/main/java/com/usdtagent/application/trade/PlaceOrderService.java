@@ -1,6 +1,7 @@
 package com.usdtagent.application.trade;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.account.Blocks;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.ledger.Ledger;
 import com.usdtagent.application.shared.Transactions;
@@ -26,9 +27,10 @@ final class PlaceOrderService implements PlaceOrder {
     private final ChatRooms rooms;
     private final Transactions transactions;
     private final Clock clock;
+    private final Blocks blocks;
 
     PlaceOrderService(OrderSteps steps, Offers offers, Orders orders, Ledger ledger, ChatRooms rooms,
-                      Transactions transactions, Clock clock) {
+                      Transactions transactions, Clock clock, Blocks blocks) {
         this.steps = steps;
         this.offers = offers;
         this.orders = orders;
@@ -36,6 +38,7 @@ final class PlaceOrderService implements PlaceOrder {
         this.rooms = rooms;
         this.transactions = transactions;
         this.clock = clock;
+        this.blocks = blocks;
     }
 
     /** A placement already made with the key, or the one made now and the message it left. */
@@ -58,6 +61,7 @@ final class PlaceOrderService implements PlaceOrder {
             }
             Offer offer = offers.findById(command.offerId())
                     .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such offer"));
+            blocks.refuseIfBlocked(user.id(), offer.agent());
             PublicProfile me = steps.profile(user.id());
             PublicProfile agent = steps.profile(offer.agent());
             ChatRoom room = rooms.findByPair(me.id(), agent.id())
