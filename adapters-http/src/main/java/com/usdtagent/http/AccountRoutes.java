@@ -3,6 +3,7 @@ package com.usdtagent.http;
 import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.LookUpAccount;
 import com.usdtagent.application.account.RegisterAccount;
+import com.usdtagent.application.account.SessionTokens;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.account.SignedIn;
 import com.usdtagent.application.account.UserJson;
@@ -47,9 +48,11 @@ final class AccountRoutes {
     record UsersView(List<UserJson> users) {
     }
 
-    record SignedInView(String token, UserJson user) {
+    record SignedInView(String token, String refreshToken, long expiresIn, UserJson user) {
         static SignedInView of(SignedIn signedIn) {
-            return new SignedInView(signedIn.token().value(), UserJson.of(signedIn.user()));
+            SessionTokens tokens = signedIn.tokens();
+            return new SignedInView(tokens.access().value(), tokens.refreshToken(), tokens.expiresIn(),
+                    UserJson.of(signedIn.user()));
         }
     }
 
@@ -86,13 +89,13 @@ final class AccountRoutes {
     private void register(Context ctx) {
         RegisterRequest request = requestBodies.read(ctx, RegisterRequest.class);
         SignedIn signedIn = registerAccount.register(new RegisterAccount.Command(request.username(), request.phone(),
-                request.password(), Role.valueOf(request.role().toUpperCase(Locale.ROOT))));
+                request.password(), Role.valueOf(request.role().toUpperCase(Locale.ROOT)), ctx.userAgent()));
         ctx.status(HttpStatus.CREATED).json(SignedInView.of(signedIn));
     }
 
     private void logIn(Context ctx) {
         LogInRequest request = requestBodies.read(ctx, LogInRequest.class);
-        ctx.json(SignedInView.of(logIn.logIn(new LogIn.Command(request.login(), request.password()))));
+        ctx.json(SignedInView.of(logIn.logIn(new LogIn.Command(request.login(), request.password(), ctx.userAgent()))));
     }
 
     /** An exact username, answered as a list: empty when nobody has it. */

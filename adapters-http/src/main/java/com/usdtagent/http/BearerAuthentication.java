@@ -9,7 +9,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 
 /**
- * Requires {@code Authorization: Bearer <token>} on every {@code /api} route except {@code /api/auth/*} and keeps
+ * Requires {@code Authorization: Bearer <token>} on every {@code /api} route except {@code /api/auth/*} (but for
+ * {@code /api/auth/logout}, which ends the bearer's session) and keeps
  * the caller it proves in the request, for {@link #caller(Context)}.
  */
 final class BearerAuthentication {
@@ -39,7 +40,7 @@ final class BearerAuthentication {
 
     private void authenticate(Context ctx) {
         String route = MatchedRoute.template(ctx);
-        if (route.startsWith("/api/") && !route.startsWith("/api/auth/")) {
+        if (route.startsWith("/api/") && (!route.startsWith("/api/auth/") || route.equals(SessionRoutes.LOGOUT))) {
             ctx.attribute(CALLER_ATTRIBUTE, authenticateToken.authenticate(bearerToken(ctx)));
         }
     }

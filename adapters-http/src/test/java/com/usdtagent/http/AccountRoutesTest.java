@@ -2,6 +2,7 @@ package com.usdtagent.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.usdtagent.application.account.IssuedToken;
+import com.usdtagent.application.account.SessionTokens;
 import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.SignedIn;
@@ -23,7 +24,7 @@ class AccountRoutesTest extends RunningServerTest {
 
     private static final UserId ALICE = UserId.newId();
     private static final SignedIn ALICE_SIGNED_IN = new SignedIn(
-            new IssuedToken("alice-token", Instant.parse("2030-01-01T00:00:00Z")),
+            new SessionTokens(new IssuedToken("alice-token", Instant.parse("2030-01-01T00:00:00Z")), "alice-refresh", 900),
             new PublicProfile(ALICE, new Username("alice"), Role.AGENT));
 
     @Test
@@ -39,9 +40,12 @@ class AccountRoutesTest extends RunningServerTest {
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(received.get()).isEqualTo(
-                new RegisterAccount.Command("alice", "0415 555 0100", "long enough", Role.AGENT));
+                new RegisterAccount.Command("alice", "0415 555 0100", "long enough", Role.AGENT, "Java-http-client/"
+                        + Runtime.version().feature()));
         JsonNode body = server.json(response);
         assertThat(body.get("token").asText()).isEqualTo("alice-token");
+        assertThat(body.get("refreshToken").asText()).isEqualTo("alice-refresh");
+        assertThat(body.get("expiresIn").asLong()).isEqualTo(900);
         assertThat(body.get("user").get("id").asText()).isEqualTo(ALICE.toString());
         assertThat(body.get("user").get("username").asText()).isEqualTo("alice");
         assertThat(body.get("user").get("role").asText()).isEqualTo("agent");
@@ -60,7 +64,7 @@ class AccountRoutesTest extends RunningServerTest {
                 "{\"login\":\"alice\",\"password\":\"long enough\",\"rememberMe\":true}");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(received.get()).isEqualTo(new LogIn.Command("alice", "long enough"));
+        assertThat(received.get()).isEqualTo(new LogIn.Command("alice", "long enough", "Java-http-client/" + Runtime.version().feature()));
         assertThat(server.json(response).get("token").asText()).isEqualTo("alice-token");
         assertThat(server.json(response).at("/user/role").asText()).isEqualTo("agent");
     }

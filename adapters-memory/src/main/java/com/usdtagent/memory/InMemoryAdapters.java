@@ -1,6 +1,10 @@
 package com.usdtagent.memory;
 
+import com.usdtagent.application.account.Blocks;
+import com.usdtagent.application.account.LoginSessions;
+import com.usdtagent.application.account.SessionSignals;
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.moderation.Reports;
 import com.usdtagent.application.attachment.AttachmentStore;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
@@ -75,6 +79,9 @@ public final class InMemoryAdapters implements AutoCloseable {
     private final Attachments attachments = new MemoryAttachments(store, chatRooms, orders);
     private final AttachmentStore attachmentStore = new MemoryAttachmentStore(store);
     private final UploadQuotas uploadQuotas = new MemoryUploadQuotas(store);
+    private final LoginSessions loginSessions = new MemoryLoginSessions(store);
+    private final Blocks blocks = new MemoryBlocks(store);
+    private final Reports reports = new MemoryReports(store);
     private final RecordingSignals signals = new RecordingSignals();
     private final CountingCallMetrics callMetrics = new CountingCallMetrics();
     private final MemoryVoiceTokens voiceTokens;
@@ -171,6 +178,18 @@ public final class InMemoryAdapters implements AutoCloseable {
         return uploadQuotas;
     }
 
+    public LoginSessions loginSessions() {
+        return loginSessions;
+    }
+
+    public Blocks blocks() {
+        return blocks;
+    }
+
+    public Reports reports() {
+        return reports;
+    }
+
     /** True until {@link #close}. */
     public DatabaseProbe databaseProbe() {
         return store::isOpen;
@@ -195,6 +214,11 @@ public final class InMemoryAdapters implements AutoCloseable {
     }
 
     public OrderSignals orderSignals() {
+        return signals;
+    }
+
+    /** Records each revoked session as a {@code revoked} signal. */
+    public SessionSignals sessionSignals() {
         return signals;
     }
 

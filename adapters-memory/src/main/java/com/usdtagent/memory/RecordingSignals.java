@@ -1,5 +1,9 @@
 package com.usdtagent.memory;
 
+import com.usdtagent.application.account.SessionSignals;
+import com.usdtagent.domain.account.SessionId;
+import java.util.Collection;
+
 import com.usdtagent.application.call.CallSignal;
 import com.usdtagent.application.call.CallSignals;
 import com.usdtagent.application.call.CallView;
@@ -21,7 +25,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Every nudge the use cases send to live sockets, in the order sent, named by the port method that sent it. */
-final class RecordingSignals implements RealtimePublisher, CallSignals, OrderSignals {
+final class RecordingSignals implements RealtimePublisher, CallSignals, OrderSignals, SessionSignals {
 
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
@@ -105,5 +109,11 @@ final class RecordingSignals implements RealtimePublisher, CallSignals, OrderSig
     @Override
     public void orderUpdated(UserId to, OrderView order) {
         toUser("orderUpdated", to, order);
+    }
+
+    /** One {@code revoked} per session, with the session id as its payload. */
+    @Override
+    public void revoked(Collection<SessionId> sessions) {
+        sessions.forEach(session -> sent.add(new Sent("revoked", null, null, null, session)));
     }
 }

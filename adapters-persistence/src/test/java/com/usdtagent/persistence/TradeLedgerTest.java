@@ -93,7 +93,8 @@ class TradeLedgerTest {
         trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(),
                 persistence.userAccounts(), persistence.chatRooms(), persistence.messages(),
                 new RoomPosts(persistence.chatRooms(), publisher, clock), persistence.presence(UUID.randomUUID()),
-                pushes::add, signals, persistence.transactions(), clock, persistence.attachments());
+                pushes::add, signals, persistence.transactions(), clock, persistence.attachments(),
+                persistence.blocks());
         deposits = new DepositFundsService(persistence.ledger(), persistence.userAccounts(), persistence.transactions(),
                 clock);
         wallet = new ShowWalletService(persistence.ledger());

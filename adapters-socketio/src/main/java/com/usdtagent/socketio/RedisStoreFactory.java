@@ -59,6 +59,11 @@ final class RedisStoreFactory extends RedissonStoreFactory {
         return new RedisStoreFactory(Redisson.create(config));
     }
 
+    /** The connection, for the topics of this service's own (session revocations). */
+    RedissonClient redisson() {
+        return redisson;
+    }
+
     @Override
     public void shutdown() {
         // see close()

@@ -6,6 +6,7 @@ import com.corundumstudio.socketio.SocketConfig;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.listener.DefaultExceptionListener;
 import com.usdtagent.application.account.AuthenticateToken;
+import com.usdtagent.application.account.SessionSignals;
 import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.call.AcceptCall;
 import com.usdtagent.application.call.CallMetrics;
@@ -72,6 +73,7 @@ public final class SocketIoGateway {
     private final MeterRegistry meters;
     private final AttachmentLinks links;
     private final Optional<RedisStoreFactory> redis;
+    private final SessionSignals sessionSignals;
 
     /** @param links signs fresh links into every payload that carries a file */
     public SocketIoGateway(SocketSettings settings, MeterRegistry meters, AttachmentLinks links) {
@@ -79,6 +81,7 @@ public final class SocketIoGateway {
         this.server = new SocketIOServer(configuration(settings, redis));
         this.meters = meters;
         this.links = links;
+        this.sessionSignals = new SessionRevocations(sessions, redis);
         server.setPipelineFactory(new GuardedChannelInitializer());
         Gauge.builder("socketio.sessions", sessions, Sessions::count)
                 .description("authenticated sockets on this node").register(meters);
@@ -104,6 +107,11 @@ public final class SocketIoGateway {
     public WalletSignals walletSignals() {
         return (to, balance) -> server.getRoomOperations(SocketSession.userRoom(to))
                 .sendEvent("wallet-updated", json.tree(WalletJson.of(balance)));
+    }
+
+    /** Disconnects the sockets of revoked sessions, on every node; hand it to the account use cases. */
+    public SessionSignals sessionSignals() {
+        return sessionSignals;
     }
 
     /** Counts calls in this gateway's meter registry. */
