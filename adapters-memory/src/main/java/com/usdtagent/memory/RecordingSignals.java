@@ -1,9 +1,6 @@
 package com.usdtagent.memory;
 
 import com.usdtagent.application.account.SessionSignals;
-import com.usdtagent.domain.account.SessionId;
-import java.util.Collection;
-
 import com.usdtagent.application.call.CallSignal;
 import com.usdtagent.application.call.CallSignals;
 import com.usdtagent.application.call.CallView;
@@ -17,10 +14,12 @@ import com.usdtagent.application.chat.StatusChange;
 import com.usdtagent.application.chat.TypingNotice;
 import com.usdtagent.application.trade.OrderSignals;
 import com.usdtagent.application.trade.OrderView;
+import com.usdtagent.domain.account.SessionId;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.call.CallId;
 import com.usdtagent.memory.InMemoryAdapters.Sent;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

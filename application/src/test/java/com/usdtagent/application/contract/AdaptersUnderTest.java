@@ -1,6 +1,9 @@
 package com.usdtagent.application.contract;
 
+import com.usdtagent.application.account.Blocks;
+import com.usdtagent.application.account.LoginSessions;
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.moderation.Reports;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
 import com.usdtagent.application.call.CallSessions;
@@ -51,6 +54,12 @@ public interface AdaptersUnderTest extends AutoCloseable {
     Attachments attachments();
 
     UploadQuotas uploadQuotas();
+
+    LoginSessions loginSessions();
+
+    Blocks blocks();
+
+    Reports reports();
 
     @Override
     void close();
