@@ -184,6 +184,72 @@ class SessionsTest {
     }
 
     @Test
+    void aBlockInEitherDirectionRefusesNewOrdersAndCallsAndHidesTheBlockersOffers() {
+        var agent = register("selling_agent", "agent");
+        var user = register("buying_user", "user");
+        Trades.deposit(node, node.adminToken(), agent, "1000");
+        String offerId = Trades.offer(node, agent, "SELL");
+        String roomId;
+        try (var userSocket = SocketClient.connect(node.socketUri(), user.token())) {
+            roomId = userSocket.call("create-room", "{\"participantId\":\"" + agent.id() + "\"}")
+                    .path("data").path("roomId").asText();
+            assertThat(offersListedTo(user)).contains(offerId);
+
+            node.post("/api/blocks", "{\"userId\":\"" + user.id() + "\"}", agent.token());
+
+            assertThat(offersListedTo(user)).doesNotContain(offerId);
+            assertThat(offersListedTo(register("other_user"))).contains(offerId);
+            assertRefusedAsBlocked(Trades.place(node, user, offerId, "20", UUID.randomUUID().toString()));
+            assertThat(userSocket.call("call-start", "{\"roomId\":\"" + roomId + "\"}").path("error").path("code")
+                    .asText()).isEqualTo("FORBIDDEN");
+
+            node.delete("/api/blocks/" + user.id(), agent.token());
+            node.post("/api/blocks", "{\"userId\":\"" + agent.id() + "\"}", user.token());
+
+            assertRefusedAsBlocked(Trades.place(node, user, offerId, "20", UUID.randomUUID().toString()));
+            try (var agentSocket = SocketClient.connect(node.socketUri(), agent.token())) {
+                assertThat(agentSocket.call("call-start", "{\"roomId\":\"" + roomId + "\"}").path("error")
+                        .path("code").asText()).isEqualTo("FORBIDDEN");
+            }
+            node.delete("/api/blocks/" + agent.id(), user.token());
+            assertThat(Trades.place(node, user, offerId, "20", UUID.randomUUID().toString()).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void banningAnAgentPausesTheirOffersAndHandsTheirOpenOrdersToTheAdmins() {
+        var agent = register("banned_agent", "agent");
+        var user = register("their_buyer", "user");
+        String admin = node.adminToken();
+        Trades.deposit(node, admin, agent, "1000");
+        String offerId = Trades.offer(node, agent, "SELL");
+        String orderId = Trades.placed(node, user, offerId, "50").path("id").asText();
+
+        assertThat(node.post("/api/admin/users/" + agent.id() + "/ban", "{\"reason\":\"fraud\"}", admin).status())
+                .isEqualTo(204);
+
+        assertThat(node.get("/api/offers/" + offerId, user.token()).json().path("status").asText())
+                .isEqualToIgnoringCase("paused");
+        JsonNode order = node.get("/api/orders/" + orderId, user.token()).json();
+        assertThat(order.path("status").asText()).isEqualTo("APPEAL");
+        // the escrow stays locked until an admin settles the appeal, here back to the banned seller
+        Trades.assertWallet(node, user, "0", "0");
+        assertThat(node.post("/api/admin/orders/" + orderId + "/resolve", "{\"outcome\":\"REFUND\"}", admin)
+                .status()).isEqualTo(200);
+        assertThat(node.get("/api/orders/" + orderId, user.token()).json().path("status").asText())
+                .isEqualTo("REFUNDED");
+    }
+
+    private static void assertRefusedAsBlocked(HttpApi.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.json().path("error").path("message").asText()).contains("blocked");
+    }
+
+    private static String offersListedTo(HttpApi.Account viewer) {
+        return node.get("/api/offers?side=SELL&fiatCurrency=USD", viewer.token()).body();
+    }
+
+    @Test
     void reportsAreTakenFromAnyoneAndListedToAdmins() {
         var reporter = register("reporter");
         var reported = register("reported");
