@@ -201,7 +201,7 @@ final class ServiceNode implements AutoCloseable {
                         new ChangePasswordService(accounts, passwords, sessionKeeper)),
                 new HttpApi.ModerationUseCases(
                         new BlockUsersService(blocks, accounts, clock),
-                        new ReportUserService(persistence.reports(), accounts, clock),
+                        new ReportUserService(persistence.reports(), accounts, persistence.chatRooms(), clock),
                         new BanUserService(accounts, sessionKeeper, trade.suspendTrading(), clock))),
                 new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl()),
                 meters::scrape, meters);

@@ -261,6 +261,9 @@ class SessionsTest {
                 reporter.token());
         assertThat(created.status()).isEqualTo(201);
 
+        assertThat(node.post("/api/reports", """
+                {"userId":"%s","roomId":"%s","reason":"about a room that is not mine"}""".formatted(reported.id(),
+                UUID.randomUUID()), reporter.token()).status()).isEqualTo(404);
         assertThat(node.get("/api/admin/reports", reporter.token()).status()).isEqualTo(403);
         JsonNode listed = node.get("/api/admin/reports", node.adminToken()).json().path("reports");
         assertThat(listed.toString()).contains(created.json().path("id").asText(), reported.id(),

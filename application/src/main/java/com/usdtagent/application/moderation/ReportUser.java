@@ -8,7 +8,10 @@ import com.usdtagent.domain.chat.RoomId;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code POST /api/reports} by anyone, {@code GET /api/admin/reports} by admins. */
+/**
+ * {@code POST /api/reports} by anyone, {@code GET /api/admin/reports} by admins. A room named in a report must be the
+ * reporter's with the reported user; a message id is kept as given, for the admins to look up.
+ */
 public interface ReportUser {
 
     int LIST_LIMIT = 200;
