@@ -4,6 +4,7 @@ import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.usdtagent.application.account.CheckSession;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts every client event through the same path: refused unless the socket is authenticated, then queued in the
- * socket's order, read strictly, validated, handed to its handler, and answered with an ack (and an
- * {@code error} event on failure).
+ * socket's order, refused (and the socket closed) unless its session and account still stand, read strictly,
+ * validated, handed to its handler, and answered with an ack (and an {@code error} event on failure).
  */
 final class EventRouter {
 
@@ -32,8 +33,11 @@ final class EventRouter {
     private final PayloadValidator validator;
     private final Replies replies;
     private final MeterRegistry meters;
+    private final CheckSession checkSession;
 
-    EventRouter(SocketIOServer server, Sessions sessions, Json json, Replies replies, MeterRegistry meters) {
+    EventRouter(SocketIOServer server, Sessions sessions, Json json, Replies replies, MeterRegistry meters,
+                CheckSession checkSession) {
+        this.checkSession = checkSession;
         this.server = server;
         this.sessions = sessions;
         this.json = json;
@@ -71,11 +75,17 @@ final class EventRouter {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "ok";
         try {
+            // on the worker, not the event loop: the check reads the database once in a while
+            SocketSession current = session.as(checkSession.check(session.user()));
             P payload = validator.requireValid(json.readPayload(data, payloadType));
-            replies.succeed(ack, handler.handle(session, payload));
+            replies.succeed(ack, handler.handle(current, payload));
         } catch (BusinessException refused) {
             outcome = refused.code().name();
             replies.fail(session.client(), ack, event, Replies.Failure.of(refused));
+            if (refused.code() == ErrorCode.UNAUTHORIZED) {
+                // the session or the account no longer stands: the socket goes, after hearing why
+                session.client().disconnect();
+            }
         } catch (RuntimeException failure) {
             outcome = ErrorCode.INTERNAL.name();
             log.error("event {} failed for user {}", event, session.user().id(), failure);

@@ -6,6 +6,7 @@ import com.corundumstudio.socketio.SocketConfig;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.listener.DefaultExceptionListener;
 import com.usdtagent.application.account.AuthenticateToken;
+import com.usdtagent.application.account.CheckSession;
 import com.usdtagent.application.account.SessionSignals;
 import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.call.AcceptCall;
@@ -51,7 +52,8 @@ public final class SocketIoGateway {
     private static final Logger log = LoggerFactory.getLogger(SocketIoGateway.class);
 
     /** The inbound ports behind the chat events. */
-    public record ChatUseCases(AuthenticateToken authenticateToken, GoOnline goOnline, GoOffline goOffline,
+    public record ChatUseCases(AuthenticateToken authenticateToken, CheckSession checkSession, GoOnline goOnline,
+                               GoOffline goOffline,
                                ListChatRooms listChatRooms, OpenDirectRoom openDirectRoom,
                                OpenChatHistory openChatHistory, SendMessage sendMessage,
                                AcknowledgeReceipt acknowledgeReceipt, LeaveRoom leaveRoom, ShowTyping showTyping) {
@@ -126,7 +128,7 @@ public final class SocketIoGateway {
                 new TokenAuthenticator(chat.authenticateToken(), sessions, workers, timers, chatEvents::onConnected));
         server.addDisconnectListener(client -> sessions.remove(client.getSessionId())
                 .ifPresent(session -> session.queue().submit(() -> chatEvents.onDisconnected(session))));
-        var events = new EventRouter(server, sessions, json, replies, meters);
+        var events = new EventRouter(server, sessions, json, replies, meters, chat.checkSession());
         chatEvents.registerOn(events);
         new CallEvents(calls).registerOn(events);
         server.start();

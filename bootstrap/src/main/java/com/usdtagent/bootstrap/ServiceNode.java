@@ -6,6 +6,7 @@ import com.usdtagent.application.account.AuthenticateTokenService;
 import com.usdtagent.application.account.BlockUsersService;
 import com.usdtagent.application.account.Blocks;
 import com.usdtagent.application.account.ChangePasswordService;
+import com.usdtagent.application.account.CheckSessionService;
 import com.usdtagent.application.account.EndSessionService;
 import com.usdtagent.application.account.ListSessionsService;
 import com.usdtagent.application.account.RefreshSessionService;
@@ -167,7 +168,8 @@ final class ServiceNode implements AutoCloseable {
         var calls = callServices(settings.calls(), persistence, posts, push, clock, blocks);
         UUID nodeId = UUID.randomUUID();
         Presence presence = persistence.presence(nodeId);
-        startSockets(settings, persistence, presence, authenticateToken, posts, push, calls, clock, blocks);
+        startSockets(settings, persistence, presence, authenticateToken, new CheckSessionService(sessionKeeper), posts,
+                push, calls, clock, blocks);
         var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
                 persistence.chatRooms(), persistence.messages(), posts, presence, push, sockets.orderSignals(),
                 persistence.transactions(), clock, persistence.attachments(), blocks);
@@ -308,8 +310,8 @@ final class ServiceNode implements AutoCloseable {
     }
 
     private void startSockets(Settings settings, PostgresPersistence persistence, Presence presence,
-                              AuthenticateTokenService authenticateToken, RoomPosts posts, PushOutbox push,
-                              CallServices calls, Clock clock, Blocks blocks) {
+                              AuthenticateTokenService authenticateToken, CheckSessionService checkSession,
+                              RoomPosts posts, PushOutbox push, CallServices calls, Clock clock, Blocks blocks) {
         RealtimePublisher publisher = sockets.publisher();
         ChatRooms rooms = persistence.chatRooms();
         RoomList roomList = persistence.roomList();
@@ -318,7 +320,7 @@ final class ServiceNode implements AutoCloseable {
         var sendMessage = new SendMessageService(posts, messages, persistence.attachments(), push, transactions, clock,
                 blocks);
         stopInReverse.push(sendMessage); // after the sockets: it writes the sends they took before they stopped
-        sockets.start(new SocketIoGateway.ChatUseCases(authenticateToken,
+        sockets.start(new SocketIoGateway.ChatUseCases(authenticateToken, checkSession,
                 new GoOnlineService(presence, rooms, roomList, publisher, transactions, clock),
                 new GoOfflineService(presence, roomList, publisher, clock),
                 new ListChatRoomsService(roomList),

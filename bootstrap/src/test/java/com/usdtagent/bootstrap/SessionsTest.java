@@ -133,6 +133,21 @@ class SessionsTest {
     }
 
     @Test
+    void aSocketWhoseSessionEndedWithoutAPushIsRefusedAtItsNextEvent() {
+        var user = register("unpushed");
+        try (var socket = SocketClient.connect(node.socketUri(), user.token())) {
+            assertThat(socket.call("chat-room-list", "{}").path("ok").asBoolean()).isTrue();
+
+            // as if the revocation's message to this node had been lost
+            node.execute("UPDATE login_session SET revoked_at = now() WHERE user_id = '" + user.id() + "'");
+
+            awaitStatus(() -> socket.call("chat-room-list", "{}").path("error").path("code").asText()
+                    .equals("UNAUTHORIZED") ? 1 : 0, 1);
+            awaitDisconnected(socket);
+        }
+    }
+
+    @Test
     void aBannedAccountLosesItsSessionsAndSocketsAndCannotLogInUntilUnbanned() {
         var account = register("banned");
         String token = logIn(account).path("token").asText();
