@@ -5,6 +5,7 @@ import com.usdtagent.domain.account.LoginSession;
 import com.usdtagent.domain.account.SessionId;
 import com.usdtagent.domain.account.UserId;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,16 @@ final class MemoryLoginSessions implements LoginSessions {
                 sessions.put(session.id(), session);
                 byRefreshHash.insertIfAbsent(session.refreshHash(), session.id());
             }
+        });
+    }
+
+    @Override
+    public void deleteUsedLastBefore(Instant cutoff) {
+        store.atomically(() -> {
+            List<SessionId> ended = sessions.values(session -> session.lastUsedAt().isBefore(cutoff)).stream()
+                    .map(LoginSession::id).toList();
+            ended.forEach(sessions::delete);
+            byRefreshHash.rows(ended::contains).forEach(row -> byRefreshHash.delete(row.getKey()));
         });
     }
 

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ final class JdbiLoginSessions implements LoginSessions {
             + " WHERE id = (SELECT session_id FROM refresh_token WHERE hash = :hash) FOR UPDATE";
     private static final String UNREVOKED_OF = "SELECT " + COLUMNS + " FROM login_session"
             + " WHERE user_id = :user AND revoked_at IS NULL ORDER BY last_used_at DESC, id";
+
+    private static final String DELETE_ENDED = """
+            DELETE FROM login_session WHERE last_used_at < :cutoff
+            """;
 
     private final Jdbi jdbi;
 
@@ -74,6 +79,12 @@ final class JdbiLoginSessions implements LoginSessions {
     public List<LoginSession> unrevokedOf(UserId user) {
         return jdbi.withHandle(handle -> handle.createQuery(UNREVOKED_OF).bind("user", user.value())
                 .map(JdbiLoginSessions::toSession).list());
+    }
+
+    @Override
+    public void deleteUsedLastBefore(Instant cutoff) {
+        // their refresh_token rows go with them (ON DELETE CASCADE)
+        jdbi.useHandle(handle -> handle.createUpdate(DELETE_ENDED).bind("cutoff", Timestamps.utc(cutoff)).execute());
     }
 
     private static Map<String, Object> columns(LoginSession session) {

@@ -9,6 +9,7 @@ import com.usdtagent.application.account.ChangePasswordService;
 import com.usdtagent.application.account.CheckSessionService;
 import com.usdtagent.application.account.EndSessionService;
 import com.usdtagent.application.account.ListSessionsService;
+import com.usdtagent.application.account.PurgeSessionsService;
 import com.usdtagent.application.account.RefreshSessionService;
 import com.usdtagent.application.account.SessionKeeper;
 import com.usdtagent.application.account.EnsureAdminAccountService;
@@ -162,6 +163,8 @@ final class ServiceNode implements AutoCloseable {
         var sessionKeeper = new SessionKeeper(persistence.loginSessions(), accounts, tokens, sockets.sessionSignals(),
                 settings.sessionTimeToLive(), clock);
         var authenticateToken = new AuthenticateTokenService(tokens, sessionKeeper);
+        repeat("session-purge", Duration.ofHours(1), new PurgeSessionsService(persistence.loginSessions(),
+                settings.sessionTimeToLive(), clock)::purge);
         // the one way into a room, for texts, order steps and finished calls
         var posts = new RoomPosts(persistence.chatRooms(), sockets.publisher(), clock);
         var blocks = persistence.blocks();

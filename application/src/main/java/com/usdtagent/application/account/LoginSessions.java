@@ -4,6 +4,7 @@ import com.usdtagent.domain.account.LoginSession;
 import com.usdtagent.domain.account.SessionId;
 import com.usdtagent.domain.account.UserId;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +26,7 @@ public interface LoginSessions {
 
     /** The user's sessions not revoked (some may have expired), most recently used first. */
     List<LoginSession> unrevokedOf(UserId user);
+
+    /** Deletes the sessions last used before {@code cutoff}, revoked or not, with their refresh hashes. */
+    void deleteUsedLastBefore(Instant cutoff);
 }

@@ -64,6 +64,26 @@ public abstract class LoginSessionsContract extends PortContract {
     }
 
     @Test
+    void deletesTheSessionsLastUsedBeforeACutoffWithTheirRefreshHashes() {
+        UserId ann = user();
+        LoginSession idle = LoginSession.open(ann, "idle", "", NOW);
+        LoginSession revoked = LoginSession.open(ann, "revoked-long-ago", "", NOW);
+        LoginSession refreshed = LoginSession.open(ann, "refreshed-before", "", NOW);
+        List.of(idle, revoked, refreshed).forEach(sessions::add);
+        sessions.update(revoked.revoked(NOW.plusSeconds(1)));
+        LoginSession kept = refreshed.refreshed("refreshed-after", NOW.plusSeconds(300));
+        sessions.update(kept);
+
+        sessions.deleteUsedLastBefore(NOW.plusSeconds(200));
+
+        assertThat(sessions.find(idle.id())).isEmpty();
+        assertThat(sessions.find(revoked.id())).isEmpty();
+        assertThat(inTransaction(() -> sessions.lockByRefreshHash("revoked-long-ago"))).isEmpty();
+        assertThat(sessions.unrevokedOf(ann)).containsExactly(kept);
+        assertThat(inTransaction(() -> sessions.lockByRefreshHash("refreshed-before"))).contains(kept);
+    }
+
+    @Test
     void aRefreshWaitsForAnotherRefreshOfTheSameSession() {
         LoginSession session = LoginSession.open(user(), "raced", "", NOW);
         sessions.add(session);
