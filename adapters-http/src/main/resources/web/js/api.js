@@ -33,6 +33,7 @@ export class Client extends Emitter {
   #session = null;
   #socket = null;
   #refreshing = null;
+  #socketRefreshed = false;
   #clockOffset = 0;
   #outbox;
   #pendingAcks = new Set();
@@ -72,7 +73,15 @@ export class Client extends Emitter {
     this.#signedIn(await this.request("POST", "/api/auth/login", { body: { login, password }, auth: false }));
   }
 
+  /** Ends this session on the server too (its tokens stop working there at once), then forgets it here. */
   signOut() {
+    if (this.#session) this.request("POST", "/api/auth/logout", { body: {}, retried: true }).catch(() => {});
+    this.#forget();
+  }
+
+  /** Forgets the session here only: when the server has ended it already. */
+  #forget() {
+    if (!this.#session) return;
     this.#socket?.disconnect();
     this.#socket = null;
     this.#session = null;
@@ -86,13 +95,14 @@ export class Client extends Emitter {
     this.emit("session", null);
   }
 
+  /** A registration, a login, or a refresh (which keeps the user it was for). */
   #signedIn(answer) {
-    const newcomer = this.#session?.user.id !== answer.user.id;
-    // refreshToken arrives with sessions; without one the access token lives until it expires
-    this.#session = { token: answer.token, refreshToken: answer.refreshToken ?? null, user: answer.user };
+    const user = answer.user ?? this.#session.user;
+    const newcomer = this.#session?.user.id !== user.id;
+    this.#session = { token: answer.token, refreshToken: answer.refreshToken, user };
     this.#storage.setItem(SESSION_KEY, JSON.stringify(this.#session));
     if (newcomer) {
-      this.#outbox.load(answer.user.id);
+      this.#outbox.load(user.id);
       this.emit("session", this.user);
     }
   }
@@ -102,7 +112,11 @@ export class Client extends Emitter {
     if (!this.#session?.refreshToken) return false;
     this.#refreshing ??= this.request("POST", "/api/auth/refresh",
       { body: { refreshToken: this.#session.refreshToken }, auth: false })
-      .then((answer) => { this.#signedIn(answer); return true; }, () => false)
+      .then((answer) => {
+        if (!this.#session) return false; // signed out meanwhile
+        this.#signedIn(answer);
+        return true;
+      }, () => false)
       .finally(() => { this.#refreshing = null; });
     return this.#refreshing;
   }
@@ -128,7 +142,7 @@ export class Client extends Emitter {
     if (response.ok) return json;
     if (response.status === 401 && auth && !retried) {
       if (await this.#refresh()) return this.request(method, path, { body, idempotencyKey, auth, retried: true });
-      this.signOut();
+      this.#forget();
     }
     const error = json?.error ?? { code: "INTERNAL", message: `The server answered ${response.status}` };
     throw new ApiError(error.code, error.message, error.details ?? [], response.status);
@@ -206,14 +220,15 @@ export class Client extends Emitter {
     this.#socket = socket;
     this.#setConnection("connecting");
     socket.on("connect", () => this.#connected());
-    socket.on("disconnect", () => {
+    socket.on("disconnect", (reason) => {
       this.#failPendingAcks();
       this.#setConnection("offline");
+      // the server ended this session (logout elsewhere, a ban, a reused refresh token): a refresh tells which
+      if (reason === "io server disconnect") this.#reconnectRefreshed(socket);
     });
-    socket.on("connect_error", async (error) => {
-      if (error.data?.code !== "UNAUTHORIZED") return; // a network error: socket.io-client tries again by itself
-      if (await this.#refresh()) socket.connect();
-      else this.signOut();
+    socket.on("connect_error", (error) => {
+      // a network error: socket.io-client tries again by itself
+      if (error.data?.code === "UNAUTHORIZED") this.#reconnectRefreshed(socket);
     });
     socket.on("chat-room-list", (page) => this.#roomPage(page));
     socket.on("reload-chat-list", ({ room }) => this.#upsertRoom(room));
@@ -236,7 +251,16 @@ export class Client extends Emitter {
     });
   }
 
+  /** Connects again with a refreshed token, once until a connect succeeds; else signs out here. */
+  async #reconnectRefreshed(socket) {
+    const first = !this.#socketRefreshed;
+    this.#socketRefreshed = true;
+    if (first && await this.#refresh()) socket.connect();
+    else this.#forget();
+  }
+
   #connected() {
+    this.#socketRefreshed = false;
     this.#setConnection("online");
     this.emit("connected");
     if (this.roomQuery.search || this.roomQuery.page > 1) this.listRooms(this.roomQuery.search).catch(() => {});

@@ -3,6 +3,7 @@ package com.usdtagent.http;
 import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.LookUpAccount;
 import com.usdtagent.application.account.RegisterAccount;
+import com.usdtagent.application.account.SessionTokens;
 import com.usdtagent.application.account.ShowMyAccount;
 import com.usdtagent.application.account.SignedIn;
 import com.usdtagent.application.account.UserJson;
@@ -39,9 +40,11 @@ final class AccountRoutes {
     record UsersView(List<UserJson> users) {
     }
 
-    record SignedInView(String token, UserJson user) {
+    record SignedInView(String token, String refreshToken, long expiresIn, UserJson user) {
         static SignedInView of(SignedIn signedIn) {
-            return new SignedInView(signedIn.token().value(), UserJson.of(signedIn.user()));
+            SessionTokens tokens = signedIn.tokens();
+            return new SignedInView(tokens.access().value(), tokens.refreshToken(), tokens.expiresIn(),
+                    UserJson.of(signedIn.user()));
         }
     }
 
@@ -81,14 +84,14 @@ final class AccountRoutes {
         RegisterRequest request = requestBodies.read(ctx, RegisterRequest.class);
         Role role = "user".equals(request.role()) ? Role.USER : "agent".equals(request.role()) ? Role.AGENT : null;
         SignedIn signedIn = registerAccount.register(new RegisterAccount.Command(request.username(), request.phone(),
-                request.password(), role, clientAddresses.of(ctx)));
+                request.password(), role, clientAddresses.of(ctx), ctx.userAgent()));
         ctx.status(HttpStatus.CREATED).json(SignedInView.of(signedIn));
     }
 
     private void logIn(Context ctx) {
         LogInRequest request = requestBodies.read(ctx, LogInRequest.class);
         ctx.json(SignedInView.of(logIn.logIn(new LogIn.Command(request.login(), request.password(),
-                clientAddresses.of(ctx)))));
+                clientAddresses.of(ctx), ctx.userAgent()))));
     }
 
     /** An exact username, answered as a list: empty when nobody has it. */

@@ -10,7 +10,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.Header;
 
 /**
- * Requires {@code Authorization: Bearer <token>} on every {@code /api} route except {@code /api/auth/*} and keeps
+ * Requires {@code Authorization: Bearer <token>} on every {@code /api} route except {@code /api/auth/*} (but for
+ * {@code /api/auth/logout}, which ends the bearer's session) and keeps
  * the caller it proves in the request, for {@link #caller(Context)}.
  */
 final class BearerAuthentication {
@@ -51,7 +52,7 @@ final class BearerAuthentication {
     }
 
     private static boolean isProtected(String route) {
-        return route.startsWith("/api/") && !route.startsWith("/api/auth/");
+        return route.startsWith("/api/") && (!route.startsWith("/api/auth/") || route.equals(SessionRoutes.LOGOUT));
     }
 
     private static String bearerToken(Context ctx) {

@@ -2,6 +2,13 @@ package com.usdtagent.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.usdtagent.application.account.AuthenticateToken;
+import com.usdtagent.application.account.BlockUsers;
+import com.usdtagent.application.account.ChangePassword;
+import com.usdtagent.application.account.EndSession;
+import com.usdtagent.application.account.ListSessions;
+import com.usdtagent.application.account.RefreshSession;
+import com.usdtagent.application.moderation.BanUser;
+import com.usdtagent.application.moderation.ReportUser;
 import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.LookUpAccount;
 import com.usdtagent.application.account.RegisterAccount;
@@ -58,7 +65,8 @@ public final class HttpApi {
     public record UseCases(RegisterAccount registerAccount, LogIn logIn, AuthenticateToken authenticateToken,
                            ShowMyAccount showMyAccount, LookUpAccount lookUpAccount, CheckHealth checkHealth,
                            ListCalls listCalls, RegisterDevice registerDevice, ForgetDevice forgetDevice,
-                           TradeUseCases trade, AttachmentUseCases attachments, Optional<OnChainUseCases> onChain) {
+                           TradeUseCases trade, AttachmentUseCases attachments, Optional<OnChainUseCases> onChain,
+                           SessionUseCases sessions, ModerationUseCases moderation) {
         public UseCases {
             Objects.requireNonNull(registerAccount, "registerAccount");
             Objects.requireNonNull(logIn, "logIn");
@@ -72,7 +80,18 @@ public final class HttpApi {
             Objects.requireNonNull(trade, "trade");
             Objects.requireNonNull(attachments, "attachments");
             Objects.requireNonNull(onChain, "onChain");
+            Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(moderation, "moderation");
         }
+    }
+
+    /** The inbound ports of a signed-in person's sessions and password. */
+    public record SessionUseCases(RefreshSession refresh, EndSession end, ListSessions list,
+                                  ChangePassword changePassword) {
+    }
+
+    /** The inbound ports of blocks, reports and bans. */
+    public record ModerationUseCases(BlockUsers blockUsers, ReportUser reportUser, BanUser banUser) {
     }
 
     /** The inbound ports of files in rooms, and the links that every payload with a file carries. */
@@ -144,6 +163,12 @@ public final class HttpApi {
         OperationsRoutes operations = new OperationsRoutes(useCases.checkHealth(), metrics);
         AccountRoutes accounts = new AccountRoutes(useCases.registerAccount(), useCases.logIn(),
                 useCases.showMyAccount(), useCases.lookUpAccount(), requestBodies, new ClientAddresses(trustedProxies));
+        var sessionCases = useCases.sessions();
+        SessionRoutes sessions = new SessionRoutes(sessionCases.refresh(), sessionCases.end(), sessionCases.list(),
+                sessionCases.changePassword(), requestBodies);
+        var moderationCases = useCases.moderation();
+        ModerationRoutes moderation = new ModerationRoutes(moderationCases.blockUsers(), moderationCases.reportUser(),
+                moderationCases.banUser(), requestBodies);
         CallRoutes calls = new CallRoutes(useCases.listCalls());
         DeviceRoutes devices = new DeviceRoutes(useCases.registerDevice(), useCases.forgetDevice(), requestBodies);
         var trade = useCases.trade();
@@ -165,6 +190,8 @@ public final class HttpApi {
             authentication.addTo(config.routes);
             operations.addTo(config.routes);
             accounts.addTo(config.routes);
+            sessions.addTo(config.routes);
+            moderation.addTo(config.routes);
             calls.addTo(config.routes);
             devices.addTo(config.routes);
             offers.addTo(config.routes);

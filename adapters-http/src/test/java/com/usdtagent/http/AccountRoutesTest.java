@@ -2,6 +2,7 @@ package com.usdtagent.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.usdtagent.application.account.IssuedToken;
+import com.usdtagent.application.account.SessionTokens;
 import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.RegisterAccount;
 import com.usdtagent.application.account.SignedIn;
@@ -26,7 +27,7 @@ class AccountRoutesTest extends RunningServerTest {
 
     private static final UserId ALICE = UserId.newId();
     private static final SignedIn ALICE_SIGNED_IN = new SignedIn(
-            new IssuedToken("alice-token", Instant.parse("2030-01-01T00:00:00Z")),
+            new SessionTokens(new IssuedToken("alice-token", Instant.parse("2030-01-01T00:00:00Z")), "alice-refresh", 900),
             new PublicProfile(ALICE, new Username("alice"), Role.AGENT));
 
     @Test
@@ -42,9 +43,12 @@ class AccountRoutesTest extends RunningServerTest {
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(received.get()).isEqualTo(
-                new RegisterAccount.Command("alice", "0415 555 0100", "long enough", Role.AGENT, "127.0.0.1"));
+                new RegisterAccount.Command("alice", "0415 555 0100", "long enough", Role.AGENT, "127.0.0.1",
+                        "Java-http-client/" + System.getProperty("java.version")));
         JsonNode body = server.json(response);
         assertThat(body.get("token").asText()).isEqualTo("alice-token");
+        assertThat(body.get("refreshToken").asText()).isEqualTo("alice-refresh");
+        assertThat(body.get("expiresIn").asLong()).isEqualTo(900);
         assertThat(body.get("user").get("id").asText()).isEqualTo(ALICE.toString());
         assertThat(body.get("user").get("username").asText()).isEqualTo("alice");
         assertThat(body.get("user").get("role").asText()).isEqualTo("agent");
@@ -66,7 +70,8 @@ class AccountRoutesTest extends RunningServerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         // no proxy is trusted: the header is the client's own word, and the connection's address counts
-        assertThat(received.get()).isEqualTo(new LogIn.Command("alice", "long enough", "127.0.0.1"));
+        assertThat(received.get()).isEqualTo(new LogIn.Command("alice", "long enough", "127.0.0.1",
+                "Java-http-client/" + System.getProperty("java.version")));
         assertThat(server.json(response).get("token").asText()).isEqualTo("alice-token");
         assertThat(server.json(response).at("/user/role").asText()).isEqualTo("agent");
     }

@@ -94,7 +94,9 @@ final class TestServer implements AutoCloseable {
                 (caller, token) -> forgetDevice.forget(caller, token),
                 unexpected(HttpApi.TradeUseCases.class),
                 unexpected(HttpApi.AttachmentUseCases.class),
-                Optional.empty());
+                Optional.empty(),
+                unexpected(HttpApi.SessionUseCases.class),
+                unexpected(HttpApi.ModerationUseCases.class));
         api = HttpApi.create(useCases, new HttpApi.WebApp(SOCKET_PORT, Optional.empty(), allowedOrigins),
                 new HttpApi.Metrics(() -> prometheusText, metricsPort, metricsToken), meterRegistry,
                 List.of());

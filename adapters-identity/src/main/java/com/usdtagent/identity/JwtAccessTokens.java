@@ -9,6 +9,7 @@ import com.usdtagent.application.account.AccessTokens;
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.account.IssuedToken;
 import com.usdtagent.domain.account.Role;
+import com.usdtagent.domain.account.SessionId;
 import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 
@@ -20,7 +21,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** HS256 tokens: {@code sub} is the user id, {@code role} the wire role, {@code exp} the end of validity. */
+/**
+ * HS256 tokens: {@code sub} is the user id, {@code role} the wire role when issued, {@code sid} the sign-in session,
+ * {@code exp} the end of validity.
+ */
 final class JwtAccessTokens implements AccessTokens {
 
     private final Algorithm algorithm;
@@ -36,6 +40,7 @@ final class JwtAccessTokens implements AccessTokens {
         this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
                 .withClaimPresence("sub")
                 .withClaimPresence("role")
+                .withClaimPresence("sid")
                 .withClaimPresence("exp"))
                 .build(clock);
         this.timeToLive = timeToLive;
@@ -43,12 +48,13 @@ final class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public IssuedToken issue(UserAccount account) {
+    public IssuedToken issue(UserAccount account, SessionId session) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(timeToLive);
         String token = JWT.create()
                 .withSubject(account.id().toString())
                 .withClaim("role", account.role().wireName())
+                .withClaim("sid", session.toString())
                 .withIssuedAt(now)
                 .withExpiresAt(expiresAt)
                 .sign(algorithm);
@@ -61,7 +67,8 @@ final class JwtAccessTokens implements AccessTokens {
             DecodedJWT jwt = verifier.verify(token);
             UserId id = new UserId(UUID.fromString(jwt.getSubject()));
             Role role = Role.valueOf(jwt.getClaim("role").asString().toUpperCase(Locale.ROOT));
-            return Optional.of(new AuthenticatedUser(id, role));
+            SessionId session = new SessionId(UUID.fromString(jwt.getClaim("sid").asString()));
+            return Optional.of(new AuthenticatedUser(id, role, session));
         } catch (JWTVerificationException | IllegalArgumentException | NullPointerException notOurs) {
             return Optional.empty();
         }

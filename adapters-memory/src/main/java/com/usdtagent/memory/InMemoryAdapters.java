@@ -1,6 +1,10 @@
 package com.usdtagent.memory;
 
+import com.usdtagent.application.account.Blocks;
+import com.usdtagent.application.account.LoginSessions;
+import com.usdtagent.application.account.SessionSignals;
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.moderation.Reports;
 import com.usdtagent.application.attachment.AttachmentStore;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
@@ -124,6 +128,9 @@ public final class InMemoryAdapters implements AutoCloseable {
             new MemoryLeases(store), ledger, store);
     private final MemoryChain chain = new MemoryChain();
     private final AttemptCounters attemptCounters = new MemoryAttemptCounters(store);
+    private final LoginSessions loginSessions = new MemoryLoginSessions(store);
+    private final Blocks blocks = new MemoryBlocks(store);
+    private final Reports reports = new MemoryReports(store);
     private final RecordingSignals signals = new RecordingSignals();
     private final CountingCallMetrics callMetrics = new CountingCallMetrics();
     private final MemoryVoiceTokens voiceTokens;
@@ -243,6 +250,18 @@ public final class InMemoryAdapters implements AutoCloseable {
         return attemptCounters;
     }
 
+    public LoginSessions loginSessions() {
+        return loginSessions;
+    }
+
+    public Blocks blocks() {
+        return blocks;
+    }
+
+    public Reports reports() {
+        return reports;
+    }
+
     /** True until {@link #close}. */
     public DatabaseProbe databaseProbe() {
         return store::isOpen;
@@ -274,7 +293,12 @@ public final class InMemoryAdapters implements AutoCloseable {
         return signals;
     }
 
-    /** What the four realtime ports above were asked to send, in order. */
+    /** Records each revoked session as a {@code revoked} signal. */
+    public SessionSignals sessionSignals() {
+        return signals;
+    }
+
+    /** What the realtime ports above were asked to send, in order. */
     public List<Sent> sent() {
         return signals.sent();
     }

@@ -8,7 +8,9 @@ import com.usdtagent.domain.account.Username;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Accounts by id, with the unique indexes of {@code user_account}: the username in any case, and the phone. */
 final class MemoryUserAccounts implements UserAccounts {
@@ -54,5 +56,21 @@ final class MemoryUserAccounts implements UserAccounts {
     @Override
     public Optional<UserAccount> findByPhone(PhoneNumber phone) {
         return store.read(() -> byPhone.find(phone).flatMap(accounts::find));
+    }
+
+    @Override
+    public void changePasswordHash(UserId id, String passwordHash) {
+        change(id, account -> new UserAccount(account.id(), account.username(), account.phone(), passwordHash,
+                account.role(), account.createdAt(), account.bannedAt()));
+    }
+
+    @Override
+    public void setBannedAt(UserId id, Instant bannedAt) {
+        change(id, account -> new UserAccount(account.id(), account.username(), account.phone(),
+                account.passwordHash(), account.role(), account.createdAt(), bannedAt));
+    }
+
+    private void change(UserId id, UnaryOperator<UserAccount> change) {
+        store.atomically(() -> accounts.lock(id).ifPresent(account -> accounts.put(id, change.apply(account))));
     }
 }

@@ -1,5 +1,6 @@
 package com.usdtagent.memory;
 
+import com.usdtagent.application.account.SessionSignals;
 import com.usdtagent.application.call.CallSignal;
 import com.usdtagent.application.call.CallSignals;
 import com.usdtagent.application.call.CallView;
@@ -15,15 +16,18 @@ import com.usdtagent.application.chain.WalletSignals;
 import com.usdtagent.application.ledger.WalletBalance;
 import com.usdtagent.application.trade.OrderSignals;
 import com.usdtagent.application.trade.OrderView;
+import com.usdtagent.domain.account.SessionId;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.call.CallId;
 import com.usdtagent.memory.InMemoryAdapters.Sent;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Every nudge the use cases send to live sockets, in the order sent, named by the port method that sent it. */
-final class RecordingSignals implements RealtimePublisher, CallSignals, OrderSignals, WalletSignals {
+final class RecordingSignals implements RealtimePublisher, CallSignals, OrderSignals, WalletSignals,
+        SessionSignals {
 
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
@@ -112,5 +116,11 @@ final class RecordingSignals implements RealtimePublisher, CallSignals, OrderSig
     @Override
     public void walletUpdated(UserId to, WalletBalance balance) {
         toUser("walletUpdated", to, balance);
+    }
+
+    /** One {@code revoked} per session, with the session id as its payload. */
+    @Override
+    public void revoked(Collection<SessionId> sessions) {
+        sessions.forEach(session -> sent.add(new Sent("revoked", null, null, null, session)));
     }
 }

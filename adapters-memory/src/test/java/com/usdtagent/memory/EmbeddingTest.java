@@ -44,10 +44,11 @@ class EmbeddingTest {
         PushOutbox noPush = notification -> { };
         var posts = new RoomPosts(memory.chatRooms(), memory.realtimePublisher(), clock);
         var chat = new SendMessageService(posts, memory.messages(), memory.attachments(), noPush, memory.transactions(),
-                clock);
+                clock, memory.blocks());
         var trade = new TradeServices(memory.offers(), memory.orders(), memory.ledger(), memory.userAccounts(),
                 memory.chatRooms(), memory.messages(), posts, memory.presence(UUID.randomUUID()), noPush,
-                memory.orderSignals(), memory.transactions(), clock, memory.attachments(), OrderLimits.DEFAULTS);
+                memory.orderSignals(), memory.transactions(), clock, memory.attachments(), OrderLimits.DEFAULTS,
+                memory.blocks());
         var deposits = new DepositFundsService(memory.ledger(), memory.userAccounts(), memory.transactions(), clock);
 
         var agent = new UserAccount(UserId.newId(), new Username("agent"), null, "a hash", Role.AGENT, clock.instant());

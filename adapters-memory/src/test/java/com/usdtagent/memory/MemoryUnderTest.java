@@ -1,6 +1,9 @@
 package com.usdtagent.memory;
 
+import com.usdtagent.application.account.Blocks;
+import com.usdtagent.application.account.LoginSessions;
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.moderation.Reports;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
 import com.usdtagent.application.account.AttemptCounters;
@@ -109,6 +112,21 @@ final class MemoryUnderTest implements AdaptersUnderTest {
     @Override
     public AttemptCounters attemptCounters() {
         return adapters.attemptCounters();
+    }
+
+    @Override
+    public LoginSessions loginSessions() {
+        return adapters.loginSessions();
+    }
+
+    @Override
+    public Blocks blocks() {
+        return adapters.blocks();
+    }
+
+    @Override
+    public Reports reports() {
+        return adapters.reports();
     }
 
     @Override

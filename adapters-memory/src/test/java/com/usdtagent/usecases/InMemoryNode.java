@@ -93,16 +93,18 @@ public final class InMemoryNode implements AutoCloseable {
     public final RoomPosts posts = new RoomPosts(memory.chatRooms(), memory.realtimePublisher(), memory.clock());
     public final CallServices calls = new CallServices(memory.callSessions(), memory.userAccounts(),
             memory.chatRooms(), posts, memory.callSignals(), memory.callMetrics(), memory.voiceTokens(Duration.ofHours(1)),
-            push, memory.transactions(), memory.clock(), new SecureRandom(), RING_TIMEOUT, DISCONNECT_GRACE);
+            push, memory.transactions(), memory.clock(), new SecureRandom(), RING_TIMEOUT, DISCONNECT_GRACE,
+            memory.blocks());
     public final SendMessageService sendMessage = new SendMessageService(posts, memory.messages(),
-            memory.attachments(), push, memory.transactions(), memory.clock());
+            memory.attachments(), push, memory.transactions(), memory.clock(), memory.blocks());
     public final GoOnlineService goOnline = new GoOnlineService(presence, memory.chatRooms(), memory.roomList(),
             memory.realtimePublisher(), memory.transactions(), memory.clock());
     public final GoOfflineService goOffline = new GoOfflineService(presence, memory.roomList(),
             memory.realtimePublisher(), memory.clock());
     public final ListChatRoomsService listChatRooms = new ListChatRoomsService(memory.roomList());
     public final OpenDirectRoomService openDirectRoom = new OpenDirectRoomService(memory.userAccounts(),
-            memory.chatRooms(), memory.roomList(), memory.realtimePublisher(), memory.transactions(), memory.clock());
+            memory.chatRooms(), memory.roomList(), memory.realtimePublisher(), memory.transactions(), memory.clock(),
+            memory.blocks());
     public final OpenChatHistoryService openChatHistory = new OpenChatHistoryService(memory.chatRooms(),
             memory.roomList(), memory.messages(), presence, memory.realtimePublisher(), memory.transactions(),
             memory.clock());
@@ -111,7 +113,8 @@ public final class InMemoryNode implements AutoCloseable {
     public final LeaveRoomService leaveRoom = new LeaveRoomService(memory.chatRooms(), presence);
     public final TradeServices trade = new TradeServices(memory.offers(), memory.orders(), memory.ledger(),
             memory.userAccounts(), memory.chatRooms(), memory.messages(), posts, presence, push, memory.orderSignals(),
-            memory.transactions(), memory.clock(), memory.attachments(), OrderLimits.DEFAULTS);
+            memory.transactions(), memory.clock(), memory.attachments(), OrderLimits.DEFAULTS,
+            memory.blocks());
     public final ShowWalletService wallet = new ShowWalletService(memory.ledger());
     public final DepositFundsService deposits = new DepositFundsService(memory.ledger(), memory.userAccounts(),
             memory.transactions(), memory.clock());

@@ -14,6 +14,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,13 +29,15 @@ final class JdbiUserAccounts implements UserAccounts {
             VALUES (:id, :username, :phone, :passwordHash, :role, :createdAt)
             """;
     private static final String SELECT = """
-            SELECT id, username, phone, password_hash, role, created_at
+            SELECT id, username, phone, password_hash, role, created_at, banned_at
             FROM user_account
             """;
     private static final String BY_ID = SELECT + "WHERE id = :id";
     // lower(username) matches the unique index, so this is an index lookup
     private static final String BY_USERNAME = SELECT + "WHERE lower(username) = lower(:username)";
     private static final String BY_PHONE = SELECT + "WHERE phone = :phone";
+    private static final String SET_PASSWORD = "UPDATE user_account SET password_hash = :hash WHERE id = :id";
+    private static final String SET_BANNED = "UPDATE user_account SET banned_at = :at WHERE id = :id";
 
     private final Jdbi jdbi;
 
@@ -76,6 +79,18 @@ final class JdbiUserAccounts implements UserAccounts {
         return findOne(BY_PHONE, "phone", phone.e164());
     }
 
+    @Override
+    public void changePasswordHash(UserId id, String passwordHash) {
+        jdbi.useHandle(handle -> handle.createUpdate(SET_PASSWORD).bind("id", id.value()).bind("hash", passwordHash)
+                .execute());
+    }
+
+    @Override
+    public void setBannedAt(UserId id, Instant bannedAt) {
+        jdbi.useHandle(handle -> handle.createUpdate(SET_BANNED).bind("id", id.value())
+                .bind("at", Timestamps.utcOrNull(bannedAt)).execute());
+    }
+
     private Optional<UserAccount> findOne(String sql, String parameter, Object value) {
         return jdbi.withHandle(handle -> handle.createQuery(sql)
                 .bind(parameter, value)
@@ -91,7 +106,8 @@ final class JdbiUserAccounts implements UserAccounts {
                 phone == null ? null : new PhoneNumber(phone),
                 row.getString("password_hash"),
                 role(row.getString("role")),
-                Timestamps.instant(row, "created_at"));
+                Timestamps.instant(row, "created_at"),
+                Timestamps.instant(row, "banned_at"));
     }
 
     /** The role stored under its wire name. */

@@ -1,6 +1,9 @@
 package com.usdtagent.persistence;
 
+import com.usdtagent.application.account.Blocks;
+import com.usdtagent.application.account.LoginSessions;
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.moderation.Reports;
 import com.usdtagent.application.attachment.AttachmentStore;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
@@ -156,6 +159,18 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public UserAccounts userAccounts() {
         return userAccounts;
+    }
+
+    public LoginSessions loginSessions() {
+        return new JdbiLoginSessions(jdbi);
+    }
+
+    public Blocks blocks() {
+        return new JdbiBlocks(jdbi);
+    }
+
+    public Reports reports() {
+        return new JdbiReports(jdbi);
     }
 
     public Transactions transactions() {

@@ -47,7 +47,7 @@ class ClientMessageIdRaceTest {
                 new Class<?>[] {RealtimePublisher.class}, (proxy, method, args) -> null);
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
         return new SendMessageService(new RoomPosts(chat.rooms, publisher, clock), chat.messages,
-                chat.persistence.attachments(), notification -> { }, chat.transactions, clock);
+                chat.persistence.attachments(), notification -> { }, chat.transactions, clock, chat.persistence.blocks());
     }
 
     @AfterAll

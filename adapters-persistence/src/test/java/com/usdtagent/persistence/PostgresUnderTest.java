@@ -1,6 +1,9 @@
 package com.usdtagent.persistence;
 
+import com.usdtagent.application.account.Blocks;
+import com.usdtagent.application.account.LoginSessions;
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.moderation.Reports;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
 import com.usdtagent.application.account.AttemptCounters;
@@ -113,6 +116,21 @@ final class PostgresUnderTest implements AdaptersUnderTest {
     @Override
     public AttemptCounters attemptCounters() {
         return chat.persistence.attemptCounters();
+    }
+
+    @Override
+    public LoginSessions loginSessions() {
+        return chat.persistence.loginSessions();
+    }
+
+    @Override
+    public Blocks blocks() {
+        return chat.persistence.blocks();
+    }
+
+    @Override
+    public Reports reports() {
+        return chat.persistence.reports();
     }
 
     @Override

@@ -95,7 +95,7 @@ class TradeLedgerTest {
                 persistence.userAccounts(), persistence.chatRooms(), persistence.messages(),
                 new RoomPosts(persistence.chatRooms(), publisher, clock), persistence.presence(UUID.randomUUID()),
                 pushes::add, signals, persistence.transactions(), clock, persistence.attachments(),
-                OrderLimits.DEFAULTS);
+                OrderLimits.DEFAULTS, persistence.blocks());
         deposits = new DepositFundsService(persistence.ledger(), persistence.userAccounts(), persistence.transactions(),
                 clock);
         wallet = new ShowWalletService(persistence.ledger());

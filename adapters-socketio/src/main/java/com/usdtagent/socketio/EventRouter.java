@@ -4,6 +4,7 @@ import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.usdtagent.application.account.CheckSession;
 import com.usdtagent.application.shared.FailureLog;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
@@ -17,8 +18,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Puts every client event through the same path: refused unless the socket is authenticated, counted against its
- * user's limit, then queued in the socket's order, read strictly, validated, handed to its handler, and answered with an ack (and an
- * {@code error} event on failure).
+ * user's limit, then queued in the socket's order, refused (and the socket closed) unless its session and account
+ * still stand, read strictly, validated, handed to its handler, and answered with an ack (and an {@code error} event
+ * on failure).
  */
 final class EventRouter {
 
@@ -36,9 +38,11 @@ final class EventRouter {
     private final PayloadValidator validator;
     private final Replies replies;
     private final MeterRegistry meters;
+    private final CheckSession checkSession;
 
     EventRouter(SocketIOServer server, Sessions sessions, UserLimits limits, Json json, Replies replies,
-                MeterRegistry meters) {
+                MeterRegistry meters, CheckSession checkSession) {
+        this.checkSession = checkSession;
         this.server = server;
         this.sessions = sessions;
         this.limits = limits;
@@ -88,11 +92,17 @@ final class EventRouter {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "ok";
         try {
+            // on the worker, not the event loop: the check reads the database once in a while
+            SocketSession current = session.as(checkSession.check(session.user()));
             P payload = validator.requireValid(json.readPayload(data, payloadType));
-            replies.succeed(ack, handler.handle(session, payload));
+            replies.succeed(ack, handler.handle(current, payload));
         } catch (BusinessException refused) {
             outcome = refused.code().name();
             replies.fail(session.client(), ack, event, Replies.Failure.of(refused));
+            if (refused.code() == ErrorCode.UNAUTHORIZED) {
+                // the session or the account no longer stands: the socket goes, after hearing why
+                session.client().disconnect();
+            }
         } catch (RuntimeException failure) {
             outcome = ErrorCode.INTERNAL.name();
             log.error("event {} failed for user {}: {}", event, session.user().id(), FailureLog.describe(failure));

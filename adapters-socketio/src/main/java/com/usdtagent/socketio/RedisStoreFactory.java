@@ -69,6 +69,11 @@ final class RedisStoreFactory extends RedissonStoreFactory {
         return new RedisStoreFactory(Redisson.create(config));
     }
 
+    /** The connection, for what else the nodes share in Redis: session revocations, the users' limits. */
+    RedissonClient redisson() {
+        return redisson;
+    }
+
     @Override
     public PubSubStore pubSubStore() {
         return publisher;
@@ -77,11 +82,6 @@ final class RedisStoreFactory extends RedissonStoreFactory {
     @Override
     public void shutdown() {
         // see close()
-    }
-
-    /** The client, for what else the nodes share in Redis. */
-    RedissonClient redisson() {
-        return redisson;
     }
 
     void close() {

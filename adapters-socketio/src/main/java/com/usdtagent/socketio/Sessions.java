@@ -1,5 +1,6 @@
 package com.usdtagent.socketio;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,10 @@ final class Sessions {
 
     Optional<SocketSession> remove(UUID socketId) {
         return Optional.ofNullable(bySocket.remove(socketId));
+    }
+
+    Collection<SocketSession> all() {
+        return bySocket.values();
     }
 
     int count() {

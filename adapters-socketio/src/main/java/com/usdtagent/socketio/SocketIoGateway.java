@@ -6,6 +6,8 @@ import com.corundumstudio.socketio.SocketConfig;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.listener.DefaultExceptionListener;
 import com.usdtagent.application.account.AuthenticateToken;
+import com.usdtagent.application.account.CheckSession;
+import com.usdtagent.application.account.SessionSignals;
 import com.usdtagent.application.attachment.AttachmentLinks;
 import com.usdtagent.application.call.AcceptCall;
 import com.usdtagent.application.call.CallMetrics;
@@ -51,7 +53,8 @@ public final class SocketIoGateway {
     private static final Logger log = LoggerFactory.getLogger(SocketIoGateway.class);
 
     /** The inbound ports behind the chat events. */
-    public record ChatUseCases(AuthenticateToken authenticateToken, GoOnline goOnline, GoOffline goOffline,
+    public record ChatUseCases(AuthenticateToken authenticateToken, CheckSession checkSession, GoOnline goOnline,
+                               GoOffline goOffline,
                                ListChatRooms listChatRooms, OpenDirectRoom openDirectRoom,
                                OpenChatHistory openChatHistory, SendMessage sendMessage,
                                AcknowledgeReceipt acknowledgeReceipt, LeaveRoom leaveRoom, ShowTyping showTyping) {
@@ -75,6 +78,7 @@ public final class SocketIoGateway {
     private final Optional<RedisStoreFactory> redis;
     private final LocalUserLimits localLimits;
     private final UserLimits limits;
+    private final SessionSignals sessionSignals;
 
     /** @param links signs fresh links into every payload that carries a file */
     public SocketIoGateway(SocketSettings settings, MeterRegistry meters, AttachmentLinks links) {
@@ -82,6 +86,7 @@ public final class SocketIoGateway {
         this.server = new SocketIOServer(configuration(settings, redis));
         this.meters = meters;
         this.links = links;
+        this.sessionSignals = new SessionRevocations(sessions, redis);
         this.localLimits = new LocalUserLimits(settings.limits(), this::disconnectHere);
         this.limits = redis.<UserLimits>map(store -> new RedisUserLimits(store.redisson(), settings.limits(),
                 localLimits, this::disconnectHere)).orElse(localLimits);
@@ -112,6 +117,11 @@ public final class SocketIoGateway {
                 .sendEvent("wallet-updated", json.tree(WalletJson.of(balance)));
     }
 
+    /** Disconnects the sockets of revoked sessions, on every node; hand it to the account use cases. */
+    public SessionSignals sessionSignals() {
+        return sessionSignals;
+    }
+
     /** Counts calls in this gateway's meter registry. */
     public CallMetrics callMetrics() {
         return new MicrometerCallMetrics(meters);
@@ -128,7 +138,7 @@ public final class SocketIoGateway {
                     chatEvents.onDisconnected(session);
                 })));
         timers.scheduleWithFixedDelay(localLimits::forgetFullBuckets, 1, 1, TimeUnit.MINUTES);
-        var events = new EventRouter(server, sessions, limits, json, replies, meters);
+        var events = new EventRouter(server, sessions, limits, json, replies, meters, chat.checkSession());
         chatEvents.registerOn(events);
         new CallEvents(calls).registerOn(events);
         try {

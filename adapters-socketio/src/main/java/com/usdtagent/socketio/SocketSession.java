@@ -17,6 +17,11 @@ record SocketSession(SocketIOClient client, AuthenticatedUser user, SerialQueue 
         return "socket:" + socket.value();
     }
 
+    /** The same socket, for the user as the account stands now (its role may have changed since the connect). */
+    SocketSession as(AuthenticatedUser current) {
+        return new SocketSession(client, current, queue);
+    }
+
     SocketId socketId() {
         return new SocketId(client.getSessionId());
     }

@@ -3,6 +3,15 @@ package com.usdtagent.bootstrap;
 import com.usdtagent.agora.Agora;
 import com.usdtagent.application.account.AccessTokens;
 import com.usdtagent.application.account.AuthenticateTokenService;
+import com.usdtagent.application.account.BlockUsersService;
+import com.usdtagent.application.account.Blocks;
+import com.usdtagent.application.account.ChangePasswordService;
+import com.usdtagent.application.account.CheckSessionService;
+import com.usdtagent.application.account.EndSessionService;
+import com.usdtagent.application.account.ListSessionsService;
+import com.usdtagent.application.account.PurgeSessionsService;
+import com.usdtagent.application.account.RefreshSessionService;
+import com.usdtagent.application.account.SessionKeeper;
 import com.usdtagent.application.account.EnsureAdminAccountService;
 import com.usdtagent.application.account.LogInService;
 import com.usdtagent.application.account.LookUpAccountService;
@@ -50,6 +59,8 @@ import com.usdtagent.application.push.QueueingPushOutbox;
 import com.usdtagent.application.push.RegisterDeviceService;
 import com.usdtagent.application.shared.FailureLog;
 import com.usdtagent.application.shared.Transactions;
+import com.usdtagent.application.moderation.BanUserService;
+import com.usdtagent.application.moderation.ReportUserService;
 import com.usdtagent.application.trade.TradeServices;
 import com.usdtagent.chain.EvmChain;
 import com.usdtagent.domain.shared.BusinessException;
@@ -148,20 +159,26 @@ final class ServiceNode implements AutoCloseable {
         });
 
         PushOutbox push = pushOverride != null ? pushOverride : startPush(settings.push(), persistence, meters, clock);
-        var authenticateToken = new AuthenticateTokenService(tokens);
         var links = new AttachmentLinks(Identity.linkSigner(secret), settings.attachments().linkTimeToLive(), clock);
         sockets = new SocketIoGateway(
                 SocketSettings.listeningOn(settings.socketPort(), settings.websocketCompression(), settings.redis(),
                         settings.corsAllowedOrigins(), settings.limits().sockets()), meters, links);
+        var sessionKeeper = new SessionKeeper(persistence.loginSessions(), accounts, tokens, sockets.sessionSignals(),
+                settings.sessionTimeToLive(), clock);
+        var authenticateToken = new AuthenticateTokenService(tokens, sessionKeeper);
+        repeat("session-purge", Duration.ofHours(1), new PurgeSessionsService(persistence.loginSessions(),
+                settings.sessionTimeToLive(), clock)::purge);
         // the one way into a room, for texts, order steps and finished calls
         var posts = new RoomPosts(persistence.chatRooms(), sockets.publisher(), clock);
-        var calls = callServices(settings.calls(), persistence, posts, push, clock);
+        var blocks = persistence.blocks();
+        var calls = callServices(settings.calls(), persistence, posts, push, clock, blocks);
         UUID nodeId = UUID.randomUUID();
         Presence presence = persistence.presence(nodeId);
-        startSockets(settings, persistence, presence, authenticateToken, posts, push, calls, clock);
+        startSockets(settings, persistence, presence, authenticateToken, new CheckSessionService(sessionKeeper), posts,
+                push, calls, clock, blocks);
         var trade = new TradeServices(persistence.offers(), persistence.orders(), persistence.ledger(), accounts,
                 persistence.chatRooms(), persistence.messages(), posts, presence, push, sockets.orderSignals(),
-                persistence.transactions(), clock, persistence.attachments(), settings.limits().orders());
+                persistence.transactions(), clock, persistence.attachments(), settings.limits().orders(), blocks);
         // the payment window, read from the database: it outlives this node, and each due order is claimed once
         repeat("order-timer", Duration.ofSeconds(1), trade.expireOrders()::expire);
         var attachments = attachmentUseCases(settings.attachments(), persistence, links, clock);
@@ -170,9 +187,9 @@ final class ServiceNode implements AutoCloseable {
         var throttle = new SignInThrottle(persistence.attemptCounters(), settings.limits().signIn(), clock);
         repeat("attempt-counter-sweep", Duration.ofMinutes(10), throttle::forgetQuietKeys);
         http = HttpApi.create(new HttpApi.UseCases(
-                new RegisterAccountService(accounts, passwords, tokens, phoneNumbers, Identity.commonPasswords(), throttle,
-                        clock),
-                new LogInService(accounts, passwords, tokens, phoneNumbers, throttle),
+                new RegisterAccountService(accounts, passwords, sessionKeeper, phoneNumbers, Identity.commonPasswords(),
+                        throttle, clock),
+                new LogInService(accounts, passwords, sessionKeeper, phoneNumbers, throttle),
                 authenticateToken,
                 new ShowMyAccountService(accounts),
                 new LookUpAccountService(accounts),
@@ -186,7 +203,17 @@ final class ServiceNode implements AutoCloseable {
                         new ShowWalletService(persistence.ledger()),
                         new DepositFundsService(persistence.ledger(), accounts, persistence.transactions(), clock)),
                 attachments,
-                onChain),
+                onChain,
+                new HttpApi.SessionUseCases(
+                        new RefreshSessionService(persistence.loginSessions(), accounts, sessionKeeper,
+                                persistence.transactions()),
+                        new EndSessionService(persistence.loginSessions(), sessionKeeper),
+                        new ListSessionsService(persistence.loginSessions(), sessionKeeper),
+                        new ChangePasswordService(accounts, passwords, sessionKeeper, Identity.commonPasswords())),
+                new HttpApi.ModerationUseCases(
+                        new BlockUsersService(blocks, accounts, clock),
+                        new ReportUserService(persistence.reports(), accounts, persistence.chatRooms(), clock),
+                        new BanUserService(accounts, sessionKeeper, trade.suspendTrading(), clock))),
                 new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl(), settings.corsAllowedOrigins()),
                 new HttpApi.Metrics(meters::scrape, settings.metrics().port(), settings.metrics().token()), meters,
                 settings.limits().trustedProxies());
@@ -268,7 +295,7 @@ final class ServiceNode implements AutoCloseable {
     }
 
     private CallServices callServices(Settings.CallSettings settings, PostgresPersistence persistence,
-                                      RoomPosts posts, PushOutbox push, Clock clock) {
+                                      RoomPosts posts, PushOutbox push, Clock clock, Blocks blocks) {
         VoiceTokenIssuer tokens = switch (settings.provider()) {
             case AGORA -> {
                 log.info("voice calls: Agora, {}", Agora.modeOf(settings.agoraCertificate()).description());
@@ -289,24 +316,26 @@ final class ServiceNode implements AutoCloseable {
         };
         return new CallServices(persistence.callSessions(), persistence.userAccounts(), persistence.chatRooms(), posts,
                 sockets.callSignals(), sockets.callMetrics(), tokens, push, persistence.transactions(), clock,
-                new SecureRandom(), settings.ringTimeout(), settings.disconnectGrace());
+                new SecureRandom(), settings.ringTimeout(), settings.disconnectGrace(), blocks);
     }
 
     private void startSockets(Settings settings, PostgresPersistence persistence, Presence presence,
-                              AuthenticateTokenService authenticateToken, RoomPosts posts, PushOutbox push,
-                              CallServices calls, Clock clock) {
+                              AuthenticateTokenService authenticateToken, CheckSessionService checkSession,
+                              RoomPosts posts, PushOutbox push, CallServices calls, Clock clock, Blocks blocks) {
         RealtimePublisher publisher = sockets.publisher();
         ChatRooms rooms = persistence.chatRooms();
         RoomList roomList = persistence.roomList();
         Messages messages = persistence.messages();
         Transactions transactions = persistence.transactions();
-        var sendMessage = new SendMessageService(posts, messages, persistence.attachments(), push, transactions, clock);
+        var sendMessage = new SendMessageService(posts, messages, persistence.attachments(), push, transactions, clock,
+                blocks);
         stopInReverse.push(sendMessage); // after the sockets: it writes the sends they took before they stopped
-        sockets.start(new SocketIoGateway.ChatUseCases(authenticateToken,
+        sockets.start(new SocketIoGateway.ChatUseCases(authenticateToken, checkSession,
                 new GoOnlineService(presence, rooms, roomList, publisher, transactions, clock),
                 new GoOfflineService(presence, roomList, publisher, clock),
                 new ListChatRoomsService(roomList),
-                new OpenDirectRoomService(persistence.userAccounts(), rooms, roomList, publisher, transactions, clock),
+                new OpenDirectRoomService(persistence.userAccounts(), rooms, roomList, publisher, transactions, clock,
+                        blocks),
                 new OpenChatHistoryService(rooms, roomList, messages, presence, publisher, transactions, clock),
                 sendMessage,
                 new AcknowledgeReceiptService(rooms, roomList, publisher, transactions, clock),

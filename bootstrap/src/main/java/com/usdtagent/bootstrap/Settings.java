@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  *
  * @param database  empty: run the embedded PostgreSQL under {@code dataDir}
  * @param jwtSecret   empty: only allowed with the embedded database, which then keeps a generated one in {@code dataDir}
+ * @param tokenTimeToLive   how long an access token is accepted
+ * @param sessionTimeToLive how long a sign-in session lasts without a refresh
  * @param redis       empty: a single node, its Socket.IO rooms in memory
  * @param publicSocketUrl where browsers reach Socket.IO; empty: the host they loaded the web app from, on {@code socketPort}
  * @param chain       empty: deposits and withdrawals on chain are off
@@ -38,7 +40,8 @@ import java.util.stream.Collectors;
  * @param limits      what one user or client address may do
  */
 record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int databasePoolSize, Path dataDir,
-                Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Optional<AdminAccount> admin,
+                Optional<byte[]> jwtSecret, Duration tokenTimeToLive, Duration sessionTimeToLive,
+                Optional<AdminAccount> admin,
                 Duration presenceTimeToLive, CallSettings calls, PushSettings push,
                 boolean websocketCompression, Optional<SocketSettings.Redis> redis,
                 Optional<URI> publicSocketUrl, Optional<ChainSettings> chain, AttachmentSettings attachments,
@@ -268,7 +271,8 @@ record Settings(int socketPort, int httpPort, Optional<JdbcTarget> database, int
                 reader.integer("DATABASE_POOL_SIZE", 16, 1, 500),
                 reader.path("DATA_DIR", "./data"),
                 secret,
-                reader.duration("AUTH_TOKEN_TTL", Duration.ofDays(7)),
+                reader.duration("AUTH_TOKEN_TTL", Duration.ofMinutes(15)),
+                reader.duration("AUTH_SESSION_TTL", Duration.ofDays(30)),
                 adminUsername.map(name -> new AdminAccount(name, adminPassword.orElseThrow())),
                 Duration.ofSeconds(reader.integer("PRESENCE_TTL_SECONDS", 30, 3, 3600)),
                 CallSettings.from(reader),

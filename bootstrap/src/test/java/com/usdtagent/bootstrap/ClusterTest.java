@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -158,6 +159,59 @@ class ClusterTest {
 
     private static String createRoom(SocketClient opener, HttpApi.Account other) {
         return ok(opener.call("create-room", "{\"participantId\":\"" + other.id() + "\"}")).path("roomId").asText();
+    }
+
+    @Test
+    void aBanOnOneNodeDisconnectsTheUsersSocketsOnTheOtherAndBothRefuseTheirToken() {
+        var user = register(nodeA, "user");
+        var onB = connect(nodeB, user);
+        var onA = connect(nodeA, user);
+
+        var ban = nodeA.api().post("/api/admin/users/" + user.id() + "/ban", "{\"reason\":\"spam\"}",
+                nodeA.api().adminToken());
+        assertThat(ban.status()).as(ban.body()).isEqualTo(204);
+
+        awaitDisconnected(onB);
+        awaitDisconnected(onA);
+        assertThat(nodeA.api().get("/api/me", user.token()).status()).isEqualTo(401);
+        // node B may trust its last check of the session for SessionKeeper.CHECKED_FOR
+        awaitUntil(() -> nodeB.api().get("/api/me", user.token()).status() == 401);
+        var again = SocketClient.attempt(nodeB.socketUri(), user.token(), "websocket");
+        clients.add(again);
+        assertThat(again.awaitConnectError().path("data").path("code").asText()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void aLogoutOnOneNodeDisconnectsThatSessionsSocketsOnTheOther() {
+        var user = register(nodeA, "user");
+        var session = connect(nodeB, user);
+        var otherSession = nodeB.api().post("/api/auth/login", """
+                {"login":"%s","password":"password-%s"}""".formatted(user.username(), user.username()), null)
+                .json().path("token").asText();
+        var otherSocket = SocketClient.connect(nodeB.socketUri(), otherSession);
+        clients.add(otherSocket);
+
+        assertThat(nodeA.api().post("/api/auth/logout", "{}", user.token()).status()).isEqualTo(204);
+
+        awaitDisconnected(session);
+        assertThat(otherSocket.isConnected()).isTrue();
+    }
+
+    private static void awaitDisconnected(SocketClient socket) {
+        awaitUntil(() -> !socket.isConnected());
+    }
+
+    private static void awaitUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("not within 10 s").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Test

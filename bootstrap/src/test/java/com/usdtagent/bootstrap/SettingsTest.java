@@ -35,7 +35,8 @@ class SettingsTest {
         assertThat(settings.database()).isEmpty();
         assertThat(settings.dataDir().getFileName()).hasToString("data");
         assertThat(settings.jwtSecret()).isEmpty();
-        assertThat(settings.tokenTimeToLive()).isEqualTo(Duration.ofDays(7));
+        assertThat(settings.tokenTimeToLive()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(settings.sessionTimeToLive()).isEqualTo(Duration.ofDays(30));
         assertThat(settings.admin()).isEmpty();
         assertThat(settings.calls().provider()).isEqualTo(Settings.VoiceProvider.WEBRTC);
         assertThat(settings.calls().ice()).isEqualTo(new IceSettings(List.of(), List.of(), Optional.empty(),

@@ -146,7 +146,7 @@ final class TestNode extends HttpApi implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return new Settings(FreePorts.next(), FreePorts.next(), Optional.of(database), 8, dataDir,
-                Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1),
+                Optional.of(JWT_SECRET.getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1), Duration.ofDays(30),
                 Optional.of(new Settings.AdminAccount(ADMIN_USERNAME, ADMIN_PASSWORD)), Duration.ofSeconds(30), calls, push,
                 false, redis, Optional.empty(), chain, attachments, corsAllowedOrigins,
                 new Settings.MetricsSettings(OptionalInt.empty(), Optional.empty()), limits);

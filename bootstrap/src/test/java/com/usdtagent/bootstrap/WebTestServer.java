@@ -92,6 +92,11 @@ public final class WebTestServer implements AutoCloseable {
         return node.get(path, token).json();
     }
 
+    /** The HTTP status of a GET with this token, for what a token still opens. */
+    public int status(String path, String token) {
+        return node.get(path, token).status();
+    }
+
     public String adminToken() {
         return adminToken;
     }

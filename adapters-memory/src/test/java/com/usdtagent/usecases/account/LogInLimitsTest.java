@@ -5,8 +5,10 @@ import com.usdtagent.application.account.IssuedToken;
 import com.usdtagent.application.account.LogIn;
 import com.usdtagent.application.account.LogInService;
 import com.usdtagent.application.account.PasswordHasher;
+import com.usdtagent.application.account.SessionKeeper;
 import com.usdtagent.application.account.SignInThrottle;
 import com.usdtagent.domain.account.Role;
+import com.usdtagent.domain.account.SessionId;
 import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
@@ -42,7 +44,7 @@ class LogInLimitsTest {
     };
     private final AccessTokens tokens = new AccessTokens() {
         @Override
-        public IssuedToken issue(UserAccount account) {
+        public IssuedToken issue(UserAccount account, SessionId session) {
             return new IssuedToken("token-of-" + account.username().value(), memory.clock().instant().plusSeconds(60));
         }
 
@@ -51,7 +53,9 @@ class LogInLimitsTest {
             return Optional.empty();
         }
     };
-    private final LogIn logIn = new LogInService(memory.userAccounts(), hasher, tokens, typed -> Optional.empty(),
+    private final SessionKeeper sessions = new SessionKeeper(memory.loginSessions(), memory.userAccounts(), tokens,
+            memory.sessionSignals(), Duration.ofDays(30), memory.clock());
+    private final LogIn logIn = new LogInService(memory.userAccounts(), hasher, sessions, typed -> Optional.empty(),
             new SignInThrottle(memory.attemptCounters(), SignInThrottle.Limits.DEFAULTS, memory.clock()));
 
     LogInLimitsTest() {
@@ -66,7 +70,7 @@ class LogInLimitsTest {
 
     private ErrorCode attempt(String login, String password, String address) {
         try {
-            logIn.logIn(new LogIn.Command(login, password, address));
+            logIn.logIn(new LogIn.Command(login, password, address, "test"));
             return null;
         } catch (BusinessException refused) {
             return refused.code();
@@ -75,7 +79,7 @@ class LogInLimitsTest {
 
     private Duration retryAfter(String login, String password) {
         return catchThrowableOfType(RateLimitedException.class,
-                () -> logIn.logIn(new LogIn.Command(login, password, "10.0.0.1"))).retryAfter();
+                () -> logIn.logIn(new LogIn.Command(login, password, "10.0.0.1", "test"))).retryAfter();
     }
 
     private void failFiveTimes(String login) {

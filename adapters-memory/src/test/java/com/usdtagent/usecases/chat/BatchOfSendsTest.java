@@ -51,7 +51,7 @@ class BatchOfSendsTest {
                     transactionsBegun.incrementAndGet();
                     return node.memory.transactions().inTransaction(work);
                 }
-            }, node.memory.clock());
+            }, node.memory.clock(), node.memory.blocks());
 
     @AfterEach
     void stop() {

@@ -28,7 +28,7 @@ public final class EnsureAdminAccountService implements EnsureAdminAccount {
     @Override
     public boolean ensure(String username, String password) {
         Username name = new Username(username);
-        Passwords.requireAcceptable(password);
+        Passwords.requireAcceptable(password, "password");
         try {
             return transactions.inTransaction(() -> {
                 if (accounts.findByUsername(name).isPresent()) {

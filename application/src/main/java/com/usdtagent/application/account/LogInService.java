@@ -12,18 +12,18 @@ public final class LogInService implements LogIn {
 
     private final UserAccounts accounts;
     private final PasswordHasher hasher;
-    private final AccessTokens tokens;
+    private final SessionKeeper sessions;
     private final PhoneNumbers phoneNumbers;
     private final SignInThrottle throttle;
     /** Checked against when the login names nobody, so that an unknown login costs as much as a wrong password. */
     private final String decoyHash;
 
-    public LogInService(UserAccounts accounts, PasswordHasher hasher, AccessTokens tokens, PhoneNumbers phoneNumbers,
+    public LogInService(UserAccounts accounts, PasswordHasher hasher, SessionKeeper sessions, PhoneNumbers phoneNumbers,
                         SignInThrottle throttle) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.hasher = hasher;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.phoneNumbers = phoneNumbers;
         this.decoyHash = hasher.hash("decoy password that matches nothing");
     }
@@ -39,8 +39,11 @@ public final class LogInService implements LogIn {
             throttle.logInFailed(accountId, command.login(), command.clientAddress());
             throw new BusinessException(ErrorCode.UNAUTHORIZED, "Wrong login or password");
         }
+        if (account.get().banned()) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "This account is banned");
+        }
         throttle.loggedIn(account.get().id());
-        return new SignedIn(tokens.issue(account.get()), account.get().publicProfile());
+        return new SignedIn(sessions.open(account.get(), command.userAgent()), account.get().publicProfile());
     }
 
     private Optional<UserAccount> find(String login) {

@@ -12,13 +12,27 @@ final class Passwords {
     private Passwords() {
     }
 
-    static void requireAcceptable(String password) {
+    /** The length rule alone, for the admin account from the environment; {@code field} names it in the refusal. */
+    static void requireAcceptable(String password, String field) {
         lengthProblem(password).ifPresent(why -> {
-            throw BusinessException.invalidField("password", why);
+            throw BusinessException.invalidField(field, why);
         });
     }
 
-    static Optional<String> lengthProblem(String password) {
+    /** The rules of registration, for a new password wherever a person sets one. */
+    static Optional<String> problem(String password, String username, CommonPasswords commonPasswords) {
+        Optional<String> length = lengthProblem(password);
+        if (length.isPresent()) {
+            return length;
+        }
+        if (password.equalsIgnoreCase(username)) {
+            return Optional.of("must not be the username");
+        }
+        return commonPasswords.isCommon(password)
+                ? Optional.of("is one of the most used passwords; choose another") : Optional.empty();
+    }
+
+    private static Optional<String> lengthProblem(String password) {
         return password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH
                 ? Optional.of("must be 8 to 128 characters") : Optional.empty();
     }

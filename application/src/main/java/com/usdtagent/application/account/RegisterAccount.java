@@ -12,8 +12,9 @@ public interface RegisterAccount {
      * Checked by the service, which names every field that fails; {@code role} null: none that exists.
      *
      * @param clientAddress where the request came from, for the per-address limit
+     * @param userAgent     what the device calls itself, shown in its list of sessions
      */
-    record Command(String username, String phone, String password, Role role, String clientAddress) {
+    record Command(String username, String phone, String password, Role role, String clientAddress, String userAgent) {
 
         @Override
         public String toString() {

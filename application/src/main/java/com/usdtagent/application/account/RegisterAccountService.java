@@ -18,19 +18,19 @@ public final class RegisterAccountService implements RegisterAccount {
 
     private final UserAccounts accounts;
     private final PasswordHasher hasher;
-    private final AccessTokens tokens;
+    private final SessionKeeper sessions;
     private final PhoneNumbers phoneNumbers;
     private final CommonPasswords commonPasswords;
     private final SignInThrottle throttle;
     private final Clock clock;
 
-    public RegisterAccountService(UserAccounts accounts, PasswordHasher hasher, AccessTokens tokens,
+    public RegisterAccountService(UserAccounts accounts, PasswordHasher hasher, SessionKeeper sessions,
                                   PhoneNumbers phoneNumbers, CommonPasswords commonPasswords, SignInThrottle throttle,
                                   Clock clock) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.hasher = hasher;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.phoneNumbers = phoneNumbers;
         this.commonPasswords = commonPasswords;
         this.clock = clock;
@@ -44,7 +44,7 @@ public final class RegisterAccountService implements RegisterAccount {
         usernameProblem(command.username()).ifPresent(why -> refusals.add(new FieldError("username", why)));
         Optional<PhoneNumber> phone = phoneNumbers.normalize(command.phone());
         phoneProblem(command.phone(), phone).ifPresent(why -> refusals.add(new FieldError("phone", why)));
-        passwordProblem(command.password(), command.username())
+        Passwords.problem(command.password(), command.username(), commonPasswords)
                 .ifPresent(why -> refusals.add(new FieldError("password", why)));
         if (command.role() == null || command.role() == Role.ADMIN) {
             refusals.add(new FieldError("role", "must be user or agent"));
@@ -55,7 +55,7 @@ public final class RegisterAccountService implements RegisterAccount {
         UserAccount account = new UserAccount(UserId.newId(), new Username(command.username()), phone.orElseThrow(),
                 hasher.hash(command.password()), command.role(), clock.instant());
         accounts.add(account);
-        return new SignedIn(tokens.issue(account), account.publicProfile());
+        return new SignedIn(sessions.open(account, command.userAgent()), account.publicProfile());
     }
 
     private static Optional<String> usernameProblem(String username) {
@@ -75,17 +75,5 @@ public final class RegisterAccountService implements RegisterAccount {
             return Optional.of("must start with + and the country code, such as +44 7911 123456");
         }
         return phone.isEmpty() ? Optional.of("is not a possible phone number") : Optional.empty();
-    }
-
-    private Optional<String> passwordProblem(String password, String username) {
-        Optional<String> length = Passwords.lengthProblem(password);
-        if (length.isPresent()) {
-            return length;
-        }
-        if (password.equalsIgnoreCase(username)) {
-            return Optional.of("must not be the username");
-        }
-        return commonPasswords.isCommon(password)
-                ? Optional.of("is one of the most used passwords; choose another") : Optional.empty();
     }
 }

@@ -2,6 +2,6 @@ package com.usdtagent.application.account;
 
 import com.usdtagent.domain.account.PublicProfile;
 
-/** The answer to a registration or a login: a token and who it is for. */
-public record SignedIn(IssuedToken token, PublicProfile user) {
+/** The answer to a registration or a login: the new session's tokens and who they are for. */
+public record SignedIn(SessionTokens tokens, PublicProfile user) {
 }

@@ -5,6 +5,7 @@ import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** The stored accounts. */
@@ -18,4 +19,9 @@ public interface UserAccounts {
     Optional<UserAccount> findByUsername(Username username);
 
     Optional<UserAccount> findByPhone(PhoneNumber phone);
+
+    void changePasswordHash(UserId id, String passwordHash);
+
+    /** Bans the account from {@code bannedAt} on, or lifts its ban with null. */
+    void setBannedAt(UserId id, Instant bannedAt);
 }

@@ -1,5 +1,6 @@
 package com.usdtagent.application.call;
 
+import com.usdtagent.application.account.Blocks;
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.RoomPosts;
@@ -32,10 +33,10 @@ public final class CallServices {
     public CallServices(CallSessions sessions, UserAccounts accounts, ChatRooms rooms, RoomPosts posts,
                         CallSignals signals, CallMetrics metrics, VoiceTokenIssuer tokens, PushOutbox pushOutbox,
                         Transactions transactions, Clock clock, RandomGenerator random, Duration ringTimeout,
-                        Duration disconnectGrace) {
+                        Duration disconnectGrace, Blocks blocks) {
         var steps = new CallSteps(sessions, accounts, posts, signals, metrics, transactions, clock);
         this.startCall = new StartCallService(steps, sessions, rooms, tokens, pushOutbox, transactions, clock, random,
-                ringTimeout);
+                ringTimeout, blocks);
         this.acceptCall = new AcceptCallService(steps, sessions, tokens, transactions, clock);
         this.rejectCall = new RejectCallService(steps);
         this.cancelCall = new CancelCallService(steps);

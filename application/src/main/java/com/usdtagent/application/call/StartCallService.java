@@ -1,6 +1,7 @@
 package com.usdtagent.application.call;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.account.Blocks;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.chat.RoomAccess;
 import com.usdtagent.application.push.PushNotification;
@@ -28,10 +29,11 @@ final class StartCallService implements StartCall {
     private final Clock clock;
     private final RandomGenerator random;
     private final Duration ringTimeout;
+    private final Blocks blocks;
 
     StartCallService(CallSteps steps, CallSessions sessions, ChatRooms rooms, VoiceTokenIssuer tokens,
                      PushOutbox pushOutbox, Transactions transactions, Clock clock, RandomGenerator random,
-                     Duration ringTimeout) {
+                     Duration ringTimeout, Blocks blocks) {
         this.steps = steps;
         this.sessions = sessions;
         this.rooms = rooms;
@@ -41,12 +43,14 @@ final class StartCallService implements StartCall {
         this.clock = clock;
         this.random = random;
         this.ringTimeout = ringTimeout;
+        this.blocks = blocks;
     }
 
     @Override
     public JoinedCall start(AuthenticatedUser caller, RoomId roomId) {
         ChatRoom room = RoomAccess.memberRoom(rooms, roomId, caller.id());
         UserId callee = room.opponentOf(caller.id());
+        blocks.refuseIfBlocked(caller.id(), callee);
         CallSession call = CallSession.ring(room.id(), caller.id(), callee, clock.instant(), random);
         // first, so that a server that cannot issue tokens refuses before anything rings
         RtcAccess rtc = tokens.issue(call, caller.id());

@@ -1,6 +1,7 @@
 package com.usdtagent.application.chat;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.account.Blocks;
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.shared.Transactions;
 import com.usdtagent.domain.account.UserAccount;
@@ -19,15 +20,17 @@ public final class OpenDirectRoomService implements OpenDirectRoom {
     private final RoomUpdates updates;
     private final Transactions transactions;
     private final Clock clock;
+    private final Blocks blocks;
 
     public OpenDirectRoomService(UserAccounts accounts, ChatRooms rooms, RoomList roomList, RealtimePublisher publisher,
-                                 Transactions transactions, Clock clock) {
+                                 Transactions transactions, Clock clock, Blocks blocks) {
         this.accounts = accounts;
         this.rooms = rooms;
         this.roomList = roomList;
         this.updates = new RoomUpdates(roomList, publisher);
         this.transactions = transactions;
         this.clock = clock;
+        this.blocks = blocks;
     }
 
     @Override
@@ -37,6 +40,7 @@ public final class OpenDirectRoomService implements OpenDirectRoom {
         UserAccount other = accounts.findById(participant)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such participant"));
         ChatRoom.requirePairable(me.publicProfile(), other.publicProfile());
+        blocks.refuseIfBlocked(me.id(), other.id());
 
         ChatRoom proposed = ChatRoom.open(me.publicProfile(), other.publicProfile(), clock.instant());
         ChatRoom stored = transactions.inTransaction(() -> rooms.findByPair(me.id(), other.id())

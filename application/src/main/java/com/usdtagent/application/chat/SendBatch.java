@@ -1,5 +1,6 @@
 package com.usdtagent.application.chat;
 
+import com.usdtagent.application.account.Blocks;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.chat.Messages.ClientMessageKey;
 import com.usdtagent.application.push.PushNotification;
@@ -59,12 +60,14 @@ final class SendBatch {
     private final Messages messages;
     private final Attachments attachments;
     private final PushOutbox pushOutbox;
+    private final Blocks blocks;
 
-    SendBatch(RoomPosts posts, Messages messages, Attachments attachments, PushOutbox pushOutbox) {
+    SendBatch(RoomPosts posts, Messages messages, Attachments attachments, PushOutbox pushOutbox, Blocks blocks) {
         this.posts = posts;
         this.messages = messages;
         this.attachments = attachments;
         this.pushOutbox = pushOutbox;
+        this.blocks = blocks;
     }
 
     /**
@@ -111,8 +114,8 @@ final class SendBatch {
      *
      * @param files the batch's files as locked, and as sent by the sends drafted before this one
      */
-    private static Draft draft(Request request, RoomPosts.Batch batch, Map<ClientMessageKey, Message> used,
-                               Map<AttachmentId, Attachment> files) {
+    private Draft draft(Request request, RoomPosts.Batch batch, Map<ClientMessageKey, Message> used,
+                        Map<AttachmentId, Attachment> files) {
         try {
             LockedRoom room = batch.room(request.command().roomId()).orElseThrow(RoomAccess::notFound);
             UserId recipient = room.room().opponentOf(request.sender());
@@ -124,6 +127,7 @@ final class SendBatch {
                 }
                 return new Draft.Resent(earlier, recipient);
             }
+            blocks.refuseIfBlocked(request.sender(), recipient);
             Message message = batch.post(RoomPosts.Post.text(room.room().id(), request.sender(),
                     request.command().clientMessageId(), request.command().text(), request.at(),
                     sendable(request, room, files)));

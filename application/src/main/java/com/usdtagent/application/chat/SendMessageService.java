@@ -1,6 +1,7 @@
 package com.usdtagent.application.chat;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.account.Blocks;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.push.PushOutbox;
 import com.usdtagent.application.shared.GroupCommit;
@@ -27,8 +28,8 @@ public final class SendMessageService implements SendMessage, AutoCloseable {
     private final GroupCommit<SendBatch.Request, SendBatch.Outcome> commits;
 
     public SendMessageService(RoomPosts posts, Messages messages, Attachments attachments, PushOutbox pushOutbox,
-                              Transactions transactions, Clock clock) {
-        this.sends = new SendBatch(posts, messages, attachments, pushOutbox);
+                              Transactions transactions, Clock clock, Blocks blocks) {
+        this.sends = new SendBatch(posts, messages, attachments, pushOutbox, blocks);
         this.posts = posts;
         this.transactions = transactions;
         this.clock = clock;

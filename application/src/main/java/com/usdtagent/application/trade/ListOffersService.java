@@ -1,25 +1,33 @@
 package com.usdtagent.application.trade;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.account.Blocks;
+import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 import com.usdtagent.domain.trade.OfferId;
 
 import java.util.List;
+import java.util.Set;
 
 final class ListOffersService implements ListOffers {
 
     private final Offers offers;
     private final OfferViews views;
+    private final Blocks blocks;
 
-    ListOffersService(Offers offers, OfferViews views) {
+    ListOffersService(Offers offers, OfferViews views, Blocks blocks) {
         this.offers = offers;
         this.views = views;
+        this.blocks = blocks;
     }
 
     @Override
     public List<OfferView> list(AuthenticatedUser viewer, Query query) {
-        return offers.listActive(query, LIMIT).stream().map(views::view).toList();
+        // an agent who blocked the viewer is not offered to them (the page may come out shorter than LIMIT)
+        Set<UserId> hidden = blocks.blockersOf(viewer.id());
+        return offers.listActive(query, LIMIT).stream().filter(offer -> !hidden.contains(offer.agent()))
+                .map(views::view).toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.usdtagent.application.trade;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.account.Blocks;
 import com.usdtagent.application.chat.ChatRooms;
 import com.usdtagent.application.ledger.Ledger;
 import com.usdtagent.application.shared.Transactions;
@@ -32,9 +33,10 @@ final class PlaceOrderService implements PlaceOrder {
     private final Transactions transactions;
     private final Clock clock;
     private final OrderLimits limits;
+    private final Blocks blocks;
 
     PlaceOrderService(OrderSteps steps, Offers offers, Orders orders, Ledger ledger, ChatRooms rooms,
-                      Transactions transactions, Clock clock, OrderLimits limits) {
+                      Transactions transactions, Clock clock, OrderLimits limits, Blocks blocks) {
         this.limits = limits;
         this.steps = steps;
         this.offers = offers;
@@ -43,6 +45,7 @@ final class PlaceOrderService implements PlaceOrder {
         this.rooms = rooms;
         this.transactions = transactions;
         this.clock = clock;
+        this.blocks = blocks;
     }
 
     /** A placement already made with the key, or the one made now and the message it left. */
@@ -65,6 +68,7 @@ final class PlaceOrderService implements PlaceOrder {
             }
             Offer offer = offers.findById(command.offerId())
                     .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such offer"));
+            blocks.refuseIfBlocked(user.id(), offer.agent());
             orders.lockPlacer(user.id());
             requireWithinLimits(orders.recordOfPlacer(user.id(), now.minus(DAY)), now);
             PublicProfile me = steps.profile(user.id());

@@ -1,5 +1,6 @@
 package com.usdtagent.application.trade;
 
+import com.usdtagent.application.account.Blocks;
 import com.usdtagent.application.account.UserAccounts;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.chat.ChatRooms;
@@ -27,16 +28,19 @@ public final class TradeServices {
     private final ShowOrders showOrders;
     private final ShowAppealConversation showAppealConversation;
     private final ExpireOrders expireOrders;
+    private final SuspendTrading suspendTrading;
 
     public TradeServices(Offers offers, Orders orders, Ledger ledger, UserAccounts accounts, ChatRooms rooms,
                          Messages messages, RoomPosts posts, Presence presence, PushOutbox push, OrderSignals signals,
-                         Transactions transactions, Clock clock, Attachments attachments, OrderLimits limits) {
+                         Transactions transactions, Clock clock, Attachments attachments, OrderLimits limits,
+                         Blocks blocks) {
         var views = new OfferViews(orders, accounts, presence, clock);
         this.postOffer = new PostOfferService(offers, views, clock);
         this.changeOffer = new ChangeOfferService(offers, views, transactions);
-        this.listOffers = new ListOffersService(offers, views);
+        this.listOffers = new ListOffersService(offers, views, blocks);
         var steps = new OrderSteps(orders, ledger, accounts, posts, push, signals, transactions, clock);
-        this.placeOrder = new PlaceOrderService(steps, offers, orders, ledger, rooms, transactions, clock, limits);
+        this.placeOrder = new PlaceOrderService(steps, offers, orders, ledger, rooms, transactions, clock, limits,
+                blocks);
         this.markOrderPaid = new MarkOrderPaidService(steps);
         this.cancelOrder = new CancelOrderService(steps);
         this.releaseEscrow = new ReleaseEscrowService(steps);
@@ -45,6 +49,7 @@ public final class TradeServices {
         this.showOrders = new ShowOrdersService(steps, orders);
         this.showAppealConversation = new ShowAppealConversationService(orders, rooms, messages);
         this.expireOrders = new ExpireOrdersService(steps, orders, transactions, clock);
+        this.suspendTrading = new SuspendTradingService(steps, offers, orders, transactions, clock);
     }
 
     public PostOffer postOffer() {
@@ -93,5 +98,9 @@ public final class TradeServices {
 
     public ExpireOrders expireOrders() {
         return expireOrders;
+    }
+
+    public SuspendTrading suspendTrading() {
+        return suspendTrading;
     }
 }

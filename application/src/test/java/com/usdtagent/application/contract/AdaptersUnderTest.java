@@ -1,7 +1,10 @@
 package com.usdtagent.application.contract;
 
 import com.usdtagent.application.account.AttemptCounters;
+import com.usdtagent.application.account.Blocks;
+import com.usdtagent.application.account.LoginSessions;
 import com.usdtagent.application.account.UserAccounts;
+import com.usdtagent.application.moderation.Reports;
 import com.usdtagent.application.attachment.Attachments;
 import com.usdtagent.application.attachment.UploadQuotas;
 import com.usdtagent.application.call.CallSessions;
@@ -58,6 +61,12 @@ public interface AdaptersUnderTest extends AutoCloseable {
     ChainServices.Storage chainStorage();
 
     AttemptCounters attemptCounters();
+
+    LoginSessions loginSessions();
+
+    Blocks blocks();
+
+    Reports reports();
 
     @Override
     void close();

@@ -102,6 +102,22 @@ public abstract class UserAccountsContract extends PortContract {
         assertThat(outcomes).containsExactly(null, ErrorCode.CONFLICT);
     }
 
+    @Test
+    void changesThePasswordHashAndBansAndUnbans() {
+        UserAccount erin = account("erin", "+14155550130", Role.AGENT);
+        accounts.add(erin);
+
+        accounts.changePasswordHash(erin.id(), "new-hash");
+        accounts.setBannedAt(erin.id(), NOW);
+
+        UserAccount banned = accounts.findById(erin.id()).orElseThrow();
+        assertThat(banned.passwordHash()).isEqualTo("new-hash");
+        assertThat(banned.bannedAt()).isEqualTo(NOW);
+        assertThat(banned.banned()).isTrue();
+        accounts.setBannedAt(erin.id(), null);
+        assertThat(accounts.findByUsername(new Username("erin")).orElseThrow().banned()).isFalse();
+    }
+
     /** Adds the account, returning the refusal's code, or null when it was stored. */
     private ErrorCode added(UserAccount account) {
         try {

@@ -5,10 +5,16 @@ import java.util.Objects;
 
 /**
  * Somebody who can sign in. The password is only ever held as a slow salted hash. {@code phone} is null only
- * for the admin account created from configuration.
+ * for the admin account created from configuration; {@code bannedAt} is null unless an admin banned the account.
  */
 public record UserAccount(UserId id, Username username, PhoneNumber phone, String passwordHash, Role role,
-                          Instant createdAt) {
+                          Instant createdAt, Instant bannedAt) {
+
+    /** A new account, not banned. */
+    public UserAccount(UserId id, Username username, PhoneNumber phone, String passwordHash, Role role,
+                       Instant createdAt) {
+        this(id, username, phone, passwordHash, role, createdAt, null);
+    }
 
     public UserAccount {
         Objects.requireNonNull(id, "id");
@@ -18,6 +24,10 @@ public record UserAccount(UserId id, Username username, PhoneNumber phone, Strin
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
+    public boolean banned() {
+        return bannedAt != null;
+    }
+
     /** How this account appears to everybody else: no phone, no secret. */
     public PublicProfile publicProfile() {
         return new PublicProfile(id, username, role);
@@ -25,6 +35,6 @@ public record UserAccount(UserId id, Username username, PhoneNumber phone, Strin
 
     @Override
     public String toString() {
-        return "UserAccount[" + id + ", " + username + ", " + role + "]";
+        return "UserAccount[" + id + ", " + username + ", " + role + (banned() ? ", banned" : "") + "]";
     }
 }

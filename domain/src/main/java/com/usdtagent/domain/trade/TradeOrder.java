@@ -125,6 +125,21 @@ public record TradeOrder(OrderId id, OfferId offerId, RoomId roomId, UserId buye
                 new Appeal(actor, stated, now, evidence));
     }
 
+    /**
+     * The server hands an open order to the admins when {@code bannedParty} is banned: it becomes an appeal in that
+     * party's name, which an admin settles as any other, the escrow staying where it is until then.
+     */
+    public TradeOrder referToAdmins(UserId bannedParty, String reason, Instant now) {
+        if (!hasParty(bannedParty)) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "Only an order of the banned party is referred");
+        }
+        if (status != OrderStatus.PENDING_PAYMENT && status != OrderStatus.PAID) {
+            throw new BusinessException(ErrorCode.INVALID_STATE, "The order is " + status);
+        }
+        return moveTo(OrderStatus.APPEAL, null, now, paidAt, completedAt, cancelledAt,
+                new Appeal(bannedParty, reason, now));
+    }
+
     /** An admin settles an appeal: the escrow to the buyer, or back to the seller. */
     public TradeOrder resolve(UserId actor, Role role, AppealOutcome outcome, Instant now) {
         if (role != Role.ADMIN) {
