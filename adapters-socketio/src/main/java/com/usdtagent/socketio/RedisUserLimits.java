@@ -10,10 +10,12 @@ import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +61,9 @@ final class RedisUserLimits implements UserLimits {
             return oldest
             """;
 
+    /** How long an event waits for Redis's count before this node's own decides. */
+    private static final Duration REDIS_WAIT = Duration.ofMillis(250);
+
     private final SocketSettings.Limits limits;
     private final LocalUserLimits local;
     private final RScript scripts;
@@ -91,37 +96,41 @@ final class RedisUserLimits implements UserLimits {
         String key = "events:" + user;
         RFuture<Long> taken = scripts.evalAsync(key, RScript.Mode.READ_WRITE, TAKE_TOKEN, RScript.ReturnType.INTEGER,
                 List.of(key), String.valueOf(limits.eventsBurst()), String.valueOf(limits.eventsPerSecond()));
-        return taken.handle((value, failure) -> {
+        // an event never waits long for Redis: unanswered, this node's bucket, which already took its token, decides
+        return taken.toCompletableFuture().handle((value, failure) -> {
             if (failure != null) {
                 log.debug("event limit not checked in Redis: {}", failure.toString());
-                return true; // this node's bucket already took its token
+                return true;
             }
             return value != null && value == 1;
-        });
+        }).completeOnTimeout(true, REDIS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void admit(UserId user, SocketId socket) {
         local.admit(user, socket);
-        try {
-            List<Object> over = scripts.eval(socketsKey(user), RScript.Mode.READ_WRITE, ADMIT,
-                    RScript.ReturnType.MULTI, List.of(socketsKey(user)), socket.value().toString(),
-                    String.valueOf(limits.socketsPerUser()));
-            over.forEach(overCap::publish);
-        } catch (RuntimeException unreachable) {
-            log.warn("socket cap not checked in Redis: {}", unreachable.toString());
-        }
+        // not waited for: a connect goes on while Redis is away, and the oldest socket goes when it answers
+        scripts.<List<Object>>evalAsync(socketsKey(user), RScript.Mode.READ_WRITE, ADMIT, RScript.ReturnType.MULTI,
+                        List.of(socketsKey(user)), socket.value().toString(), String.valueOf(limits.socketsPerUser()))
+                .whenComplete((over, unreachable) -> {
+                    if (unreachable != null) {
+                        log.warn("socket cap not checked in Redis: {}", unreachable.toString());
+                    } else {
+                        over.forEach(overCap::publishAsync);
+                    }
+                });
     }
 
     @Override
     public void release(UserId user, SocketId socket) {
         local.release(user, socket);
-        try {
-            redisson.getScoredSortedSet(socketsKey(user), StringCodec.INSTANCE).remove(socket.value().toString());
-        } catch (RuntimeException unreachable) {
-            // the entry is popped as the oldest when the user next goes over the cap
-            log.warn("socket not removed from Redis: {}", unreachable.toString());
-        }
+        redisson.getScoredSortedSet(socketsKey(user), StringCodec.INSTANCE).removeAsync(socket.value().toString())
+                .whenComplete((removed, unreachable) -> {
+                    if (unreachable != null) {
+                        // the entry is popped as the oldest when the user next goes over the cap
+                        log.warn("socket not removed from Redis: {}", unreachable.toString());
+                    }
+                });
     }
 
     private static String socketsKey(UserId user) {

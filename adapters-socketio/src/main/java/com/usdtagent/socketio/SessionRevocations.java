@@ -4,6 +4,8 @@ import com.usdtagent.application.account.SessionSignals;
 import com.usdtagent.domain.account.SessionId;
 import org.redisson.api.RTopic;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,6 +24,8 @@ final class SessionRevocations implements SessionSignals {
     private static final String TOPIC = "session-revoked";
 
     private final Sessions sessions;
+    private static final Logger log = LoggerFactory.getLogger(SessionRevocations.class);
+
     private final Optional<RTopic> topic;
 
     SessionRevocations(Sessions sessions, Optional<RedisStoreFactory> redis) {
@@ -32,11 +36,15 @@ final class SessionRevocations implements SessionSignals {
 
     @Override
     public void revoked(Collection<SessionId> revoked) {
-        if (topic.isPresent()) {
-            topic.get().publish(revoked.stream().map(SessionId::toString).collect(Collectors.joining(",")));
-        } else {
-            disconnect(Set.copyOf(revoked));
-        }
+        // this node's sockets go at once, Redis or not; the others' hear it when Redis answers, and while it does
+        // not, their sockets are refused at their next event, which checks the session
+        disconnect(Set.copyOf(revoked));
+        topic.ifPresent(shared -> shared.publishAsync(revoked.stream().map(SessionId::toString)
+                .collect(Collectors.joining(","))).whenComplete((receivers, failure) -> {
+                    if (failure != null) {
+                        log.warn("session revocation not announced to the other nodes: {}", failure.toString());
+                    }
+                }));
     }
 
     private void disconnect(Set<SessionId> revoked) {

@@ -1,11 +1,13 @@
 package com.usdtagent.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.usdtagent.socketio.SocketSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,10 +24,14 @@ class LostDatabaseConnectionTest {
     private static final int SENDERS = 10;
     private static final int KILLS = 4;
     private static final Duration KILL_EVERY = Duration.ofSeconds(2);
+    /** The senders are one user sending without pause, far beyond the per-user event limit this test is not about. */
+    private static final LimitSettings UNLIMITED_EVENTS = new LimitSettings(
+            new SocketSettings.Limits(1_000_000, 1_000_000, SENDERS), TestNode.LIMITS.signIn(), TestNode.LIMITS.orders(),
+            List.of());
 
     @Test
     void sendsWhoseConnectionBreaksAreWrittenAgainOnceEach() throws Exception {
-        try (var node = TestNode.start()) {
+        try (var node = TestNode.start(UNLIMITED_EVENTS, Optional.empty())) {
             var user = node.register("lost_user", "user");
             var agent = node.register("lost_agent", "agent");
             List<SocketClient> senders = new ArrayList<>();
