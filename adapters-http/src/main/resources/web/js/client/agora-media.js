@@ -82,13 +82,17 @@ export class AgoraMedia extends Emitter {
       this.#renew().then((rtc) => client.renewToken(rtc.token)).catch((error) => this.#failed(error));
     });
     const { appId, channelName, token, uid } = this.rtc;
-    const deadline = new Promise((resolve, reject) => setTimeout(
-      () => reject(new Error("Agora's servers cannot be reached")), JOIN_DEADLINE_MS));
+    let timer;
+    const deadline = new Promise((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error("Agora's servers cannot be reached")), JOIN_DEADLINE_MS);
+    });
     try {
       await Promise.race([client.join(appId, channelName, token, uid), deadline]);
     } catch (error) {
       client.leave().catch(() => {}); // stops the SDK's retries
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
     const microphone = await AgoraRTC.createMicrophoneAudioTrack();
     if (this.#closed) {

@@ -148,7 +148,7 @@ public final class WebTestServer implements AutoCloseable {
                     {"roomId":"%s","clientMessageId":"%s","text":"%s"}""".formatted(roomId, clientMessageId, text));
         }
 
-        /** Accepts the call ringing at this socket; returns the {@code call-accept} ack's data ({@code call}, {@code rtc}). */
+        /** Accepts the call ringing at this socket; returns the ack's {@code call} and {@code rtc}. */
         public JsonNode acceptCall() {
             String callId = client.awaitEvent("incoming-call").path("call").path("callId").asText();
             return client.call("call-accept", "{\"callId\":\"%s\"}".formatted(callId)).path("data");
