@@ -2,6 +2,7 @@
 // calls, with a conversation and the outbox of unsent messages in client/. No DOM and no views here: this module
 // and client/ are the part a mobile team would port.
 import { io } from "../vendor/socket.io.esm.min.js";
+import { AgoraMedia } from "./client/agora-media.js";
 import { CallMedia } from "./client/call-media.js";
 import { Conversation } from "./client/conversation.js";
 import { Emitter } from "./client/emitter.js";
@@ -381,13 +382,14 @@ export class Client extends Emitter {
   async startCall(roomId) {
     const { call, rtc } = await this.send("call-start", { roomId });
     this.#setCall(call, "out");
-    await this.#prepareMedia(rtc); // the offer goes out once the callee accepts
+    this.#prepareMedia(rtc); // the offer goes out once the callee accepts
   }
 
   async acceptCall() {
     const { call, rtc } = await this.send("call-accept", { callId: this.call.call.callId });
     this.#setCall(call);
-    if (await this.#prepareMedia(rtc)) this.#media.start(false); // the callee answers the caller's offer
+    this.#prepareMedia(rtc);
+    this.#media.start(false); // the callee answers the caller's offer (with Agora: joins the channel)
   }
 
   /** Declines a ringing incoming call, cancels a ringing outgoing one, ends one under way. */
@@ -418,23 +420,16 @@ export class Client extends Emitter {
     this.emit("call", this.call);
   }
 
-  /**
-   * Media for the WebRTC provider. Agora's Web SDK is not part of this app (see README): with Agora the call is
-   * ended at once and refused with a clear error rather than left open without sound.
-   */
-  async #prepareMedia(rtc) {
+  /** The call's audio, carried as the server's provider says: AgoraMedia or CallMedia (WebRTC), one interface. */
+  #prepareMedia(rtc) {
     this.#endMedia();
-    if (rtc?.provider !== "webrtc") {
-      await this.hangUp().catch(() => {});
-      throw new ApiError("UNSUPPORTED", "This server carries calls with Agora, whose Web SDK this web app does not "
-        + "include: use the mobile app for calls.");
-    }
     const callId = this.call.call.callId;
-    const media = new CallMedia(rtc, (content) => this.send("call-signal", { callId, ...content }));
+    const media = rtc?.provider === "agora"
+      ? new AgoraMedia(rtc, () => this.send("call-token-renew", { callId }).then((answer) => answer.rtc))
+      : new CallMedia(rtc, (content) => this.send("call-signal", { callId, ...content }));
     media.on("change", () => this.emit("call", this.call));
     this.#media = media;
     if (this.call.call.status === "accepted" && this.call.direction === "out") media.start(true); // accepted already
-    return true;
   }
 
   #endMedia() {

@@ -113,8 +113,10 @@ public final class HttpApi {
      * @param publicSocketUrl empty: the host the browser loaded the app from, on {@code socketPort}
      * @param allowedOrigins  origins such as {@code https://app.example.com} answered with CORS; the web app served
      *                        here is same-origin and needs no entry
+     * @param agoraCalls      calls go through Agora: the pages may connect to Agora's servers
      */
-    public record WebApp(int socketPort, Optional<URI> publicSocketUrl, List<String> allowedOrigins) {
+    public record WebApp(int socketPort, Optional<URI> publicSocketUrl, List<String> allowedOrigins,
+                         boolean agoraCalls) {
         public WebApp {
             allowedOrigins = List.copyOf(allowedOrigins);
         }

@@ -19,6 +19,11 @@ final class WebAppRoutes {
 
     static final String FILES = "/web";
     /** A host name or an IPv6 literal, as the Host header may carry it; anything else is not put into a header. */
+    /**
+     * Where Agora's Web SDK connects (README, "The web app"): its gateways, media edges, log and statistics servers
+     * are all under these two domains, over HTTPS and secure WebSockets.
+     */
+    private static final String AGORA = " https://*.agora.io wss://*.agora.io https://*.sd-rtn.com wss://*.sd-rtn.com";
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}]");
 
     record AppConfig(String socketUrl, boolean onChain) {
@@ -54,7 +59,8 @@ final class WebAppRoutes {
             return " " + url + " " + websocket + "://" + url.getRawAuthority();
         }).orElse("");
         ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'" + socket + "; "
+                + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'" + socket
+                + (settings.agoraCalls() ? AGORA : "") + "; "
                 + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
         ctx.header("Referrer-Policy", "no-referrer");
     }

@@ -1,5 +1,5 @@
 // Calls: the incoming-call dialog with its ring, the bar of a call under way (length, mute, hang up), and a short
-// note when it ends. The audio is the client's CallMedia (WebRTC), played here by an audio element.
+// note when it ends. The audio is the client's call media (WebRTC or Agora), played here by an audio element.
 import { ErrorText, duration, html, useClientEvents, useSecondTicks } from "./common.js";
 import { useEffect, useRef, useState } from "../../vendor/htm-preact.module.js";
 

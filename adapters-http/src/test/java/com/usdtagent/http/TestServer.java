@@ -97,7 +97,7 @@ final class TestServer implements AutoCloseable {
                 Optional.empty(),
                 unexpected(HttpApi.SessionUseCases.class),
                 unexpected(HttpApi.ModerationUseCases.class));
-        api = HttpApi.create(useCases, new HttpApi.WebApp(SOCKET_PORT, Optional.empty(), allowedOrigins),
+        api = HttpApi.create(useCases, new HttpApi.WebApp(SOCKET_PORT, Optional.empty(), allowedOrigins, false),
                 new HttpApi.Metrics(() -> prometheusText, metricsPort, metricsToken), meterRegistry,
                 List.of());
         api.start(0);

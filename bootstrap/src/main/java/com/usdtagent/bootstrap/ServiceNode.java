@@ -214,7 +214,8 @@ final class ServiceNode implements AutoCloseable {
                         new BlockUsersService(blocks, accounts, clock),
                         new ReportUserService(persistence.reports(), accounts, persistence.chatRooms(), clock),
                         new BanUserService(accounts, sessionKeeper, trade.suspendTrading(), clock))),
-                new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl(), settings.corsAllowedOrigins()),
+                new HttpApi.WebApp(sockets.port(), settings.publicSocketUrl(), settings.corsAllowedOrigins(),
+                        settings.calls().provider() == Settings.VoiceProvider.AGORA),
                 new HttpApi.Metrics(meters::scrape, settings.metrics().port(), settings.metrics().token()), meters,
                 settings.limits().trustedProxies());
         http.start(settings.httpPort());

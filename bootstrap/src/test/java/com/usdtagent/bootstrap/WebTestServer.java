@@ -37,6 +37,13 @@ public final class WebTestServer implements AutoCloseable {
         return new WebTestServer(TestNode.start(Settings.fromEnvironment(Map.of()).calls()), Optional.empty());
     }
 
+    /** With calls through Agora (TestNode's app id and certificate), whose servers this machine cannot reach. */
+    public static WebTestServer startWithAgora() {
+        var defaults = Settings.fromEnvironment(Map.of()).calls();
+        return new WebTestServer(TestNode.start(TestNode.calls(defaults.ringTimeout(), defaults.disconnectGrace())),
+                Optional.empty());
+    }
+
     /**
      * With deposits and withdrawals on a fresh anvil chain: 2 confirmations, a fee of 1 USDT, at least 10, an
      * admin's approval above 1000.
@@ -139,6 +146,12 @@ public final class WebTestServer implements AutoCloseable {
         public JsonNode send(String roomId, String clientMessageId, String text) {
             return client.call("send-message", """
                     {"roomId":"%s","clientMessageId":"%s","text":"%s"}""".formatted(roomId, clientMessageId, text));
+        }
+
+        /** Accepts the call ringing at this socket; returns the ack's {@code call} and {@code rtc}. */
+        public JsonNode acceptCall() {
+            String callId = client.awaitEvent("incoming-call").path("call").path("callId").asText();
+            return client.call("call-accept", "{\"callId\":\"%s\"}".formatted(callId)).path("data");
         }
 
         /** The texts of the room's newest 100 messages, oldest first. */

@@ -61,7 +61,9 @@ public final class Chromium implements AutoCloseable {
                 "--autoplay-policy=no-user-gesture-required",
                 // real addresses in host candidates instead of mDNS names, which nothing here resolves
                 "--disable-features=WebRtcHideLocalIpsWithMdns");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        // the network events too (requests, socket frames), for what a page sent to a server the test cannot see
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
+        options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()

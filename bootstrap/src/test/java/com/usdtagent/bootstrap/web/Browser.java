@@ -1,5 +1,7 @@
 package com.usdtagent.bootstrap.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.usdtagent.bootstrap.voice.Chromium;
 import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
@@ -41,6 +43,7 @@ import static org.awaitility.Awaitility.await;
 final class Browser implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     /** CSS that narrows the search for each role; the role Chromium computes decides. */
@@ -82,6 +85,7 @@ final class Browser implements AutoCloseable {
     private final String name;
     private final Chromium chromium;
     private final List<String> consoleErrors = new ArrayList<>();
+    private final List<JsonNode> networkEvents = new ArrayList<>();
 
     private Browser(String name, Chromium chromium) {
         this.name = name;
@@ -262,8 +266,13 @@ final class Browser implements AutoCloseable {
 
     /** Polls {@code condition} for {@link #WAIT}; on failure keeps a screenshot of what the page showed. */
     void waitFor(String failure, Callable<Boolean> condition) {
+        waitFor(failure, WAIT, condition);
+    }
+
+    /** As {@link #waitFor(String, Callable)}, for what the app does only after a timeout of its own. */
+    void waitFor(String failure, Duration atMost, Callable<Boolean> condition) {
         try {
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).ignoreException(StaleElementReferenceException.class)
+            await().atMost(atMost).pollInterval(Duration.ofMillis(100)).ignoreException(StaleElementReferenceException.class)
                     .alias(name + ": " + failure).until(condition);
         } catch (ConditionTimeoutException timeout) {
             screenshot("failed-" + name);
@@ -339,6 +348,29 @@ final class Browser implements AutoCloseable {
                 });
                 """);
         return stats;
+    }
+
+    /** The DevTools network events of this method ("Network.requestWillBeSent"...) since the browser opened. */
+    List<JsonNode> networkEvents(String method) {
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            try {
+                networkEvents.add(JSON.readTree(entry.getMessage()).path("message"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return networkEvents.stream().filter(event -> event.path("method").asText().equals(method))
+                .map(event -> event.path("params")).toList();
+    }
+
+    /** The addresses of the scripts the page has loaded, modules included. */
+    List<String> loadedScripts() {
+        @SuppressWarnings("unchecked")
+        var names = (List<String>) script("""
+                return performance.getEntriesByType("resource")
+                  .filter((entry) => entry.initiatorType === "script" || entry.name.endsWith(".js"))
+                  .map((entry) => entry.name);""");
+        return names;
     }
 
     Object script(String script, Object... arguments) {

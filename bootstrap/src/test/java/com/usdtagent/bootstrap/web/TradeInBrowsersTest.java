@@ -168,6 +168,8 @@ class TradeInBrowsersTest {
         user.click("button", "Hang up");
         agent.sees("Call with " + userName + " ended");
         user.sees("Call with " + agentName + " ended");
+        assertThat(user.loadedScripts()).as("scripts of a WebRTC call")
+                .noneMatch(name -> name.contains("/vendor/agora-rtc-sdk-ng"));
 
         agent.assertNoConsoleErrors();
         user.assertNoConsoleErrors();
