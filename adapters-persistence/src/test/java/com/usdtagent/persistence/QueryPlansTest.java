@@ -64,7 +64,8 @@ class QueryPlansTest {
                    now() - k * interval '1 hour', now() - k * interval '1 hour', now() - k * interval '50 minutes'
             FROM chat_room, generate_series(1, 2) k;
 
-            -- one offer, and two finished orders a room; only the busy room has one still waiting for payment
+            -- one offer, and two orders a room: finished, or in one room out of eight under appeal; only the busy room
+            -- has one still waiting for payment
             INSERT INTO offer (id, agent_id, side, fiat_currency, price, min_usdt, max_usdt, payment_methods,
                                payment_window_minutes, terms, status, created_at)
             VALUES (md5('offer')::uuid, md5('user0')::uuid, 'SELL', 'USD', 1.01, 1, 1000, '{bank}', 15, '', 'ACTIVE', now());
@@ -79,7 +80,8 @@ class QueryPlansTest {
                                      updated_at)
             SELECT md5('order' || id || k)::uuid, md5('offer')::uuid, id, member_low, member_high, member_low, id || '/' || k,
                    10, 1.01, 10.10, 'USD',
-                   CASE WHEN k = 1 AND last_seq = 5000 THEN 'PENDING_PAYMENT' ELSE 'COMPLETED' END,
+                   CASE WHEN k = 1 AND last_seq = 5000 THEN 'PENDING_PAYMENT'
+                        WHEN k = 2 AND right(id::text, 1) IN ('0', '1') THEN 'APPEAL' ELSE 'COMPLETED' END,
                    now() - k * interval '1 hour', now() - k * interval '2 hours', now() - k * interval '1 hour'
             FROM chat_room, generate_series(1, 2) k;
 

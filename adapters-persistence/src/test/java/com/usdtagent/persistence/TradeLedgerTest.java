@@ -56,6 +56,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The order use cases on the real persistence adapter and PostgreSQL: money moves exactly once, and always balances. */
 class TradeLedgerTest {
 
+    /** One buyer places and lets expire many orders here, beyond the caps an abuser meets, which this test is not about. */
+    private static final OrderLimits NO_ORDER_CAPS = new OrderLimits(1000, 1000);
+
     private static final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MICROS));
     private static PostgresPersistence persistence;
     private static Jdbi sql;
@@ -95,7 +98,7 @@ class TradeLedgerTest {
                 persistence.userAccounts(), persistence.chatRooms(), persistence.messages(),
                 new RoomPosts(persistence.chatRooms(), publisher, clock), persistence.presence(UUID.randomUUID()),
                 pushes::add, signals, persistence.transactions(), clock, persistence.attachments(),
-                OrderLimits.DEFAULTS, persistence.blocks());
+                NO_ORDER_CAPS, persistence.blocks());
         deposits = new DepositFundsService(persistence.ledger(), persistence.userAccounts(), persistence.transactions(),
                 clock);
         wallet = new ShowWalletService(persistence.ledger());
