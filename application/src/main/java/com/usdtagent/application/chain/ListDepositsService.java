@@ -1,6 +1,7 @@
 package com.usdtagent.application.chain;
 
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.domain.wallet.Deposit;
 
 import java.util.List;
 
@@ -17,9 +18,10 @@ final class ListDepositsService implements ListDeposits {
 
     @Override
     public List<DepositView> deposits(AuthenticatedUser caller) {
+        // the deposits first: the follower stores them with its place in one commit, so the place read after them
+        // is at least every listed deposit's block, and none shows 0 confirmations
+        List<Deposit> seen = deposits.ofUser(caller.id(), LIMIT);
         long newest = scanned.newestFirst().stream().findFirst().map(ScannedBlock::number).orElse(-1L);
-        return deposits.ofUser(caller.id(), LIMIT).stream()
-                .map(deposit -> new DepositView(deposit, deposit.confirmationsAt(newest)))
-                .toList();
+        return seen.stream().map(deposit -> new DepositView(deposit, deposit.confirmationsAt(newest))).toList();
     }
 }
