@@ -1,20 +1,26 @@
 package com.usdtagent.socketio;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.Text;
 
+import java.io.IOException;
+import java.io.Serializable;
 import java.util.stream.Collectors;
 
 /**
@@ -76,8 +82,30 @@ final class Json {
         }
     }
 
-    /** What netty-socketio sends: a tree, so that its own mapper needs no knowledge of our types. */
-    JsonNode tree(Object value) {
-        return mapper.valueToTree(value);
+    /**
+     * What netty-socketio sends: JSON written once, by this mapper, so that netty-socketio's own needs no knowledge
+     * of our types and copies it as it is into every frame (a user's every socket, every node).
+     */
+    Object wire(Object value) {
+        try {
+            return new Written(mapper.writeValueAsString(value));
+        } catch (JsonProcessingException unwritable) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), unwritable);
+        }
+    }
+
+    /** JSON already written; Redis carries it to the other nodes as a string. */
+    record Written(String json) implements JsonSerializable, Serializable {
+
+        @Override
+        public void serialize(JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeRawValue(json);
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator generator, SerializerProvider provider, TypeSerializer types)
+                throws IOException {
+            serialize(generator, provider);
+        }
     }
 }

@@ -31,7 +31,7 @@ final class RedisStoreFactory extends RedissonStoreFactory {
             "com.corundumstudio.socketio.protocol.Packet",
             "com.corundumstudio.socketio.protocol.PacketType",
             "com.corundumstudio.socketio.protocol.EngineIOVersion",
-            "com.fasterxml.jackson.databind.node.NodeSerialization",
+            "com.usdtagent.socketio.Json$Written",
             "java.util.Arrays$ArrayList",
             "java.util.Collections$EmptyList",
             "java.util.HashSet",
@@ -53,7 +53,7 @@ final class RedisStoreFactory extends RedissonStoreFactory {
 
     static RedisStoreFactory connect(SocketSettings.Redis target) {
         var config = new Config();
-        // Java serialization limited to the classes above: the payloads are Jackson trees, which serialize as JSON
+        // Java serialization limited to the classes above: the payloads are JSON already written (Json.Written)
         config.setCodec(new SerializationCodec(RedisStoreFactory.class.getClassLoader(), PUBLISHED_CLASSES));
         config.useSingleServer()
                 .setAddress(target.address())

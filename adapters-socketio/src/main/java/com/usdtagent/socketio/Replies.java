@@ -38,18 +38,18 @@ final class Replies {
 
     void succeed(AckRequest ack, Object data) {
         if (ack.isAckRequested()) {
-            ack.sendAckData(json.tree(new Success(true, data)));
+            ack.sendAckData(json.wire(new Success(true, data)));
         }
     }
 
     void fail(SocketIOClient client, AckRequest ack, String event, Failure failure) {
         if (ack.isAckRequested()) {
-            ack.sendAckData(json.tree(new FailureAck(false, failure)));
+            ack.sendAckData(json.wire(new FailureAck(false, failure)));
         }
-        client.sendEvent("error", json.tree(new ErrorEvent(event, failure.code(), failure.message(), failure.details())));
+        client.sendEvent("error", json.wire(new ErrorEvent(event, failure.code(), failure.message(), failure.details())));
     }
 
     void emit(SocketIOClient client, String event, Object payload) {
-        client.sendEvent(event, json.tree(payload));
+        client.sendEvent(event, json.wire(payload));
     }
 }

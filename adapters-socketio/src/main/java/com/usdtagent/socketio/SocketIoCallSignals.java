@@ -56,7 +56,7 @@ final class SocketIoCallSignals implements CallSignals {
     @Override
     public void signal(SocketId to, CallSignal signal) {
         server.getRoomOperations(SocketSession.socketRoom(to))
-                .sendEvent("call-signal", json.tree(Wire.SignalJson.of(signal)));
+                .sendEvent("call-signal", json.wire(Wire.SignalJson.of(signal)));
     }
 
     private static String finishedEvent(CallView call) {
@@ -74,9 +74,9 @@ final class SocketIoCallSignals implements CallSignals {
         var room = server.getRoomOperations(SocketSession.userRoom(to));
         SocketIOClient excluded = except == null ? null : server.getClient(except.value());
         if (excluded == null) {
-            room.sendEvent(event, json.tree(payload));
+            room.sendEvent(event, json.wire(payload));
         } else {
-            room.sendEvent(event, excluded, json.tree(payload));
+            room.sendEvent(event, excluded, json.wire(payload));
         }
     }
 }

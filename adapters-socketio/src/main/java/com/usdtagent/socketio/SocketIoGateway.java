@@ -108,13 +108,13 @@ public final class SocketIoGateway {
     /** Emits {@code order-updated} to users' sockets; hand it to the trade use cases. */
     public OrderSignals orderSignals() {
         return (to, order) -> server.getRoomOperations(SocketSession.userRoom(to))
-                .sendEvent("order-updated", json.tree(Wire.OneOrder.of(order, links)));
+                .sendEvent("order-updated", json.wire(Wire.OneOrder.of(order, links)));
     }
 
     /** Emits {@code wallet-updated}, the wallet as {@code GET /api/wallet} returns it, to users' sockets. */
     public WalletSignals walletSignals() {
         return (to, balance) -> server.getRoomOperations(SocketSession.userRoom(to))
-                .sendEvent("wallet-updated", json.tree(WalletJson.of(balance)));
+                .sendEvent("wallet-updated", json.wire(WalletJson.of(balance)));
     }
 
     /** Disconnects the sockets of revoked sessions, on every node; hand it to the account use cases. */

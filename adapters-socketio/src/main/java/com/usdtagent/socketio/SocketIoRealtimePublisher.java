@@ -30,7 +30,7 @@ final class SocketIoRealtimePublisher implements RealtimePublisher {
     public void roomList(SocketId to, RoomPage page) {
         var client = server.getClient(to.value());
         if (client != null) {
-            client.sendEvent("chat-room-list", json.tree(Wire.RoomPageJson.of(page, links)));
+            client.sendEvent("chat-room-list", json.wire(Wire.RoomPageJson.of(page, links)));
         }
     }
 
@@ -60,6 +60,6 @@ final class SocketIoRealtimePublisher implements RealtimePublisher {
     }
 
     private void emit(UserId to, String event, Object payload) {
-        server.getRoomOperations(SocketSession.userRoom(to)).sendEvent(event, json.tree(payload));
+        server.getRoomOperations(SocketSession.userRoom(to)).sendEvent(event, json.wire(payload));
     }
 }
