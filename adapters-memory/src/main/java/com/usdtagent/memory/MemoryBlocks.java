@@ -4,6 +4,7 @@ import com.usdtagent.application.account.Blocks;
 import com.usdtagent.domain.account.UserId;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -12,11 +13,11 @@ import java.util.stream.Collectors;
 /** Blocks by blocker and blocked, as {@code JdbiBlocks}. */
 final class MemoryBlocks implements Blocks {
 
-    private record Pair(UserId blocker, UserId blocked) {
+    private record Row(UserId blocker, UserId blocked) {
     }
 
     private final MemoryStore store;
-    private final Table<Pair, Instant> blocks;
+    private final Table<Row, Instant> blocks;
 
     MemoryBlocks(MemoryStore store) {
         this.store = store;
@@ -25,12 +26,12 @@ final class MemoryBlocks implements Blocks {
 
     @Override
     public void add(UserId blocker, UserId blocked, Instant at) {
-        store.atomically(() -> blocks.insertIfAbsent(new Pair(blocker, blocked), at));
+        store.atomically(() -> blocks.insertIfAbsent(new Row(blocker, blocked), at));
     }
 
     @Override
     public void remove(UserId blocker, UserId blocked) {
-        store.atomically(() -> blocks.delete(new Pair(blocker, blocked)));
+        store.atomically(() -> blocks.delete(new Row(blocker, blocked)));
     }
 
     @Override
@@ -42,8 +43,9 @@ final class MemoryBlocks implements Blocks {
     }
 
     @Override
-    public boolean between(UserId one, UserId other) {
-        return blocks.find(new Pair(one, other)).isPresent() || blocks.find(new Pair(other, one)).isPresent();
+    public Set<Pair> blockedAmong(Collection<Pair> pairs) {
+        return pairs.stream().filter(pair -> blocks.find(new Row(pair.one(), pair.other())).isPresent()
+                || blocks.find(new Row(pair.other(), pair.one())).isPresent()).collect(Collectors.toSet());
     }
 
     @Override

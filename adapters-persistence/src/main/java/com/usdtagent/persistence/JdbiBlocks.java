@@ -5,6 +5,7 @@ import com.usdtagent.domain.account.UserId;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,9 +24,10 @@ final class JdbiBlocks implements Blocks {
             SELECT blocked_id, created_at FROM user_block WHERE blocker_id = :blocker
             ORDER BY created_at DESC, blocked_id
             """;
-    private static final String BETWEEN = """
-            SELECT EXISTS (SELECT 1 FROM user_block WHERE (blocker_id = :one AND blocked_id = :other)
-                                                       OR (blocker_id = :other AND blocked_id = :one))
+    static final String BLOCKED_AMONG = """
+            SELECT pair.one, pair.other FROM unnest(:ones, :others) AS pair (one, other)
+            WHERE EXISTS (SELECT 1 FROM user_block WHERE (blocker_id = pair.one AND blocked_id = pair.other)
+                                                      OR (blocker_id = pair.other AND blocked_id = pair.one))
             """;
     private static final String BLOCKERS_OF = "SELECT blocker_id FROM user_block WHERE blocked_id = :user";
 
@@ -56,9 +58,16 @@ final class JdbiBlocks implements Blocks {
     }
 
     @Override
-    public boolean between(UserId one, UserId other) {
-        return jdbi.withHandle(handle -> handle.createQuery(BETWEEN).bind("one", one.value())
-                .bind("other", other.value()).mapTo(Boolean.class).one());
+    public Set<Pair> blockedAmong(Collection<Pair> pairs) {
+        if (pairs.isEmpty()) {
+            return Set.of();
+        }
+        return jdbi.withHandle(handle -> handle.createQuery(BLOCKED_AMONG)
+                .bindArray("ones", UUID.class, pairs.stream().map(pair -> pair.one().value()).toList())
+                .bindArray("others", UUID.class, pairs.stream().map(pair -> pair.other().value()).toList())
+                .map((row, context) -> new Pair(new UserId(row.getObject("one", UUID.class)),
+                        new UserId(row.getObject("other", UUID.class))))
+                .collect(Collectors.toSet()));
     }
 
     @Override

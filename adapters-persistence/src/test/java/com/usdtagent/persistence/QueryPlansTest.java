@@ -113,6 +113,10 @@ class QueryPlansTest {
             SELECT id, '0x' || md5('hot wallet'), row_number() OVER (ORDER BY created_at, id) - 1, tx_hash, 'raw'
             FROM withdrawal WHERE tx_hash IS NOT NULL;
 
+            -- every user blocked one other
+            INSERT INTO user_block (blocker_id, blocked_id, created_at)
+            SELECT md5('user' || n)::uuid, md5('user' || ((n + 7) % 2000))::uuid, now() FROM generate_series(0, 1999) n;
+
             ANALYZE;
             """;
 
@@ -163,7 +167,7 @@ class QueryPlansTest {
     }
 
     @Test
-    void aBatchOfSendsLocksItsRoomsAndLooksUpReusedClientIdsByKey() {
+    void aBatchOfSendsLocksItsRoomsAndLooksUpReusedClientIdsAndBlocksByKey() {
         UUID[] rooms = {busyRoom, UUID.randomUUID(), UUID.randomUUID()};
         String lock = plan(JdbiChatRooms.LOCK_WITH_SIDES, Map.of("ids", rooms));
         UUID[] senders = new UUID[100];
@@ -174,6 +178,10 @@ class QueryPlansTest {
         assertThat(lock).contains("chat_room_pkey")
                 .doesNotContain("Seq Scan on chat_room", "Seq Scan on room_member", "Seq Scan on user_account");
         assertThat(reused).contains("message_client_message_id_key").doesNotContain("Seq Scan on message");
+        UUID[] others = IntStream.range(0, 100).mapToObj(n -> UUID.randomUUID()).toArray(UUID[]::new);
+        String blocked = plan(JdbiBlocks.BLOCKED_AMONG, Map.of("ones", senders, "others", others));
+        assertThat(blocked).containsPattern("Index Scan on user_block_(pkey|blocked_idx)")
+                .doesNotContain("Seq Scan on user_block");
     }
 
     @Test

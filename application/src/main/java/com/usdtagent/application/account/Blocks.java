@@ -5,6 +5,7 @@ import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -23,8 +24,17 @@ public interface Blocks {
     /** The blocker's blocks, newest first. */
     List<Block> of(UserId blocker);
 
+    /** Two people, in no particular order. */
+    record Pair(UserId one, UserId other) {
+    }
+
+    /** The pairs, as given, in which one of the two blocked the other: a batch of sends asks once. */
+    Set<Pair> blockedAmong(Collection<Pair> pairs);
+
     /** Whether one of the two blocked the other. */
-    boolean between(UserId one, UserId other);
+    default boolean between(UserId one, UserId other) {
+        return !blockedAmong(List.of(new Pair(one, other))).isEmpty();
+    }
 
     /** Who blocked {@code user}: their offers are not listed to {@code user}. */
     Set<UserId> blockersOf(UserId user);
@@ -32,7 +42,11 @@ public interface Blocks {
     /** Refuses with {@code FORBIDDEN} when one of the two blocked the other. */
     default void refuseIfBlocked(UserId one, UserId other) {
         if (between(one, other)) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "Not allowed: one of you has blocked the other");
+            throw refusal();
         }
+    }
+
+    static BusinessException refusal() {
+        return new BusinessException(ErrorCode.FORBIDDEN, "Not allowed: one of you has blocked the other");
     }
 }

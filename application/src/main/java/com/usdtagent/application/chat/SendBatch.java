@@ -18,11 +18,12 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One group commit of sends, inside its transaction, in three statements whatever its size: lock the rooms, look up
- * the clientMessageIds used before, append the new messages (and two more when it sends files: lock them, mark them
- * sent). Then a push is queued for each recipient who is not looking at the room. One send's refusal stays in its own
+ * One group commit of sends, inside its transaction, in four statements whatever its size: lock the rooms, look up
+ * the clientMessageIds used before and the blocks between senders and recipients, append the new messages (and two
+ * more when it sends files: lock them, mark them sent). Then a push is queued for each recipient who is not looking at the room. One send's refusal stays in its own
  * answer and does not sink the others.
  */
 final class SendBatch {
@@ -81,7 +82,12 @@ final class SendBatch {
         Map<AttachmentId, Attachment> files = new HashMap<>(fileIds.isEmpty() ? Map.of() : attachments.lock(fileIds));
         RoomPosts.Batch batch = posts.lock(requests.stream().map(request -> request.command().roomId()).toList());
         var used = new HashMap<>(messages.findByClientMessageIds(requests.stream().map(Request::key).toList()));
-        List<Draft> drafts = requests.stream().map(request -> draft(request, batch, used, files)).toList();
+        Set<Blocks.Pair> blocked = blocks.blockedAmong(requests.stream()
+                .flatMap(request -> batch.room(request.command().roomId()).stream()
+                        .filter(room -> room.room().hasMember(request.sender()))
+                        .map(room -> new Blocks.Pair(request.sender(), room.room().opponentOf(request.sender()))))
+                .toList());
+        List<Draft> drafts = requests.stream().map(request -> draft(request, batch, used, blocked, files)).toList();
         List<RoomPosts.Posted> stored = batch.store();
         attachments.markSent(stored.stream().flatMap(posted -> posted.message().message().attachments().stream())
                 .toList());
@@ -112,10 +118,11 @@ final class SendBatch {
     /**
      * The one place that decides what a send is: new, a repeat, or refused.
      *
-     * @param files the batch's files as locked, and as sent by the sends drafted before this one
+     * @param blocked the batch's pairs of sender and recipient in which one blocked the other
+     * @param files   the batch's files as locked, and as sent by the sends drafted before this one
      */
     private Draft draft(Request request, RoomPosts.Batch batch, Map<ClientMessageKey, Message> used,
-                        Map<AttachmentId, Attachment> files) {
+                        Set<Blocks.Pair> blocked, Map<AttachmentId, Attachment> files) {
         try {
             LockedRoom room = batch.room(request.command().roomId()).orElseThrow(RoomAccess::notFound);
             UserId recipient = room.room().opponentOf(request.sender());
@@ -127,7 +134,9 @@ final class SendBatch {
                 }
                 return new Draft.Resent(earlier, recipient);
             }
-            blocks.refuseIfBlocked(request.sender(), recipient);
+            if (blocked.contains(new Blocks.Pair(request.sender(), recipient))) {
+                throw Blocks.refusal();
+            }
             Message message = batch.post(RoomPosts.Post.text(room.room().id(), request.sender(),
                     request.command().clientMessageId(), request.command().text(), request.at(),
                     sendable(request, room, files)));

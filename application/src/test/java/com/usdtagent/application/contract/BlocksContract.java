@@ -7,6 +7,8 @@ import com.usdtagent.domain.shared.ErrorCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,5 +56,20 @@ public abstract class BlocksContract extends PortContract {
         blocks.remove(bob, ann);
         assertThat(blocks.between(ann, bob)).isFalse();
         blocks.remove(bob, ann);
+    }
+
+    @Test
+    void aBatchAsksOnceWhichOfItsPairsAreBlocked() {
+        UserId ann = user();
+        UserId bob = user();
+        UserId cid = user();
+        blocks.add(bob, ann, NOW);
+
+        var annBob = new Blocks.Pair(ann, bob);
+        var cidAnn = new Blocks.Pair(cid, ann);
+        var bobCid = new Blocks.Pair(bob, cid);
+
+        assertThat(blocks.blockedAmong(List.of(annBob, cidAnn, bobCid, annBob))).containsExactly(annBob);
+        assertThat(blocks.blockedAmong(List.of())).isEmpty();
     }
 }
