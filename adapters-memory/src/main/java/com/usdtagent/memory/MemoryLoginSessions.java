@@ -6,9 +6,11 @@ import com.usdtagent.domain.account.SessionId;
 import com.usdtagent.domain.account.UserId;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Sessions by id, and every refresh hash each was given, as {@code JdbiLoginSessions}. */
 final class MemoryLoginSessions implements LoginSessions {
@@ -34,6 +36,12 @@ final class MemoryLoginSessions implements LoginSessions {
     @Override
     public Optional<LoginSession> find(SessionId id) {
         return sessions.find(id);
+    }
+
+    @Override
+    public List<LoginSession> findAll(Collection<SessionId> ids) {
+        Set<SessionId> wanted = Set.copyOf(ids);
+        return sessions.values(session -> wanted.contains(session.id()));
     }
 
     @Override

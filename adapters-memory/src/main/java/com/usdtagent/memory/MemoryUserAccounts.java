@@ -9,7 +9,10 @@ import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** Accounts by id, with the unique indexes of {@code user_account}: the username in any case, and the phone. */
@@ -46,6 +49,12 @@ final class MemoryUserAccounts implements UserAccounts {
     @Override
     public Optional<UserAccount> findById(UserId id) {
         return accounts.find(id);
+    }
+
+    @Override
+    public List<UserAccount> findAllById(Collection<UserId> ids) {
+        Set<UserId> wanted = Set.copyOf(ids);
+        return accounts.values(account -> wanted.contains(account.id()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ final class JdbiLoginSessions implements LoginSessions {
             WHERE id = :id
             """;
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM login_session WHERE id = :id";
+    private static final String BY_IDS = "SELECT " + COLUMNS + " FROM login_session WHERE id = ANY(:ids)";
     private static final String LOCK_BY_HASH = "SELECT " + COLUMNS + " FROM login_session"
             + " WHERE id = (SELECT session_id FROM refresh_token WHERE hash = :hash) FOR UPDATE";
     private static final String UNREVOKED_OF = "SELECT " + COLUMNS + " FROM login_session"
@@ -59,6 +61,13 @@ final class JdbiLoginSessions implements LoginSessions {
     public Optional<LoginSession> find(SessionId id) {
         return jdbi.withHandle(handle -> handle.createQuery(BY_ID).bind("id", id.value())
                 .map(JdbiLoginSessions::toSession).findOne());
+    }
+
+    @Override
+    public List<LoginSession> findAll(Collection<SessionId> ids) {
+        return jdbi.withHandle(handle -> handle.createQuery(BY_IDS)
+                .bindArray("ids", UUID.class, ids.stream().map(SessionId::value).toList())
+                .map(JdbiLoginSessions::toSession).list());
     }
 
     @Override

@@ -15,6 +15,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +35,7 @@ final class JdbiUserAccounts implements UserAccounts {
             FROM user_account
             """;
     private static final String BY_ID = SELECT + "WHERE id = :id";
+    private static final String BY_IDS = SELECT + "WHERE id = ANY(:ids)";
     // lower(username) matches the unique index, so this is an index lookup
     private static final String BY_USERNAME = SELECT + "WHERE lower(username) = lower(:username)";
     private static final String BY_PHONE = SELECT + "WHERE phone = :phone";
@@ -67,6 +70,13 @@ final class JdbiUserAccounts implements UserAccounts {
     @Override
     public Optional<UserAccount> findById(UserId id) {
         return findOne(BY_ID, "id", id.value());
+    }
+
+    @Override
+    public List<UserAccount> findAllById(Collection<UserId> ids) {
+        return jdbi.withHandle(handle -> handle.createQuery(BY_IDS)
+                .bindArray("ids", UUID.class, ids.stream().map(UserId::value).toList())
+                .map(JdbiUserAccounts::toAccount).list());
     }
 
     @Override

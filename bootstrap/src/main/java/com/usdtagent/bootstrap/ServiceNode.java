@@ -166,6 +166,7 @@ final class ServiceNode implements AutoCloseable {
         var sessionKeeper = new SessionKeeper(persistence.loginSessions(), accounts, tokens, sockets.sessionSignals(),
                 settings.sessionTimeToLive(), clock);
         var authenticateToken = new AuthenticateTokenService(tokens, sessionKeeper);
+        repeat("session-check-renewal", SessionKeeper.RENEW_EVERY, sessionKeeper::renewChecks);
         repeat("session-purge", Duration.ofHours(1), new PurgeSessionsService(persistence.loginSessions(),
                 settings.sessionTimeToLive(), clock)::purge);
         // the one way into a room, for texts, order steps and finished calls

@@ -87,6 +87,39 @@ class SessionLifetimeTest {
     }
 
     @Test
+    void aRenewalKeepsTheChecksInUseAndForgetsTheEndedOnesWithoutWaitingForThemToLapse() {
+        SessionTokens kept = logIn(account("renewed")).tokens();
+        SessionTokens ended = logIn(account("revoked_elsewhere")).tokens();
+        SessionKeeper node = keeper();
+        AuthenticatedUser keptCaller = authenticate(node, kept);
+        AuthenticatedUser endedCaller = authenticate(node, ended);
+        new EndSessionService(memory.loginSessions(), keeper).end(endedCaller, endedCaller.session());
+        memory.advanceClock(SessionKeeper.RENEW_EVERY);
+
+        node.renewChecks();
+
+        assertUnauthorized(() -> authenticate(node, ended)); // its last check had two seconds to go
+        // from here on a read refuses every session: what still passes, passes on the renewal's word
+        memory.loginSessions().deleteUsedLastBefore(memory.clock().instant().plusSeconds(1));
+        memory.advanceClock(SessionKeeper.CHECKED_FOR.minus(SessionKeeper.RENEW_EVERY.dividedBy(2)));
+        assertThat(authenticate(node, kept).id()).isEqualTo(keptCaller.id());
+    }
+
+    @Test
+    void aCheckNobodyAskedAboutSinceTheLastRenewalLapses() {
+        SessionTokens idle = logIn(account("idle")).tokens();
+        SessionKeeper node = keeper();
+        authenticate(node, idle);
+        node.renewChecks();
+        memory.loginSessions().deleteUsedLastBefore(memory.clock().instant().plusSeconds(1));
+
+        node.renewChecks(); // not asked about since: not renewed
+        memory.advanceClock(SessionKeeper.CHECKED_FOR);
+
+        assertUnauthorized(() -> authenticate(node, idle));
+    }
+
+    @Test
     void theRoleIsTheAccountsAndABannedAccountIsRefused() {
         UserAccount agent = account("switched");
         SessionTokens signedIn = logIn(agent).tokens();

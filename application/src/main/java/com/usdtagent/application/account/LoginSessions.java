@@ -5,6 +5,7 @@ import com.usdtagent.domain.account.SessionId;
 import com.usdtagent.domain.account.UserId;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,9 @@ public interface LoginSessions {
     void add(LoginSession session);
 
     Optional<LoginSession> find(SessionId id);
+
+    /** The sessions of these ids that exist, in no particular order: the checks of a node's sockets, at once. */
+    List<LoginSession> findAll(Collection<SessionId> ids);
 
     /**
      * The session a refresh token with this hash was issued for, whether it is the current one or was used already,

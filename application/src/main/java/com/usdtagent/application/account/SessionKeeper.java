@@ -16,28 +16,44 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The sign-in sessions every account use case shares: opens them with a fresh refresh token, checks on every
  * request that a token's session and account are still active (reading the role from the account), and revokes
  * them. A check is remembered for {@link #CHECKED_FOR}; a revocation forgets it at once on this node and disconnects
- * the sessions' sockets on every node.
+ * the sessions' sockets on every node. {@link #renewChecks} renews the checks of the sessions in use in one read, so
+ * that a busy socket's events do not each wait for the database in turn.
  */
 public final class SessionKeeper {
 
     /** How long a session found active is taken as active without reading it again (on other nodes than the revoker). */
     public static final Duration CHECKED_FOR = Duration.ofSeconds(3);
+    /** How often {@link #renewChecks} should run: well within {@link #CHECKED_FOR}, so that checks in use never lapse. */
+    public static final Duration RENEW_EVERY = CHECKED_FOR.dividedBy(3);
     private static final int MAX_CHECKED = 100_000;
+    private static final int RENEWED_PER_READ = 1_000;
     private static final int REFRESH_TOKEN_BYTES = 32;
 
-    /** A session found active, with its account's role, and until when that is believed. */
-    private record Checked(UserId user, Role role, Instant until) {
+    /** A session found active, with its account's role, until when that is believed, and whether it was asked since. */
+    private static final class Checked {
+        private final UserId user;
+        private final Role role;
+        private final Instant until;
+        private volatile boolean used;
+
+        Checked(UserAccount account, Instant until) {
+            this.user = account.id();
+            this.role = account.role();
+            this.until = until;
+        }
     }
 
     private final LoginSessions sessions;
@@ -105,17 +121,18 @@ public final class SessionKeeper {
         }
         Instant now = clock.instant();
         Checked known = checked.get(claimed.session());
-        if (known == null || !known.until().isAfter(now)) {
+        if (known == null || !known.until.isAfter(now)) {
             known = load(claimed.session(), now);
             if (checked.size() >= MAX_CHECKED) {
                 checked.clear();
             }
             checked.put(claimed.session(), known);
         }
-        if (!known.user().equals(claimed.id())) {
+        known.used = true;
+        if (!known.user.equals(claimed.id())) {
             throw new BusinessException(ErrorCode.UNAUTHORIZED, "The token is invalid or expired");
         }
-        return new AuthenticatedUser(claimed.id(), known.role(), claimed.session());
+        return new AuthenticatedUser(claimed.id(), known.role, claimed.session());
     }
 
     private Checked load(SessionId id, Instant now) {
@@ -123,7 +140,46 @@ public final class SessionKeeper {
                 .orElseThrow(() -> new BusinessException(ErrorCode.UNAUTHORIZED, "The session has ended; sign in again"));
         UserAccount account = accounts.findById(session.user()).filter(found -> !found.banned())
                 .orElseThrow(() -> new BusinessException(ErrorCode.UNAUTHORIZED, "The account is closed or banned"));
-        return new Checked(account.id(), account.role(), now.plus(CHECKED_FOR));
+        return new Checked(account, now.plus(CHECKED_FOR));
+    }
+
+    /**
+     * Checks again, a thousand in one read, the sessions asked about since the last renewal: those still active (of an
+     * account neither closed nor banned) are believed for {@link #CHECKED_FOR} more, the others forgotten, so that
+     * their next event reads them and is refused. Checks nobody asked about lapse and are forgotten. When this does
+     * not run or fails, each check lapses and is read again on its next event.
+     */
+    public void renewChecks() {
+        Instant now = clock.instant();
+        List<Map.Entry<SessionId, Checked>> used = new ArrayList<>();
+        checked.forEach((id, known) -> {
+            if (known.used) {
+                used.add(Map.entry(id, known));
+            } else if (!known.until.isAfter(now)) {
+                checked.remove(id, known);
+            }
+        });
+        for (int from = 0; from < used.size(); from += RENEWED_PER_READ) {
+            renew(used.subList(from, Math.min(used.size(), from + RENEWED_PER_READ)), now);
+        }
+    }
+
+    private void renew(List<Map.Entry<SessionId, Checked>> used, Instant now) {
+        Map<SessionId, LoginSession> active = sessions.findAll(used.stream().map(Map.Entry::getKey).toList()).stream()
+                .filter(this::isActive).collect(Collectors.toMap(LoginSession::id, session -> session));
+        Map<UserId, UserAccount> standing = accounts.findAllById(active.values().stream().map(LoginSession::user)
+                .distinct().toList()).stream().filter(account -> !account.banned())
+                .collect(Collectors.toMap(UserAccount::id, account -> account));
+        for (Map.Entry<SessionId, Checked> entry : used) {
+            LoginSession session = active.get(entry.getKey());
+            UserAccount account = session == null ? null : standing.get(session.user());
+            // only the check read: a revocation meanwhile forgot it, and stays forgotten
+            if (account == null) {
+                checked.remove(entry.getKey(), entry.getValue());
+            } else {
+                checked.replace(entry.getKey(), entry.getValue(), new Checked(account, now.plus(CHECKED_FOR)));
+            }
+        }
     }
 
     /** Revokes every session of the user but {@code keep} (null: every one). */

@@ -6,6 +6,8 @@ import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** The stored accounts. */
@@ -15,6 +17,9 @@ public interface UserAccounts {
     void add(UserAccount account);
 
     Optional<UserAccount> findById(UserId id);
+
+    /** The accounts of these ids that exist, in no particular order. */
+    List<UserAccount> findAllById(Collection<UserId> ids);
 
     Optional<UserAccount> findByUsername(Username username);
 

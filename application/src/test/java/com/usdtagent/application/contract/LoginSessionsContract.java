@@ -34,6 +34,19 @@ public abstract class LoginSessionsContract extends PortContract {
     }
 
     @Test
+    void findsTheSessionsOfManyIdsAtOnceLeavingOutUnknownOnes() {
+        LoginSession phone = LoginSession.open(user(), "phone", "phone", NOW);
+        LoginSession laptop = LoginSession.open(user(), "laptop", "laptop", NOW);
+        sessions.add(phone);
+        sessions.add(laptop);
+        sessions.update(laptop.revoked(NOW.plusSeconds(5)));
+
+        assertThat(sessions.findAll(List.of(phone.id(), SessionId.newId(), laptop.id())))
+                .containsExactlyInAnyOrder(phone, laptop.revoked(NOW.plusSeconds(5)));
+        assertThat(sessions.findAll(List.of())).isEmpty();
+    }
+
+    @Test
     void aRefreshedSessionIsStillFoundByTheHashesItHadBefore() {
         LoginSession session = LoginSession.open(user(), "before", "", NOW);
         sessions.add(session);

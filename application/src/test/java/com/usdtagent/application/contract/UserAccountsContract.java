@@ -39,6 +39,18 @@ public abstract class UserAccountsContract extends PortContract {
     }
 
     @Test
+    void findsTheAccountsOfManyIdsAtOnceLeavingOutUnknownOnes() {
+        UserAccount ann = account("ann", "+14155550111", Role.USER);
+        UserAccount ben = account("ben", "+14155550112", Role.AGENT);
+        accounts.add(ann);
+        accounts.add(ben);
+        accounts.add(account("cid", "+14155550113", Role.USER));
+
+        assertThat(accounts.findAllById(List.of(ann.id(), UserId.newId(), ben.id()))).containsExactlyInAnyOrder(ann, ben);
+        assertThat(accounts.findAllById(List.of())).isEmpty();
+    }
+
+    @Test
     void findsNothingForUnknownKeys() {
         assertThat(accounts.findById(UserId.newId())).isEmpty();
         assertThat(accounts.findByUsername(new Username("nobody"))).isEmpty();
