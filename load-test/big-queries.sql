@@ -54,21 +54,26 @@ BEGIN
 END
 $$;
 
--- JdbiRoomList.SUMMARIES (with VIEWER_ROOMS and MessageRows.COLUMNS), and ROOM_PAGE and ONE_SUMMARY made of it
-\set summaries 'SELECT me.room_id, me.last_activity_at, room.last_seq, me.delivered_seq AS my_delivered_seq, me.read_seq AS my_read_seq, them.delivered_seq AS their_delivered_seq, them.read_seq AS their_read_seq, opponent.id AS opponent_id, opponent.username AS opponent_username, opponent.role AS opponent_role, opponent.last_seen_at AS opponent_last_seen_at, EXISTS (SELECT 1 FROM socket_connection s WHERE s.user_id = opponent.id) AS opponent_online, m.id AS message_id, m.room_id AS message_room_id, m.seq AS message_seq, m.sender_id AS message_sender_id, m.type AS message_type, m.text AS message_text, m.client_message_id AS message_client_message_id, m.meta AS message_meta, m.created_at AS message_created_at, m.attachments AS message_attachments FROM room_member me JOIN room_member them ON them.room_id = me.room_id AND them.user_id <> me.user_id JOIN user_account opponent ON opponent.id = them.user_id JOIN chat_room room ON room.id = me.room_id LEFT JOIN message m ON m.room_id = room.id AND m.seq = room.last_seq WHERE me.user_id = %L '
-\set room_page :summaries 'AND opponent.username ILIKE %L ORDER BY me.last_activity_at DESC, me.room_id LIMIT %s OFFSET %s'
-\set one_summary :summaries 'AND me.room_id = %L'
--- JdbiRoomList.ROOM_COUNT
-\set room_count 'SELECT count(*) FROM room_member me JOIN room_member them ON them.room_id = me.room_id AND them.user_id <> me.user_id JOIN user_account opponent ON opponent.id = them.user_id WHERE me.user_id = %L AND opponent.username ILIKE %L'
+-- JdbiRoomList.summaries(...) with OPPONENT and MessageRows.COLUMNS, which ROOM_PAGE, SEARCH_PAGE and ONE_SUMMARY
+-- are made of; psql's \set joins its arguments
+\set columns 'SELECT me.room_id, me.last_activity_at, room.last_seq, me.delivered_seq AS my_delivered_seq, me.read_seq AS my_read_seq, them.delivered_seq AS their_delivered_seq, them.read_seq AS their_read_seq, opponent.id AS opponent_id, opponent.username AS opponent_username, opponent.role AS opponent_role, opponent.last_seen_at AS opponent_last_seen_at, EXISTS (SELECT 1 FROM socket_connection s WHERE s.user_id = opponent.id) AS opponent_online, m.id AS message_id, m.room_id AS message_room_id, m.seq AS message_seq, m.sender_id AS message_sender_id, m.type AS message_type, m.text AS message_text, m.client_message_id AS message_client_message_id, m.meta AS message_meta, m.created_at AS message_created_at, m.attachments AS message_attachments '
+\set opponent 'JOIN room_member them ON them.room_id = me.room_id AND them.user_id <> me.user_id JOIN user_account opponent ON opponent.id = them.user_id '
+\set rest 'JOIN chat_room room ON room.id = me.room_id LEFT JOIN message m ON m.room_id = room.id AND m.seq = room.last_seq WHERE me.user_id = %1$L '
+\set room_page :columns 'FROM (SELECT room_id FROM room_member WHERE user_id = %1$L ORDER BY last_activity_at DESC, room_id LIMIT %2$s OFFSET %3$s) page JOIN room_member me ON me.room_id = page.room_id AND me.user_id = %1$L ' :opponent :rest 'ORDER BY me.last_activity_at DESC, me.room_id'
+\set search_page :columns 'FROM room_member me ' :opponent :rest 'AND opponent.username ILIKE %2$L ORDER BY me.last_activity_at DESC, me.room_id LIMIT %3$s OFFSET %4$s'
+\set one_summary :columns 'FROM room_member me ' :opponent :rest 'AND me.room_id = %2$L'
+-- JdbiRoomList.ROOM_COUNT and SEARCH_COUNT
+\set room_count 'SELECT count(*) FROM room_member WHERE user_id = %L'
+\set search_count 'SELECT count(*) FROM room_member me ' :opponent 'WHERE me.user_id = %L AND opponent.username ILIKE %L'
 
-SELECT pg_temp.measure('room page 1, busiest agent', format(:'room_page', :'agent', '%', 20, 0));
-SELECT pg_temp.measure('room page 100 (offset 1,980), busiest agent', format(:'room_page', :'agent', '%', 20, 1980));
-SELECT pg_temp.measure('room last page, busiest agent', format(:'room_page', :'agent', '%', 20, (:agent_rooms - 1) / 20 * 20));
-SELECT pg_temp.measure('room count, busiest agent', format(:'room_count', :'agent', '%'));
-SELECT pg_temp.measure('room page 1 searching "user123", busiest agent', format(:'room_page', :'agent', '%user123%', 20, 0));
-SELECT pg_temp.measure('room count searching "user123", busiest agent', format(:'room_count', :'agent', '%user123%'));
-SELECT pg_temp.measure('room page 1, typical user', format(:'room_page', :'typical_user', '%', 20, 0));
-SELECT pg_temp.measure('room count, typical user', format(:'room_count', :'typical_user', '%'));
+SELECT pg_temp.measure('room page 1, busiest agent', format(:'room_page', :'agent', 20, 0));
+SELECT pg_temp.measure('room page 100 (offset 1,980), busiest agent', format(:'room_page', :'agent', 20, 1980));
+SELECT pg_temp.measure('room last page, busiest agent', format(:'room_page', :'agent', 20, (:agent_rooms - 1) / 20 * 20));
+SELECT pg_temp.measure('room count, busiest agent', format(:'room_count', :'agent'));
+SELECT pg_temp.measure('room page 1 searching "user123", busiest agent', format(:'search_page', :'agent', '%user123%', 20, 0));
+SELECT pg_temp.measure('room count searching "user123", busiest agent', format(:'search_count', :'agent', '%user123%'));
+SELECT pg_temp.measure('room page 1, typical user', format(:'room_page', :'typical_user', 20, 0));
+SELECT pg_temp.measure('room count, typical user', format(:'room_count', :'typical_user'));
 
 -- JdbiRoomList.ONE_SUMMARY, after every send to each member
 SELECT pg_temp.measure('one room summary, busiest agent, hottest room', format(:'one_summary', :'agent', :'hot_room'));
