@@ -11,6 +11,7 @@ import com.usdtagent.domain.chat.Message;
 import com.usdtagent.domain.chat.ReadPointers;
 import com.usdtagent.domain.chat.RoomId;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,34 +37,35 @@ final class JdbiRoomList implements RoomList {
             WHERE me.user_id = :user
             """;
 
-    // The viewer's rooms with the other member's side and account: the rows of the room list, before its filter.
-    private static final String VIEWER_ROOMS = """
-            FROM room_member me
+    // The other member's side of the viewer's room "me", and their account.
+    private static final String OPPONENT = """
             JOIN room_member them ON them.room_id = me.room_id AND them.user_id <> me.user_id
             JOIN user_account opponent ON opponent.id = them.user_id
             """;
-    private static final String SUMMARIES = """
-            SELECT me.room_id, me.last_activity_at, room.last_seq,
-                   me.delivered_seq AS my_delivered_seq, me.read_seq AS my_read_seq,
-                   them.delivered_seq AS their_delivered_seq, them.read_seq AS their_read_seq,
-                   opponent.id AS opponent_id, opponent.username AS opponent_username, opponent.role AS opponent_role,
-                   opponent.last_seen_at AS opponent_last_seen_at,
-                   EXISTS (SELECT 1 FROM socket_connection s WHERE s.user_id = opponent.id) AS opponent_online,
-            """ + MessageRows.COLUMNS + VIEWER_ROOMS + """
-            JOIN chat_room room ON room.id = me.room_id
-            LEFT JOIN message m ON m.room_id = room.id AND m.seq = room.last_seq
-            WHERE me.user_id = :viewer
-            """;
-    // backslash is LIKE's default escape character; without a search the pattern is '%', which every name matches
+    // The viewer's rooms with the other member's side and account: the rows of the room list, before its filter.
+    private static final String VIEWER_ROOMS = "FROM room_member me\n" + OPPONENT;
+    // backslash is LIKE's default escape character
     private static final String MATCHING_OPPONENT = "AND opponent.username ILIKE :pattern\n";
     // room_id breaks ties, so that consecutive pages neither lose nor repeat a room
-    static final String ROOM_PAGE = SUMMARIES + MATCHING_OPPONENT + """
-            ORDER BY me.last_activity_at DESC, me.room_id
+    private static final String LIST_ORDER = "ORDER BY me.last_activity_at DESC, me.room_id\n";
+    // Without a search every room is listed, so a page's rooms are picked from room_member_room_list_idx alone: the
+    // rooms before the page are skipped in the index, not joined to their opponents and last messages and dropped.
+    static final String ROOM_PAGE = summaries("""
+            FROM (SELECT room_id FROM room_member WHERE user_id = :viewer
+                  ORDER BY last_activity_at DESC, room_id
+                  LIMIT :limit OFFSET :offset) page
+            JOIN room_member me ON me.room_id = page.room_id AND me.user_id = :viewer
+            """ + OPPONENT) + LIST_ORDER;
+    // with a search the filter decides which rooms come before the page
+    static final String SEARCH_PAGE = summaries(VIEWER_ROOMS) + MATCHING_OPPONENT + LIST_ORDER + """
             LIMIT :limit OFFSET :offset
             """;
-    private static final String ROOM_COUNT = "SELECT count(*)\n" + VIEWER_ROOMS + "WHERE me.user_id = :viewer\n"
+    // every room has its other member and their account, so without a search the count is of the viewer's index
+    // entries alone
+    static final String ROOM_COUNT = "SELECT count(*) FROM room_member WHERE user_id = :viewer";
+    static final String SEARCH_COUNT = "SELECT count(*)\n" + VIEWER_ROOMS + "WHERE me.user_id = :viewer\n"
             + MATCHING_OPPONENT;
-    private static final String ONE_SUMMARY = SUMMARIES + "AND me.room_id = :room";
+    private static final String ONE_SUMMARY = summaries(VIEWER_ROOMS) + "AND me.room_id = :room";
 
     private final Jdbi jdbi;
 
@@ -71,24 +73,42 @@ final class JdbiRoomList implements RoomList {
         this.jdbi = jdbi;
     }
 
+    /** The viewer's rooms with their opponents and last messages, from {@code viewerRooms}, a FROM of "me". */
+    private static String summaries(String viewerRooms) {
+        return """
+                SELECT me.room_id, me.last_activity_at, room.last_seq,
+                       me.delivered_seq AS my_delivered_seq, me.read_seq AS my_read_seq,
+                       them.delivered_seq AS their_delivered_seq, them.read_seq AS their_read_seq,
+                       opponent.id AS opponent_id, opponent.username AS opponent_username, opponent.role AS opponent_role,
+                       opponent.last_seen_at AS opponent_last_seen_at,
+                       EXISTS (SELECT 1 FROM socket_connection s WHERE s.user_id = opponent.id) AS opponent_online,
+                """ + MessageRows.COLUMNS + viewerRooms + """
+                JOIN chat_room room ON room.id = me.room_id
+                LEFT JOIN message m ON m.room_id = room.id AND m.seq = room.last_seq
+                WHERE me.user_id = :viewer
+                """;
+    }
+
     @Override
     public RoomPage listFor(UserId viewer, String search, int page, int limit) {
-        String pattern = search == null ? "%" : "%" + likeLiteral(search) + "%";
         return jdbi.withHandle(handle -> {
-            long total = handle.createQuery(ROOM_COUNT)
+            long total = matching(handle.createQuery(search == null ? ROOM_COUNT : SEARCH_COUNT), search)
                     .bind("viewer", viewer.value())
-                    .bind("pattern", pattern)
                     .mapTo(Long.class)
                     .one();
-            List<RoomSummary> rooms = handle.createQuery(ROOM_PAGE)
+            List<RoomSummary> rooms = matching(handle.createQuery(search == null ? ROOM_PAGE : SEARCH_PAGE), search)
                     .bind("viewer", viewer.value())
-                    .bind("pattern", pattern)
                     .bind("limit", limit)
                     .bind("offset", (long) (page - 1) * limit)
                     .map((row, context) -> toSummary(row, viewer))
                     .list();
             return new RoomPage(rooms, page, limit, total, (long) page * limit < total);
         });
+    }
+
+    /** The query with the search's pattern bound, when there is a search. */
+    private static Query matching(Query query, String search) {
+        return search == null ? query : query.bind("pattern", "%" + likeLiteral(search) + "%");
     }
 
     /** The term with LIKE's wildcards and its escape character taken literally. */
