@@ -40,11 +40,11 @@ public abstract class UserAccountsContract extends PortContract {
 
     @Test
     void findsTheAccountsOfManyIdsAtOnceLeavingOutUnknownOnes() {
-        UserAccount ann = account("ann", "+14155550111", Role.USER);
-        UserAccount ben = account("ben", "+14155550112", Role.AGENT);
+        UserAccount ann = account("ann", "+14155550141", Role.USER);
+        UserAccount ben = account("ben", "+14155550142", Role.AGENT);
         accounts.add(ann);
         accounts.add(ben);
-        accounts.add(account("cid", "+14155550113", Role.USER));
+        accounts.add(account("cid", "+14155550143", Role.USER));
 
         assertThat(accounts.findAllById(List.of(ann.id(), UserId.newId(), ben.id()))).containsExactlyInAnyOrder(ann, ben);
         assertThat(accounts.findAllById(List.of())).isEmpty();
