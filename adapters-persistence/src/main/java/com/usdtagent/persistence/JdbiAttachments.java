@@ -91,7 +91,7 @@ final class JdbiAttachments implements Attachments {
             return Map.of();
         }
         return jdbi.withHandle(handle -> handle.createQuery(LOCK)
-                .bindArray("ids", UUID.class, ids.stream().map(AttachmentId::value).distinct().toList())
+                .bind("ids", SqlArrays.array("uuid", ids.stream().map(AttachmentId::value).distinct().toList()))
                 .map((row, context) -> AttachmentRows.toAttachment(row))
                 .list())
                 .stream().collect(Collectors.toMap(Attachment::id, Function.identity()));
@@ -103,8 +103,9 @@ final class JdbiAttachments implements Attachments {
             return;
         }
         jdbi.useHandle(handle -> handle.createUpdate(MARK_SENT)
-                .bindArray("ids", UUID.class, sent.stream().map(attachment -> attachment.id().value()).toList())
-                .bindArray("messageIds", UUID.class, sent.stream().map(attachment -> attachment.sentIn().value()).toList())
+                .bind("ids", SqlArrays.array("uuid", sent.stream().map(attachment -> attachment.id().value()).toList()))
+                .bind("messageIds", SqlArrays.array("uuid",
+                        sent.stream().map(attachment -> attachment.sentIn().value()).toList()))
                 .execute());
     }
 
@@ -115,7 +116,7 @@ final class JdbiAttachments implements Attachments {
         }
         jdbi.useHandle(handle -> handle.createUpdate(KEEP_AS_EVIDENCE)
                 .bind("order", order.value())
-                .bindArray("ids", UUID.class, ids.stream().map(AttachmentId::value).toList())
+                .bind("ids", SqlArrays.array("uuid", ids.stream().map(AttachmentId::value).toList()))
                 .execute());
     }
 

@@ -57,18 +57,18 @@ final class JdbiBatchAppend {
                 .toList();
         try {
             return jdbi.withHandle(handle -> JdbiMessages.bindInserted(handle.createQuery(APPEND), messages)
-                    .bindArray("rooms", UUID.class, each(rooms, RoomId::value))
-                    .bindArray("lastSeqs", Long.class, each(rooms, room -> newest.get(room).seq()))
-                    .bindArray("lastAts", String.class,
-                            each(rooms, room -> newest.get(room).createdAt().toString()))
-                    .bindArray("memberRooms", UUID.class, each(members, member -> member.getKey().value()))
-                    .bindArray("members", UUID.class, each(members, member -> member.getValue().value()))
-                    .bindArray("deliveredSeqs", Long.class, each(members,
-                            member -> pointers.get(member.getKey()).get(member.getValue()).deliveredSeq()))
-                    .bindArray("readSeqs", Long.class, each(members,
-                            member -> pointers.get(member.getKey()).get(member.getValue()).readSeq()))
-                    .bindArray("memberAts", String.class, each(members,
-                            member -> newest.get(member.getKey()).createdAt().toString()))
+                    .bind("rooms", SqlArrays.array("uuid", each(rooms, RoomId::value)))
+                    .bind("lastSeqs", SqlArrays.array("bigint", each(rooms, room -> newest.get(room).seq())))
+                    .bind("lastAts", SqlArrays.array("text",
+                            each(rooms, room -> newest.get(room).createdAt().toString())))
+                    .bind("memberRooms", SqlArrays.array("uuid", each(members, member -> member.getKey().value())))
+                    .bind("members", SqlArrays.array("uuid", each(members, member -> member.getValue().value())))
+                    .bind("deliveredSeqs", SqlArrays.array("bigint", each(members,
+                            member -> pointers.get(member.getKey()).get(member.getValue()).deliveredSeq())))
+                    .bind("readSeqs", SqlArrays.array("bigint", each(members,
+                            member -> pointers.get(member.getKey()).get(member.getValue()).readSeq())))
+                    .bind("memberAts", SqlArrays.array("text", each(members,
+                            member -> newest.get(member.getKey()).createdAt().toString())))
                     .map((row, context) -> new StoredPointers(new RoomId(row.getObject("room_id", UUID.class)),
                             new UserId(row.getObject("user_id", UUID.class)),
                             new ReadPointers(row.getLong("delivered_seq"), row.getLong("read_seq"))))

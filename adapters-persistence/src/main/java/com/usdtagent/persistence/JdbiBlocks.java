@@ -63,8 +63,8 @@ final class JdbiBlocks implements Blocks {
             return Set.of();
         }
         return jdbi.withHandle(handle -> handle.createQuery(BLOCKED_AMONG)
-                .bindArray("ones", UUID.class, pairs.stream().map(pair -> pair.one().value()).toList())
-                .bindArray("others", UUID.class, pairs.stream().map(pair -> pair.other().value()).toList())
+                .bind("ones", SqlArrays.array("uuid", pairs.stream().map(pair -> pair.one().value()).toList()))
+                .bind("others", SqlArrays.array("uuid", pairs.stream().map(pair -> pair.other().value()).toList()))
                 .map((row, context) -> new Pair(new UserId(row.getObject("one", UUID.class)),
                         new UserId(row.getObject("other", UUID.class))))
                 .collect(Collectors.toSet()));

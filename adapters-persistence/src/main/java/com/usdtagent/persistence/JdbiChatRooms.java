@@ -131,7 +131,7 @@ final class JdbiChatRooms implements ChatRooms {
     @Override
     public Map<RoomId, LockedRoom> lockForAppend(Collection<RoomId> ids) {
         List<Map.Entry<ChatRoom, LockedRoom.Side>> rows = jdbi.withHandle(handle -> handle.createQuery(LOCK_WITH_SIDES)
-                .bindArray("ids", UUID.class, ids.stream().map(RoomId::value).distinct().toList())
+                .bind("ids", SqlArrays.array("uuid", ids.stream().map(RoomId::value).distinct().toList()))
                 .map((row, context) -> Map.entry(toRoom(row, context), toSide(row, context)))
                 .list());
         return rows.stream().collect(Collectors.groupingBy(row -> row.getKey().id(), Collectors.collectingAndThen(

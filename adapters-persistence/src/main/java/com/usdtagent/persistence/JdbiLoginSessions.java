@@ -66,7 +66,7 @@ final class JdbiLoginSessions implements LoginSessions {
     @Override
     public List<LoginSession> findAll(Collection<SessionId> ids) {
         return jdbi.withHandle(handle -> handle.createQuery(BY_IDS)
-                .bindArray("ids", UUID.class, ids.stream().map(SessionId::value).toList())
+                .bind("ids", SqlArrays.array("uuid", ids.stream().map(SessionId::value).toList()))
                 .map(JdbiLoginSessions::toSession).list());
     }
 

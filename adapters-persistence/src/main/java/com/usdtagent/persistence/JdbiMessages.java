@@ -65,16 +65,17 @@ final class JdbiMessages implements Messages {
     /** Binds the messages for {@link #INSERT_FROM_ARRAYS} in a statement that contains it. */
     static <S extends SqlStatement<S>> S bindInserted(S statement, List<Message> messages) {
         return statement
-                .bindArray("ids", UUID.class, each(messages, message -> message.id().value()))
-                .bindArray("roomIds", UUID.class, each(messages, message -> message.roomId().value()))
-                .bindArray("seqs", Long.class, each(messages, Message::seq))
-                .bindArray("senderIds", UUID.class, each(messages, message -> message.senderId().value()))
-                .bindArray("types", String.class, each(messages, message -> MessageRows.typeName(message.type())))
-                .bindArray("texts", String.class, each(messages, Message::text))
-                .bindArray("clientMessageIds", String.class, each(messages, Message::clientMessageId))
-                .bindArray("metas", String.class, each(messages, message -> MessageRows.metaJson(message.meta())))
-                .bindArray("createdAts", String.class, each(messages, message -> message.createdAt().toString()))
-                .bindArray("attachments", String.class, each(messages, message -> AttachmentRows.json(message.attachments())));
+                .bind("ids", SqlArrays.array("uuid", each(messages, message -> message.id().value())))
+                .bind("roomIds", SqlArrays.array("uuid", each(messages, message -> message.roomId().value())))
+                .bind("seqs", SqlArrays.array("bigint", each(messages, Message::seq)))
+                .bind("senderIds", SqlArrays.array("uuid", each(messages, message -> message.senderId().value())))
+                .bind("types", SqlArrays.array("text", each(messages, message -> MessageRows.typeName(message.type()))))
+                .bind("texts", SqlArrays.array("text", each(messages, Message::text)))
+                .bind("clientMessageIds", SqlArrays.array("text", each(messages, Message::clientMessageId)))
+                .bind("metas", SqlArrays.array("text", each(messages, message -> MessageRows.metaJson(message.meta()))))
+                .bind("createdAts", SqlArrays.array("text", each(messages, message -> message.createdAt().toString())))
+                .bind("attachments", SqlArrays.array("text",
+                        each(messages, message -> AttachmentRows.json(message.attachments()))));
     }
 
     /** Whether the insert failed because a sender had used a message's clientMessageId before. */
@@ -88,8 +89,8 @@ final class JdbiMessages implements Messages {
         // a batch that holds a send and its resend asks for one key twice; a row for each would be a duplicate key
         List<ClientMessageKey> distinct = keys.stream().distinct().toList();
         return jdbi.withHandle(handle -> handle.createQuery(BY_CLIENT_MESSAGE_IDS)
-                .bindArray("senders", UUID.class, each(distinct, key -> key.sender().value()))
-                .bindArray("clientMessageIds", String.class, each(distinct, ClientMessageKey::clientMessageId))
+                .bind("senders", SqlArrays.array("uuid", each(distinct, key -> key.sender().value())))
+                .bind("clientMessageIds", SqlArrays.array("text", each(distinct, ClientMessageKey::clientMessageId)))
                 .map((row, context) -> MessageRows.toMessage(row))
                 .list())
                 .stream().collect(Collectors.toMap(ClientMessageKey::of, message -> message));

@@ -72,7 +72,7 @@ final class JdbiOffers implements Offers {
                 .bind("price", offer.price().value())
                 .bind("minUsdt", offer.minUsdt().value())
                 .bind("maxUsdt", offer.maxUsdt().value())
-                .bindArray("paymentMethods", String.class, offer.paymentMethods())
+                .bind("paymentMethods", SqlArrays.array("text", offer.paymentMethods()))
                 .bind("paymentWindowMinutes", offer.paymentWindowMinutes())
                 .bind("terms", offer.terms())
                 .bind("status", offer.status().name())

@@ -108,7 +108,7 @@ final class JdbiPresence implements Presence {
     /** Sets the last-seen time of those of the users who have no socket left; returns them. */
     private static List<UUID> markOffline(Handle handle, List<UUID> users, Instant at) {
         return handle.createQuery(MARK_OFFLINE)
-                .bindArray("users", UUID.class, users)
+                .bind("users", SqlArrays.array("uuid", users))
                 .bind("at", Timestamps.utc(at))
                 .mapTo(UUID.class)
                 .list();
@@ -169,10 +169,10 @@ final class JdbiPresence implements Presence {
             }
             // the users' locks come before their sockets go, the order socketClosed takes them in
             List<UUID> users = handle.createQuery(LOCK_USERS_ON_NODES)
-                    .bindArray("nodes", UUID.class, nodes)
+                    .bind("nodes", SqlArrays.array("uuid", nodes))
                     .mapTo(UUID.class)
                     .list();
-            handle.createUpdate(DELETE_NODES).bindArray("nodes", UUID.class, nodes).execute();
+            handle.createUpdate(DELETE_NODES).bind("nodes", SqlArrays.array("uuid", nodes)).execute();
             return markOffline(handle, users, now).stream()
                     .map(user -> new PresenceChange(new UserId(user), false, now))
                     .toList();

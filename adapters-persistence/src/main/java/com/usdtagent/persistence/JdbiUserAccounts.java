@@ -75,7 +75,7 @@ final class JdbiUserAccounts implements UserAccounts {
     @Override
     public List<UserAccount> findAllById(Collection<UserId> ids) {
         return jdbi.withHandle(handle -> handle.createQuery(BY_IDS)
-                .bindArray("ids", UUID.class, ids.stream().map(UserId::value).toList())
+                .bind("ids", SqlArrays.array("uuid", ids.stream().map(UserId::value).toList()))
                 .map(JdbiUserAccounts::toAccount).list());
     }
 
