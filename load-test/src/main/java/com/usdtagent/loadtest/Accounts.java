@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Registers accounts on the product over its HTTP API, a few at a time (each is an Argon2id hash). */
+/** Registers accounts on the product over its HTTP API, a few at a time (each is an Argon2id hash), and their devices. */
 final class Accounts {
 
     record Account(String id, String token) {
@@ -45,6 +45,17 @@ final class Accounts {
             return accounts;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Hands over an FCM token for the account, as its app would, so that messages to it are pushed. */
+    void addDevice(Account account) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/devices"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + account.token())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"load-test-%s\",\"platform\":\"android\"}"
+                        .formatted(account.id()))).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 204) {
+            throw new IOException("device of " + account.id() + ": " + response.statusCode() + " " + response.body());
         }
     }
 

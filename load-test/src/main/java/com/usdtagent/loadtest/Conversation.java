@@ -28,9 +28,10 @@ final class Conversation {
         this.agentId = agentId;
     }
 
-    CompletableFuture<Void> connect(EventLoopGroup loop, int port, boolean deflate, WireSocket.Events events) {
-        var userSocket = WireSocket.connect(loop, port, deflate, auth(userToken), events).thenAccept(socket -> user = socket);
-        var agentSocket = WireSocket.connect(loop, port, deflate, auth(agentToken), events).thenAccept(socket -> agent = socket);
+    /** The user's socket to one port, the agent's to another (or the same). */
+    CompletableFuture<Void> connect(EventLoopGroup loop, int userPort, int agentPort, boolean deflate, WireSocket.Events events) {
+        var userSocket = WireSocket.connect(loop, userPort, deflate, auth(userToken), events).thenAccept(socket -> user = socket);
+        var agentSocket = WireSocket.connect(loop, agentPort, deflate, auth(agentToken), events).thenAccept(socket -> agent = socket);
         return CompletableFuture.allOf(userSocket, agentSocket);
     }
 

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
- * CPU time of this machine from /proc: all of it, and PostgreSQL's (every process named postgres, which on this
- * machine is the server's database). A pooled connection's backend lives for the whole run, so it is counted; a
- * backend that exits within a step takes its time with it.
+ * CPU time of this machine from /proc: all of it, and that of the processes of one name (PostgreSQL's: every
+ * process named postgres, which on this machine is the server's database; Redis's). A pooled connection's backend
+ * lives for the whole run, so it is counted; a backend that exits within a step takes its time with it.
  */
 final class HostCpu {
 
@@ -19,11 +19,11 @@ final class HostCpu {
     private HostCpu() {
     }
 
-    /** CPU time all PostgreSQL processes have used so far, user plus system. */
-    static Duration postgres() {
+    /** CPU time all processes of this name (as in /proc/pid/comm) have used so far, user plus system. */
+    static Duration named(String command) {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             long ticks = processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(HostCpu::isPostgres)
+                    .filter(process -> command.equals(commandOf(process)))
                     .mapToLong(HostCpu::ticksOf)
                     .sum();
             return Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND);
@@ -52,11 +52,11 @@ final class HostCpu {
         return Duration.ofMillis(ticksOf(Path.of("/proc", String.valueOf(pid))) * 1000 / TICKS_PER_SECOND);
     }
 
-    private static boolean isPostgres(Path process) {
+    private static String commandOf(Path process) {
         try {
-            return Files.readString(process.resolve("comm")).strip().equals("postgres");
+            return Files.readString(process.resolve("comm")).strip();
         } catch (IOException gone) {
-            return false;
+            return "";
         }
     }
 

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * The benchmark. For each compression setting it loads the bare relay, the full-protocol relay and then the product
@@ -38,7 +36,7 @@ import java.util.stream.IntStream;
  *
  * <pre>load-test/run [--pairs=500] [--rates=250,500,1000,2000,4000,8000,16000,32000] [--seconds=10] [--warmup=10]
  *               [--loop=open] [--targets=relay,full-relay,product]
- *               [--compression=off,on] [--capacity=10000] [--server-heap=1g]
+ *               [--compression=off,on] [--push=off] [--nodes=1] [--redis=off] [--capacity=10000] [--server-heap=1g]
  *               [--database=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres] [--jar=bootstrap/target/usdt-agent-server.jar]</pre>
  */
 public final class LoadTest {
@@ -47,12 +45,12 @@ public final class LoadTest {
     /** The rate of a closed-loop step: as fast as the acks come back. */
     static final int CLOSED_LOOP = 0;
     private static final Pattern ERROR_CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
-    private static final String JWT_SECRET = "load-test-secret-of-at-least-32-bytes-long";
 
     private static final List<String> TARGETS = List.of("relay", "full-relay", "product");
 
     record Options(int pairs, List<Integer> rates, int seconds, int warmup, boolean closedLoop, List<String> targets,
-                   List<Boolean> compression, int capacity, String serverHeap, String database, Path jar) {
+                   List<Boolean> compression, List<Boolean> push, List<Integer> nodes, List<Boolean> redis,
+                   int capacity, String serverHeap, String database, Path jar) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -67,7 +65,10 @@ public final class LoadTest {
                     bounded(given.getOrDefault("warmup", "10"), 1, 120),
                     closedLoop(given.getOrDefault("loop", "open")),
                     List.of(given.getOrDefault("targets", String.join(",", TARGETS)).split(",")),
-                    Arrays.stream(given.getOrDefault("compression", "off,on").split(",")).map(value -> value.equals("on")).toList(),
+                    switches("compression", given.getOrDefault("compression", "off,on")),
+                    switches("push", given.getOrDefault("push", "off")),
+                    Arrays.stream(given.getOrDefault("nodes", "1").split(",")).map(nodes -> bounded(nodes, 1, 2)).toList(),
+                    switches("redis", given.getOrDefault("redis", "off")),
                     bounded(given.getOrDefault("capacity", "10000"), 0, 15_000),
                     given.getOrDefault("server-heap", "1g"),
                     given.getOrDefault("database", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"),
@@ -76,6 +77,15 @@ public final class LoadTest {
                 throw new IllegalArgumentException("--targets takes some of " + TARGETS);
             }
             return options;
+        }
+
+        /** A list of on and off. */
+        private static List<Boolean> switches(String option, String values) {
+            List<String> given = List.of(values.split(","));
+            if (!List.of("off", "on").containsAll(given)) {
+                throw new IllegalArgumentException("--" + option + " takes off, on or both");
+            }
+            return given.stream().map(value -> value.equals("on")).toList();
         }
 
         private static boolean closedLoop(String loop) {
@@ -94,22 +104,31 @@ public final class LoadTest {
         }
     }
 
+    /** Pushes FCM received over a step and its drain, and those still queued after it. */
+    record Pushes(long sent, long backlog) {
+    }
+
     /**
-     * One rate step's figures. CPU: the server's JVM, PostgreSQL's processes, and every core of the machine
-     * (which also counts this client, and anything else running).
+     * One rate step's figures. CPU: the server's JVMs, PostgreSQL's processes, and every core of the machine
+     * (which also counts this client, and anything else running). {@code redis} and {@code pushes}: null when the
+     * server uses no Redis, sends no push.
      */
     record Step(String target, boolean compression, int rate, long offered, long acked, long errors, long unanswered,
                 Latencies ackLatency, Latencies deliveryLatency, Duration window, Duration measured, Duration serverCpu,
-                Duration databaseCpu, Duration machineBusy, Duration clientCpu, long heapBytes) {
+                Duration databaseCpu, Duration machineBusy, Duration clientCpu, long heapBytes, Redis.Traffic redis,
+                Pushes pushes) {
 
         double deliveredPerSecond() {
             return deliveryLatency.count() / (window.toMillis() / 1000.0);
         }
 
-        /** The server's CPU per delivered message: its JVM and, for the product, PostgreSQL. */
+        /** The server's CPU per delivered message: its JVMs and, for the product, PostgreSQL and Redis if used. */
         double serverCpuMicrosPerMessage() {
-            return deliveryLatency.count() == 0 ? 0
-                    : serverCpu.plus(databaseCpu).toNanos() / 1000.0 / deliveryLatency.count();
+            return perMessage(serverCpu.plus(databaseCpu).plus(redis == null ? Duration.ZERO : redis.used().cpu()).toNanos() / 1000.0);
+        }
+
+        private double perMessage(double amount) {
+            return deliveryLatency.count() == 0 ? 0 : amount / deliveryLatency.count();
         }
 
         boolean keptUp() {
@@ -119,10 +138,29 @@ public final class LoadTest {
         String row() {
             double seconds = window.toMillis() / 1000.0;
             return "| %s | %s | %s | %.0f | %.0f | %d | %s | %s | %s | %s | %.0f | %s | %s | %d |".formatted(
-                    target, compression ? "on" : "off", rate == CLOSED_LOOP ? "closed loop" : String.valueOf(rate),
+                    target, compression ? "on" : "off", rateText(),
                     acked / seconds, deliveredPerSecond(),
                     errors + unanswered, ackLatency.summary(), deliveryLatency.summary(), share(serverCpu),
                     share(databaseCpu), serverCpuMicrosPerMessage(), share(clientCpu), share(machineBusy), heapBytes >> 20);
+        }
+
+        String redisRow() {
+            var used = redis.used();
+            return "| %s | %s | %s | %.0f | %s | %.0f | %.0f | %.0f | %.2f | %.2f | %d |".formatted(target,
+                    compression ? "on" : "off", rateText(), deliveredPerSecond(), share(used.cpu()),
+                    perMessage(used.cpu().toNanos() / 1000.0), perMessage(used.inputBytes()),
+                    perMessage(used.outputBytes()), perMessage(used.commands()), perMessage(used.publishes()),
+                    redis.emitSubscribers());
+        }
+
+        String pushRow() {
+            return "| %s | %s | %s | %.0f | %.0f | %.2f | %d |".formatted(target, compression ? "on" : "off",
+                    rateText(), deliveredPerSecond(), pushes.sent() / (window.toMillis() / 1000.0),
+                    perMessage(pushes.sent()), pushes.backlog());
+        }
+
+        private String rateText() {
+            return rate == CLOSED_LOOP ? "closed loop" : String.valueOf(rate);
         }
 
         /** Percent of one core over the time the CPU was measured: the step and its drain. */
@@ -152,6 +190,8 @@ public final class LoadTest {
                 }
             }
             printSteps(steps);
+            printRedis(steps);
+            printPushes(steps);
             printRatios(steps);
             if (options.capacity > 0) {
                 product.capacity(loop);
@@ -171,35 +211,28 @@ public final class LoadTest {
             for (int i = 0; i < options.pairs; i++) {
                 pairs.add(new Conversation("relay", "u" + i, "u" + i, "a" + i, "a" + i));
             }
-            return load(target, relay, compression, options, pairs, loop);
+            return load(target, UnderLoad.relay(relay), compression, options, pairs, loop);
         }
     }
 
-    private static Map<String, String> productEnvironment(String databaseUrl, boolean compression, Path work) throws IOException {
-        // every account comes from this one address, and at the top rates each user sends more than a person
-        // would: the abuse limits are raised so that they measure the server, not its brakes
-        return Map.of("DATABASE_URL", databaseUrl, "AUTH_JWT_SECRET", JWT_SECRET,
-                "SOCKET_PORT", String.valueOf(freePort()), "HTTP_PORT", String.valueOf(freePort()),
-                "DATA_DIR", work.resolve("data").toString(), "LOG_LEVEL", "WARN",
-                "SOCKET_WEBSOCKET_COMPRESSION", String.valueOf(compression),
-                "RATE_LIMIT_REGISTRATIONS_PER_HOUR", "1000000",
-                "RATE_LIMIT_EVENTS_PER_SECOND", "10000", "RATE_LIMIT_EVENTS_BURST", "10000");
-    }
-
     /** Connects both sides of every pair, opens their rooms, then runs each rate for the chosen time. */
-    private static List<Step> load(String target, ServerProcess server, boolean compression, Options options,
-                                   List<Conversation> pairs, EventLoopGroup loop) throws Exception {
+    static List<Step> load(String target, UnderLoad servers, boolean compression, Options options,
+                           List<Conversation> pairs, EventLoopGroup loop) throws Exception {
         var deliveries = new Deliveries();
-        connectAll(pairs, conversation -> conversation.connect(loop, server.socketPort(), compression, deliveries), 100);
+        int failed = connectAll(pairs, conversation -> conversation.connect(loop, servers.userPort(), servers.agentPort(),
+                compression, deliveries), 100);
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " of " + pairs.size() + " pairs could not connect to " + target);
+        }
         for (Conversation pair : pairs) {
             pair.openRoom();
         }
         // the JIT compiles the hot paths of both JVMs in the first seconds; not measured
         List<Integer> rates = options.closedLoop ? List.of(CLOSED_LOOP) : options.rates;
-        step(target + " warm-up", server, compression, rates.getFirst(), options.warmup, pairs, deliveries);
+        step(target + " warm-up", servers, compression, rates.getFirst(), options.warmup, pairs, deliveries);
         List<Step> steps = new ArrayList<>();
         for (int rate : rates) {
-            var step = step(target, server, compression, rate, options.seconds, pairs, deliveries);
+            var step = step(target, servers, compression, rate, options.seconds, pairs, deliveries);
             steps.add(step);
             if (!step.keptUp()) {
                 break; // its backlog would spill into the next step; higher rates would only say the same
@@ -210,13 +243,17 @@ public final class LoadTest {
     }
 
     /** @param rate messages a second, or {@link #CLOSED_LOOP} */
-    private static Step step(String target, ServerProcess server, boolean compression, int rate, int seconds,
+    private static Step step(String target, UnderLoad servers, boolean compression, int rate, int seconds,
                              List<Conversation> pairs, Deliveries deliveries) throws Exception {
         var outcomes = new Outcomes();
         deliveries.latencies = new Latencies();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        Duration serverCpuBefore = server.cpuTime();
-        Duration databaseCpuBefore = HostCpu.postgres();
+        Duration serverCpuBefore = servers.cpuTime();
+        Duration databaseCpuBefore = HostCpu.named("postgres");
+        Redis.Counters redisBefore = servers.redis() == null ? null : servers.redis().counters();
+        if (servers.fcm() != null) {
+            servers.fcm().forgetReceived(); // the warm-up's and the last step's stragglers
+        }
         Duration machineBusyBefore = HostCpu.busy();
         long clientCpuBefore = os.getProcessCpuTime();
         long start = System.nanoTime();
@@ -228,13 +265,16 @@ public final class LoadTest {
         var errors = outcomes.errors;
         long unanswered = sent - acks.count() - errors.get();
         Duration measured = Duration.ofNanos(System.nanoTime() - start);
-        Duration serverCpu = server.cpuTime().minus(serverCpuBefore);
-        // the relay uses no database: whatever PostgreSQL did meanwhile was somebody else's
-        Duration databaseCpu = target.startsWith("relay") ? Duration.ZERO : HostCpu.postgres().minus(databaseCpuBefore);
+        Duration serverCpu = servers.cpuTime().minus(serverCpuBefore);
+        // the relays use no database: whatever PostgreSQL did meanwhile was somebody else's
+        Duration databaseCpu = servers.databaseUrl() == null ? Duration.ZERO : HostCpu.named("postgres").minus(databaseCpuBefore);
+        var redis = servers.redis() == null ? null : servers.redis().since(redisBefore);
+        var pushes = servers.fcm() == null ? null : new Pushes(servers.fcm().forgetReceived(), servers.pushBacklog());
         Duration machineBusy = HostCpu.busy().minus(machineBusyBefore);
         Duration clientCpu = Duration.ofNanos(os.getProcessCpuTime() - clientCpuBefore);
         var step = new Step(target, compression, rate, sent, acks.count(), errors.get(), unanswered, acks,
-                deliveries.latencies, window, measured, serverCpu, databaseCpu, machineBusy, clientCpu, server.heapUsed(false));
+                deliveries.latencies, window, measured, serverCpu, databaseCpu, machineBusy, clientCpu, servers.heapUsed(),
+                redis, pushes);
         System.err.println(step.row() + (outcomes.errorCodes.isEmpty() ? "" : " errors: " + outcomes.errorCodes));
         return step;
     }
@@ -300,79 +340,16 @@ public final class LoadTest {
         return code.find() ? code.group(1) : ackJson;
     }
 
-    /** The product in its own JVM, started afresh for each run on the same database and accounts. */
-    private static final class ProductRuns {
-
-        private final Options options;
-        private final Database database;
-        private final Path work;
-        private List<Accounts.Account> users;
-        private List<Accounts.Account> agents;
-
-        ProductRuns(Options options, Database database, Path work) {
-            this.options = options;
-            this.database = database;
-            this.work = work;
-        }
-
-        private ServerProcess start(boolean compression, String log) throws Exception {
-            var env = productEnvironment(database.url(), compression, work);
-            var product = ServerProcess.product(options.jar, options.serverHeap, env, work.resolve(log));
-            if (users == null) {
-                var accounts = new Accounts(Integer.parseInt(env.get("HTTP_PORT")));
-                users = accounts.register("user", options.pairs);
-                agents = accounts.register("agent", options.pairs);
-            }
-            return product;
-        }
-
-        List<Step> load(boolean compression, EventLoopGroup loop) throws Exception {
-            try (var product = start(compression, "product-" + compression + ".log")) {
-                List<Conversation> pairs = new ArrayList<>();
-                for (int i = 0; i < options.pairs; i++) {
-                    pairs.add(new Conversation(null, users.get(i).token(), users.get(i).id(), agents.get(i).token(), agents.get(i).id()));
-                }
-                return LoadTest.load("product", product, compression, options, pairs, loop);
-            }
-        }
-
-        /** Idle authenticated sockets, spread over the users' accounts; the heap they hold after a full GC. */
-        void capacity(EventLoopGroup loop) throws Exception {
-            try (var product = start(false, "capacity.log")) {
-                long heapBefore = product.heapUsed(true);
-                long rssBefore = product.residentBytes();
-                List<WireSocket> sockets = Collections.synchronizedList(new ArrayList<>());
-                long start = System.nanoTime();
-                List<Integer> indexes = IntStream.range(0, options.capacity).boxed().toList();
-                int failed = connectAll(indexes, i -> WireSocket.connect(loop, product.socketPort(), false,
-                        "{\"token\":\"" + users.get(i % users.size()).token() + "\"}", (frame, at) -> { })
-                        .thenAccept(sockets::add), 200);
-                double connectSeconds = (System.nanoTime() - start) / 1e9;
-                ServerProcess.sleep(Duration.ofSeconds(3));
-                long heapAfter = product.heapUsed(true);
-                long rssAfter = product.residentBytes();
-                System.out.printf("%n## Connection capacity (product, -Xmx%s, compression off, %d accounts)%n%n", options.serverHeap, users.size());
-                System.out.printf("| sockets asked | connected | failed | connect rate | live heap before | live heap after | heap per socket | RSS before | RSS after |%n");
-                System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- |%n");
-                System.out.printf("| %d | %d | %d | %.0f /s | %d MiB | %d MiB | %.1f KiB | %d MiB | %d MiB |%n",
-                        options.capacity, sockets.size(), failed, sockets.size() / connectSeconds, heapBefore >> 20,
-                        heapAfter >> 20, sockets.isEmpty() ? 0 : (heapAfter - heapBefore) / 1024.0 / sockets.size(),
-                        rssBefore >> 20, rssAfter >> 20);
-                sockets.forEach(WireSocket::close);
-            }
-        }
-    }
-
     /** Connects everything with at most {@code inFlight} handshakes at once; returns how many failed. */
-    private static <T> int connectAll(List<T> items, Function<T, CompletableFuture<?>> connect, int inFlight)
+    static <T> int connectAll(List<T> items, Function<T, CompletableFuture<?>> connect, int inFlight)
             throws InterruptedException {
         var slots = new Semaphore(inFlight);
         var failed = new AtomicLong();
         for (T item : items) {
             slots.acquire();
             connect.apply(item).orTimeout(30, TimeUnit.SECONDS).whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    failed.incrementAndGet();
+                if (failure != null && failed.getAndIncrement() == 0) {
+                    System.err.println("a connection failed: " + failure); // the first one; the rest are counted
                 }
                 slots.release();
             });
@@ -386,6 +363,28 @@ public final class LoadTest {
         System.out.printf("| target | deflate | offered msg/s | acked msg/s | delivered msg/s | errors | ack p50 | p95 | p99 | max (ms) | delivery p50 | p95 | p99 | max (ms) | server JVM CPU | PostgreSQL CPU | server CPU µs/msg | client CPU | machine busy | server heap MiB |%n");
         System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |%n");
         steps.forEach(step -> System.out.println(step.row()));
+    }
+
+    /** Redis's share of the steps that used it: its CPU, and its traffic per delivered message. */
+    private static void printRedis(List<Step> steps) {
+        if (steps.stream().noneMatch(step -> step.redis() != null)) {
+            return;
+        }
+        System.out.printf("%n## Redis%n%n");
+        System.out.printf("| target | deflate | offered msg/s | delivered msg/s | Redis CPU | Redis CPU µs/msg | bytes in /msg | bytes out /msg | commands /msg | PUBLISH /msg | subscribers of room emits |%n");
+        System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |%n");
+        steps.stream().filter(step -> step.redis() != null).forEach(step -> System.out.println(step.redisRow()));
+    }
+
+    /** What the steps with push on handed to FCM. */
+    private static void printPushes(List<Step> steps) {
+        if (steps.stream().noneMatch(step -> step.pushes() != null)) {
+            return;
+        }
+        System.out.printf("%n## Push%n%n");
+        System.out.printf("| target | deflate | offered msg/s | delivered msg/s | pushes to FCM /s | pushes /msg | pushes queued after the drain |%n");
+        System.out.printf("| --- | --- | --- | --- | --- | --- | --- |%n");
+        steps.stream().filter(step -> step.pushes() != null).forEach(step -> System.out.println(step.pushRow()));
     }
 
     /** The product against each relay: best rate each kept up with, and CPU per message there. */

@@ -36,7 +36,7 @@ class RelaySmokeTest {
                 }
             };
             var pair = new Conversation("relay", "u0", "u0", "a0", "a0");
-            pair.connect(loop, port, true, events).get(10, TimeUnit.SECONDS);
+            pair.connect(loop, port, port, true, events).get(10, TimeUnit.SECONDS);
 
             for (int i = 0; i < MESSAGES; i++) {
                 var ack = pair.send(i % 2 == 0, i, System.nanoTime()).get(10, TimeUnit.SECONDS);
