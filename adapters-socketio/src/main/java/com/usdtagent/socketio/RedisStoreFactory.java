@@ -11,20 +11,19 @@ import org.redisson.config.EqualJitterDelay;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
- * netty-socketio's Redisson store: every room emit is also published to Redis, and each other node hands it to
- * its own sockets in that room; publishing goes through {@link RedisPublisher}, so that nothing waits for Redis.
+ * netty-socketio's Redisson store: every room emit is also published to Redis, on the room's own channel, and each
+ * node with sockets in that room hands it to them ({@link RedisRooms}, through which nothing waits for Redis).
  * Redis is closed by {@link #close()}, not when the Socket.IO server stops, so that the emits of the last
  * disconnects (users going offline) still reach the other nodes.
  */
 final class RedisStoreFactory extends RedissonStoreFactory {
 
-    /** What a DISPATCH, JOIN or LEAVE message holds; nothing else is read back from Redis. */
+    /** What a DISPATCH, CONNECT or DISCONNECT message holds; nothing else is read back from Redis. */
     private static final Set<String> PUBLISHED_CLASSES = Set.of(
             "com.corundumstudio.socketio.store.pubsub.DispatchMessage",
-            "com.corundumstudio.socketio.store.pubsub.JoinLeaveMessage",
-            "com.corundumstudio.socketio.store.pubsub.BulkJoinLeaveMessage",
             "com.corundumstudio.socketio.store.pubsub.ConnectMessage",
             "com.corundumstudio.socketio.store.pubsub.DisconnectMessage",
             "com.corundumstudio.socketio.store.pubsub.PubSubMessage",
@@ -43,12 +42,12 @@ final class RedisStoreFactory extends RedissonStoreFactory {
             "[B");
 
     private final RedissonClient redisson;
-    private final RedisPublisher publisher;
+    private final RedisRooms rooms;
 
     private RedisStoreFactory(RedissonClient redisson) {
         super(redisson);
         this.redisson = redisson;
-        this.publisher = new RedisPublisher(redisson, super.pubSubStore(), getNodeId());
+        this.rooms = new RedisRooms(redisson, super.pubSubStore(), getNodeId());
     }
 
     static RedisStoreFactory connect(SocketSettings.Redis target) {
@@ -62,6 +61,8 @@ final class RedisStoreFactory extends RedissonStoreFactory {
                 .setPassword(target.password())
                 .setNameMapper(new Prefix(target.keyPrefix()))
                 .setConnectionMinimumIdleSize(2)
+                // a channel per room with sockets here: Redis takes any number on a connection, Redisson 5 by default
+                .setSubscriptionsPerConnection(100_000)
                 // a Redis that went away is noticed within a second and reconnected to within a second of its
                 // return (the defaults, 30 s and 10 s, kept the nodes apart half a minute after Redis was back)
                 .setPingConnectionInterval(1_000)
@@ -74,9 +75,14 @@ final class RedisStoreFactory extends RedissonStoreFactory {
         return redisson;
     }
 
+    /** When emits from other nodes to the room reach this node. */
+    CompletionStage<?> relayed(String room) {
+        return rooms.subscribed(room);
+    }
+
     @Override
     public PubSubStore pubSubStore() {
-        return publisher;
+        return rooms;
     }
 
     @Override
@@ -85,7 +91,7 @@ final class RedisStoreFactory extends RedissonStoreFactory {
     }
 
     void close() {
-        publisher.shutdown();
+        rooms.shutdown();
         redisson.shutdown();
     }
 

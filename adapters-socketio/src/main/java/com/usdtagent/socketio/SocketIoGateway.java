@@ -39,6 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -131,7 +133,9 @@ public final class SocketIoGateway {
     public void start(ChatUseCases chat, CallUseCases calls) {
         var chatEvents = new ChatEvents(chat, replies, links);
         server.getNamespace("").addAuthTokenListener(new TokenAuthenticator(chat.authenticateToken(), sessions, limits,
-                workers, timers, chatEvents::onConnected));
+                workers, timers, chatEvents::onConnected,
+                room -> redis.<CompletionStage<?>>map(store -> store.relayed(room))
+                        .orElse(CompletableFuture.completedFuture(null))));
         server.addDisconnectListener(client -> sessions.remove(client.getSessionId())
                 .ifPresent(session -> session.queue().submit(() -> {
                     limits.release(session.user().id(), session.socketId());

@@ -9,22 +9,30 @@ import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Checks {@code auth.token} of the v4 CONNECT packet. This is the only place a socket becomes a session: on
  * success the user is attached, the socket joins its user's room and a room of its own, and the connect work is
- * queued first in the socket's order. On failure the client gets {@code connect_error} with
+ * queued first in the socket's order, once emits from other nodes to those rooms reach this node. On failure the client gets {@code connect_error} with
  * {@code data.code = "UNAUTHORIZED"}, and a socket that stays unauthenticated is closed shortly after. A second
  * CONNECT on a socket that is already a session changes nothing: no new session, no fresh limits.
  */
 final class TokenAuthenticator implements AuthTokenListener {
 
     private static final Duration GRACE_BEFORE_CLOSING_REFUSED = Duration.ofSeconds(2);
+    /** How long the connect work waits for Redis to relay the socket's rooms; without it, chat goes on locally. */
+    private static final Duration ROOMS_RELAYED_WITHIN = Duration.ofSeconds(1);
 
     private final AuthenticateToken authenticateToken;
     private final Sessions sessions;
@@ -32,15 +40,19 @@ final class TokenAuthenticator implements AuthTokenListener {
     private final ScheduledExecutorService timers;
     private final UserLimits limits;
     private final Consumer<SocketSession> onConnected;
+    private final Function<String, CompletionStage<?>> relayed;
 
+    /** @param relayed when emits from other nodes to a room reach this node */
     TokenAuthenticator(AuthenticateToken authenticateToken, Sessions sessions, UserLimits limits, Executor workers,
-                       ScheduledExecutorService timers, Consumer<SocketSession> onConnected) {
+                       ScheduledExecutorService timers, Consumer<SocketSession> onConnected,
+                       Function<String, CompletionStage<?>> relayed) {
         this.authenticateToken = authenticateToken;
         this.sessions = sessions;
         this.limits = limits;
         this.workers = workers;
         this.timers = timers;
         this.onConnected = onConnected;
+        this.relayed = relayed;
     }
 
     @Override
@@ -52,9 +64,10 @@ final class TokenAuthenticator implements AuthTokenListener {
             AuthenticatedUser user = authenticateToken.authenticate(tokenIn(authData));
             var session = new SocketSession(client, user, new SerialQueue(workers));
             sessions.add(session);
-            client.joinRoom(SocketSession.userRoom(user.id()));
-            client.joinRoom(SocketSession.socketRoom(session.socketId()));
+            var rooms = List.of(SocketSession.userRoom(user.id()), SocketSession.socketRoom(session.socketId()));
+            rooms.forEach(client::joinRoom);
             session.queue().submit(() -> {
+                awaitRelayOf(rooms);
                 limits.admit(user.id(), session.socketId());
                 onConnected.accept(session);
             });
@@ -64,6 +77,18 @@ final class TokenAuthenticator implements AuthTokenListener {
                     GRACE_BEFORE_CLOSING_REFUSED.toMillis(), TimeUnit.MILLISECONDS);
             var reason = Map.of("code", ErrorCode.UNAUTHORIZED.name(), "message", refused.getMessage());
             return new AuthTokenResult(false, Map.of("message", refused.getMessage(), "data", reason));
+        }
+    }
+
+    /** So that what the connect work then sends the socket (its room list, the deliveries) misses no emit. */
+    private void awaitRelayOf(List<String> rooms) {
+        try {
+            CompletableFuture.allOf(rooms.stream().map(room -> relayed.apply(room).toCompletableFuture())
+                    .toArray(CompletableFuture[]::new)).get(ROOMS_RELAYED_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException unrelayed) {
+            // Redis is away: the socket gets other nodes' emits once it is back, and catches up on its next sync
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -236,6 +236,38 @@ class ClusterTest {
     }
 
     @Test
+    void aUsersEmitsReachOnlyTheNodesWithTheirSockets() {
+        var user = register(nodeA, "user");
+        String usersChannel = REDIS_KEY_PREFIX + "room:user:" + user.id();
+        var onA = connect(nodeA, user);
+        assertThat(nodesHearing(usersChannel)).isEqualTo(1); // node B is not told of this user's messages
+
+        var onB = connect(nodeB, user);
+        var secondOnB = connect(nodeB, user);
+        assertThat(nodesHearing(usersChannel)).isEqualTo(2);
+
+        onB.close();
+        awaitUntil(() -> nodesHearing(usersChannel) == 2); // B has another socket of the user
+        onA.close();
+        awaitUntil(() -> nodesHearing(usersChannel) == 1);
+        secondOnB.close();
+        awaitUntil(() -> nodesHearing(usersChannel) == 0);
+    }
+
+    /** How many nodes listen on the Redis channel ({@code PUBSUB NUMSUB}). */
+    private static long nodesHearing(String channel) {
+        try {
+            var cli = new ProcessBuilder("redis-cli", "PUBSUB", "NUMSUB", channel).redirectErrorStream(true).start();
+            List<String> reply = new String(cli.getInputStream().readAllBytes()).lines().toList();
+            assertThat(cli.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(reply).as("redis-cli's answer").hasSize(2).first().isEqualTo(channel);
+            return Long.parseLong(reply.get(1));
+        } catch (IOException | InterruptedException failed) {
+            throw new IllegalStateException("redis-cli PUBSUB NUMSUB failed", failed);
+        }
+    }
+
+    @Test
     void aCallRungFromOneNodeIsAnsweredOnAnother() {
         var user = register(nodeA, "user");
         var agent = register(nodeA, "agent");

@@ -146,11 +146,11 @@ public final class LoadTest {
 
         String redisRow() {
             var used = redis.used();
-            return "| %s | %s | %s | %.0f | %s | %.0f | %.0f | %.0f | %.2f | %.2f | %d |".formatted(target,
+            return "| %s | %s | %s | %.0f | %s | %.0f | %.0f | %.0f | %.2f | %.2f | %.2f |".formatted(target,
                     compression ? "on" : "off", rateText(), deliveredPerSecond(), share(used.cpu()),
                     perMessage(used.cpu().toNanos() / 1000.0), perMessage(used.inputBytes()),
                     perMessage(used.outputBytes()), perMessage(used.commands()), perMessage(used.publishes()),
-                    redis.emitSubscribers());
+                    redis.nodesPerRoom());
         }
 
         String pushRow() {
@@ -371,7 +371,7 @@ public final class LoadTest {
             return;
         }
         System.out.printf("%n## Redis%n%n");
-        System.out.printf("| target | deflate | offered msg/s | delivered msg/s | Redis CPU | Redis CPU µs/msg | bytes in /msg | bytes out /msg | commands /msg | PUBLISH /msg | subscribers of room emits |%n");
+        System.out.printf("| target | deflate | offered msg/s | delivered msg/s | Redis CPU | Redis CPU µs/msg | bytes in /msg | bytes out /msg | commands /msg | PUBLISH /msg | nodes per room |%n");
         System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |%n");
         steps.stream().filter(step -> step.redis() != null).forEach(step -> System.out.println(step.redisRow()));
     }

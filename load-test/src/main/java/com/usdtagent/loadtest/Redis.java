@@ -28,8 +28,8 @@ final class Redis implements AutoCloseable {
         }
     }
 
-    /** A step's share of Redis: the counters' growth, and how many subscribe to the channel of room emits. */
-    record Traffic(Counters used, long emitSubscribers) {
+    /** A step's share of Redis: the counters' growth, and how many nodes hear a room's emits, on average. */
+    record Traffic(Counters used, double nodesPerRoom) {
     }
 
     static final int PORT = 6379;
@@ -59,9 +59,19 @@ final class Redis implements AutoCloseable {
 
     /** The step's traffic since {@code before}. */
     Traffic since(Counters before) throws IOException {
-        // netty-socketio publishes a room emit on its DISPATCH topic, which Redisson names as the nodes' prefix maps it
-        var numsub = (List<?>) command("PUBSUB", "NUMSUB", keyPrefix + "dispatch");
-        return new Traffic(counters().minus(before), (Long) numsub.get(1));
+        // a node publishes a room's emits on the room's channel, to which the nodes with sockets in the room listen
+        var channels = (List<?>) command("PUBSUB", "CHANNELS", keyPrefix + "room:*");
+        if (channels.isEmpty()) {
+            return new Traffic(counters().minus(before), 0);
+        }
+        List<String> numsub = new ArrayList<>(List.of("PUBSUB", "NUMSUB"));
+        channels.forEach(channel -> numsub.add((String) channel));
+        var counts = (List<?>) command(numsub.toArray(String[]::new));
+        long listeners = 0;
+        for (int i = 1; i < counts.size(); i += 2) {
+            listeners += (Long) counts.get(i);
+        }
+        return new Traffic(counters().minus(before), (double) listeners / channels.size());
     }
 
     /** Deletes the nodes' keys (the sockets' sorted sets live a day). */
