@@ -20,7 +20,6 @@ import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.Text;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.stream.Collectors;
 
 /**
@@ -94,8 +93,8 @@ final class Json {
         }
     }
 
-    /** JSON already written; Redis carries it to the other nodes as a string. */
-    record Written(String json) implements JsonSerializable, Serializable {
+    /** JSON already written, copied as it is into each frame and each emit to other nodes. */
+    record Written(String json) implements JsonSerializable {
 
         @Override
         public void serialize(JsonGenerator generator, SerializerProvider provider) throws IOException {

@@ -21,25 +21,14 @@ import java.util.concurrent.CompletionStage;
  */
 final class RedisStoreFactory extends RedissonStoreFactory {
 
-    /** What a DISPATCH, CONNECT or DISCONNECT message holds; nothing else is read back from Redis. */
+    /** What a CONNECT or DISCONNECT message holds (room emits have a codec of their own, RoomEmitCodec). */
     private static final Set<String> PUBLISHED_CLASSES = Set.of(
-            "com.corundumstudio.socketio.store.pubsub.DispatchMessage",
             "com.corundumstudio.socketio.store.pubsub.ConnectMessage",
             "com.corundumstudio.socketio.store.pubsub.DisconnectMessage",
             "com.corundumstudio.socketio.store.pubsub.PubSubMessage",
-            "com.corundumstudio.socketio.protocol.Packet",
-            "com.corundumstudio.socketio.protocol.PacketType",
-            "com.corundumstudio.socketio.protocol.EngineIOVersion",
-            "com.usdtagent.socketio.Json$Written",
-            "java.util.Arrays$ArrayList",
-            "java.util.Collections$EmptyList",
-            "java.util.HashSet",
             "java.util.UUID",
-            "java.lang.Enum",
             "java.lang.Number",
-            "java.lang.Long",
-            "[Ljava.lang.Object;",
-            "[B");
+            "java.lang.Long");
 
     private final RedissonClient redisson;
     private final RedisRooms rooms;
@@ -52,7 +41,7 @@ final class RedisStoreFactory extends RedissonStoreFactory {
 
     static RedisStoreFactory connect(SocketSettings.Redis target) {
         var config = new Config();
-        // Java serialization limited to the classes above: the payloads are JSON already written (Json.Written)
+        // Java serialization limited to the classes above, for what netty-socketio publishes besides room emits
         config.setCodec(new SerializationCodec(RedisStoreFactory.class.getClassLoader(), PUBLISHED_CLASSES));
         config.useSingleServer()
                 .setAddress(target.address())
