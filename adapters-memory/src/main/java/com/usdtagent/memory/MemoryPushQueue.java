@@ -7,6 +7,7 @@ import com.usdtagent.domain.account.UserId;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,8 @@ final class MemoryPushQueue implements PushQueue {
     }
 
     @Override
-    public void markSent(QueuedPush push) {
-        settle(push, row -> tables.outbox.delete(row.id()));
+    public void markSent(Collection<QueuedPush> sent) {
+        sent.forEach(push -> settle(push, row -> tables.outbox.delete(row.id())));
     }
 
     @Override

@@ -180,7 +180,7 @@ public final class InMemoryNode implements AutoCloseable {
     public synchronized List<PushMessage> pushesTo(AuthenticatedUser user) {
         List<QueuedPush> due;
         while (!(due = memory.pushQueue().claim(100, memory.clock().instant(), PUSH_LEASE)).isEmpty()) {
-            due.forEach(memory.pushQueue()::markSent);
+            memory.pushQueue().markSent(due);
             pushed.addAll(due);
         }
         return pushed.stream().filter(push -> user.id().equals(deviceOwners.get(push.deviceToken())))

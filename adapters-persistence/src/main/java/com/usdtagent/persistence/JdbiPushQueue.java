@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,10 @@ final class JdbiPushQueue implements PushQueue {
             RETURNING id, token, title, body, data, channel, thread_id, badge, expires_at, attempts
             """;
     private static final String THIS_CLAIM = " WHERE id = :id AND attempts = :attempt AND status = 'pending'";
-    private static final String DELETE_SENT = "DELETE FROM push_outbox" + THIS_CLAIM;
+    private static final String DELETE_SENT = """
+            DELETE FROM push_outbox USING unnest(:ids, :attempts) AS sent (id, attempt)
+            WHERE push_outbox.id = sent.id AND push_outbox.attempts = sent.attempt AND push_outbox.status = 'pending'
+            """;
     private static final String RETRY_AT = "UPDATE push_outbox SET next_attempt_at = :at, last_error = :reason" + THIS_CLAIM;
     private static final String FAIL = "UPDATE push_outbox SET status = 'failed', last_error = :reason" + THIS_CLAIM;
 
@@ -82,10 +86,13 @@ final class JdbiPushQueue implements PushQueue {
     }
 
     @Override
-    public void markSent(QueuedPush push) {
+    public void markSent(Collection<QueuedPush> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
         jdbi.useHandle(handle -> handle.createUpdate(DELETE_SENT)
-                .bind("id", push.id())
-                .bind("attempt", push.attempt())
+                .bind("ids", SqlArrays.array("bigint", sent.stream().map(QueuedPush::id).toList()))
+                .bind("attempts", SqlArrays.array("integer", sent.stream().map(QueuedPush::attempt).toList()))
                 .execute());
     }
 

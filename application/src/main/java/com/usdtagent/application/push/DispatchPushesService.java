@@ -59,17 +59,14 @@ public final class DispatchPushesService implements DispatchPushes {
             return new Report(0, failed, 0, 0);
         }
         List<PushOutcome> outcomes = sender.send(live);
-        int sent = 0;
+        List<QueuedPush> sent = new ArrayList<>();
         int retried = 0;
         int pruned = 0;
         for (int i = 0; i < live.size(); i++) {
             QueuedPush push = live.get(i);
             PushOutcome outcome = outcomes.get(i);
             switch (outcome.result()) {
-                case SENT -> {
-                    queue.markSent(push);
-                    sent++;
-                }
+                case SENT -> sent.add(push);
                 case TOKEN_INVALID -> {
                     devices.prune(push.deviceToken());
                     queue.markFailed(push, outcome.reason());
@@ -94,7 +91,8 @@ public final class DispatchPushesService implements DispatchPushes {
                 log.log(System.Logger.Level.DEBUG, "push {0}: {1} {2}", push, outcome.result(), outcome.reason());
             }
         }
-        return new Report(sent, failed, retried, pruned);
+        queue.markSent(sent); // one statement for the batch: a delete per push held the dispatcher to about 500 a second
+        return new Report(sent.size(), failed, retried, pruned);
     }
 
     /** 1 s, 2 s, 4 s... after the first, second, third attempt, each drawn from its upper half so that retries spread. */

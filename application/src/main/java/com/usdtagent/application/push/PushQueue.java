@@ -4,6 +4,7 @@ import com.usdtagent.domain.account.UserId;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,8 +19,11 @@ public interface PushQueue {
     /** Takes up to {@code limit} due rows for {@code lease}, counting an attempt on each. */
     List<QueuedPush> claim(int limit, Instant now, Duration lease);
 
-    /** Settles a row that was delivered; the settle methods change nothing if another claimer has taken it since. */
-    void markSent(QueuedPush push);
+    /**
+     * Settles the rows that were delivered, all at once; the settle methods change nothing for a row that another
+     * claimer has taken since.
+     */
+    void markSent(Collection<QueuedPush> sent);
 
     void retryAt(QueuedPush push, Instant at, String reason);
 

@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@link PushQueue} and {@link Devices}: a row per device per push; a claimed row is leased to its claimer, so no two
@@ -75,12 +76,32 @@ public abstract class PushQueueContract extends PortContract {
         assertThat(afterLease.attempt()).isEqualTo(2);
 
         // the first claimer comes back late: its claim is gone, so it settles nothing
-        queue.markSent(first);
+        queue.markSent(List.of(first));
         queue.retryAt(afterLease, NOW.plus(LEASE).plusSeconds(2), "UNAVAILABLE");
         QueuedPush third = queue.claim(100, NOW.plus(LEASE).plusSeconds(2), LEASE).getFirst();
         assertThat(third.attempt()).isEqualTo(3);
-        queue.markSent(third);
+        queue.markSent(List.of(third));
         assertThat(queue.claim(100, NOW.plus(Duration.ofHours(1)), LEASE)).isEmpty();
+    }
+
+    @Test
+    void aBatchOfSentRowsIsSettledAtOnceExceptAClaimTakenSince() {
+        UserId ann = user();
+        devices.register(ann, token(), DevicePlatform.ANDROID, NOW);
+        queue.enqueue(ann, new PushMessage("t", "kept", Map.of(), null, null, null, null), NOW);
+        queue.enqueue(ann, new PushMessage("t", "sent", Map.of(), null, null, null, null), NOW);
+        List<QueuedPush> firstClaims = queue.claim(100, NOW, LEASE);
+        List<QueuedPush> secondClaims = queue.claim(100, NOW.plus(LEASE), LEASE);
+        QueuedPush staleKept = firstClaims.stream().filter(push -> push.message().body().equals("kept")).findFirst()
+                .orElseThrow();
+        QueuedPush sent = secondClaims.stream().filter(push -> push.message().body().equals("sent")).findFirst()
+                .orElseThrow();
+
+        queue.markSent(List.of(staleKept, sent));
+
+        assertThat(queue.claim(100, NOW.plus(LEASE).plus(LEASE), LEASE))
+                .extracting(push -> push.message().body(), QueuedPush::attempt).containsExactly(tuple("kept", 3));
+        queue.markSent(List.of());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -84,8 +85,8 @@ class DispatchPushesServiceTest {
             }
 
             @Override
-            public void markSent(QueuedPush push) {
-                settled.add(push.id() + " sent");
+            public void markSent(Collection<QueuedPush> sent) {
+                sent.forEach(push -> settled.add(push.id() + " sent"));
             }
 
             @Override
