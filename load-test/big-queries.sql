@@ -97,8 +97,8 @@ SELECT pg_temp.measure('send: reused clientMessageIds, 100 of the busiest agent'
     format(:'by_client_message_ids', (SELECT array_fill(:'agent'::uuid, ARRAY[100])),
            (SELECT array_agg('phone-' || n) FROM generate_series(1, 100) n)));
 
--- JdbiRoomList.UNREAD_TOTAL, the push badge of every notification
-\set unread_total 'SELECT coalesce(sum(r.last_seq - m.read_seq), 0) FROM room_member m JOIN chat_room r ON r.id = m.room_id WHERE m.user_id = %L'
+-- JdbiRoomList.UNREAD_TOTALS, the push badges of a batch of notifications (here of one member)
+\set unread_total 'SELECT m.user_id, sum(r.last_seq - m.read_seq) AS unread FROM room_member m JOIN chat_room r ON r.id = m.room_id WHERE m.user_id = ANY(ARRAY[%L::uuid]) GROUP BY m.user_id'
 SELECT pg_temp.measure('unread total, busiest agent', format(:'unread_total', :'agent'));
 SELECT pg_temp.measure('unread total, typical user', format(:'unread_total', :'typical_user'));
 

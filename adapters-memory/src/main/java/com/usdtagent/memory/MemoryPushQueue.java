@@ -31,13 +31,14 @@ final class MemoryPushQueue implements PushQueue {
     }
 
     @Override
-    public void enqueue(UserId recipient, PushMessage message, Instant now) {
-        store.atomically(() -> tables.devices.rows(device -> device.user().equals(recipient)).stream()
+    public void enqueue(List<Addressed> pushes, Instant now) {
+        store.atomically(() -> pushes.forEach(push -> tables.devices
+                .rows(device -> device.user().equals(push.recipient())).stream()
                 .map(Map.Entry::getKey)
                 .forEach(token -> {
                     long id = ids.incrementAndGet();
-                    tables.outbox.insert(id, new PushTables.Row(id, token, message, false, 0, now, null));
-                }));
+                    tables.outbox.insert(id, new PushTables.Row(id, token, push.message(), false, 0, now, null));
+                })));
     }
 
     @Override

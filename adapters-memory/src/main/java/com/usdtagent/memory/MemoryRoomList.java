@@ -11,11 +11,13 @@ import com.usdtagent.domain.chat.RoomId;
 import com.usdtagent.memory.ChatTables.Member;
 import com.usdtagent.memory.ChatTables.MemberKey;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The room lists, as {@code JdbiRoomList}: each read sees one moment of the store. */
 final class MemoryRoomList implements RoomList {
@@ -76,13 +78,13 @@ final class MemoryRoomList implements RoomList {
     }
 
     @Override
-    public int unreadTotal(UserId member) {
+    public Map<UserId, Integer> unreadTotals(Collection<UserId> members) {
         // as the SQL's sum: a read pointer ahead of the room (which receipts never set) counts against the others
-        long unread = store.read(() -> tables.sidesOf(member).stream()
-                .mapToLong(side -> tables.rooms.find(side.getKey().room()).orElseThrow().lastSeq()
-                        - side.getValue().pointers().readSeq())
-                .sum());
-        return (int) unread;
+        return store.read(() -> members.stream().distinct().collect(Collectors.toMap(member -> member,
+                member -> (int) tables.sidesOf(member).stream()
+                        .mapToLong(side -> tables.rooms.find(side.getKey().room()).orElseThrow().lastSeq()
+                                - side.getValue().pointers().readSeq())
+                        .sum())));
     }
 
     @Override

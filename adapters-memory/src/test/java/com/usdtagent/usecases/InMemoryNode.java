@@ -88,7 +88,7 @@ public final class InMemoryNode implements AutoCloseable {
 
     public final InMemoryAdapters memory = InMemoryAdapters.create();
     public final Presence presence = memory.presence(UUID.randomUUID());
-    public final PushOutbox push = new QueueingPushOutbox(memory.pushQueue(), memory.roomList()::unreadTotal,
+    public final PushOutbox push = new QueueingPushOutbox(memory.pushQueue(), memory.roomList()::unreadTotals,
             new PushContents(true), memory.clock());
     public final RoomPosts posts = new RoomPosts(memory.chatRooms(), memory.realtimePublisher(), memory.clock());
     public final CallServices calls = new CallServices(memory.callSessions(), memory.userAccounts(),

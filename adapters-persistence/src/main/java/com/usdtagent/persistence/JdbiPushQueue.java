@@ -18,6 +18,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import static com.usdtagent.persistence.SqlArrays.each;
+
 /**
  * The push outbox in {@code push_outbox}. Claiming is one statement: it locks due rows with SKIP LOCKED, so two
  * dispatchers never wait for or take the same row, and moves them to the end of the lease before committing.
@@ -30,10 +32,14 @@ final class JdbiPushQueue implements PushQueue {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
 
+    // every push once per device of its recipient, in one statement over the pushes' arrays
     private static final String ENQUEUE = """
             INSERT INTO push_outbox (token, title, body, data, channel, thread_id, badge, expires_at, next_attempt_at, created_at)
-            SELECT token, :title, :body, CAST(:data AS jsonb), :channel, :threadId, :badge, :expiresAt, :now, :now
-            FROM push_device WHERE user_id = :recipient
+            SELECT device.token, push.title, push.body, CAST(push.data AS jsonb), push.channel, push.thread_id, push.badge,
+                   CAST(push.expires_at AS timestamptz), :now, :now
+            FROM unnest(:recipients, :titles, :bodies, :datas, :channels, :threadIds, :badges, :expiresAts)
+                 AS push (recipient, title, body, data, channel, thread_id, badge, expires_at)
+            JOIN push_device device ON device.user_id = push.recipient
             """;
     private static final String CLAIM = """
             UPDATE push_outbox SET attempts = attempts + 1, next_attempt_at = :leaseEnd
@@ -60,18 +66,21 @@ final class JdbiPushQueue implements PushQueue {
     }
 
     @Override
-    public void enqueue(UserId recipient, PushMessage message, Instant now) {
-        OffsetDateTime expiresAt = message.expiresAt() == null ? null : Timestamps.utc(message.expiresAt());
+    public void enqueue(List<Addressed> pushes, Instant now) {
+        if (pushes.isEmpty()) {
+            return;
+        }
         jdbi.useHandle(handle -> handle.createUpdate(ENQUEUE)
-                .bind("title", message.title())
-                .bind("body", message.body())
-                .bind("data", json(message.data()))
-                .bind("channel", message.channel())
-                .bind("threadId", message.threadId())
-                .bind("badge", message.badge())
-                .bind("expiresAt", expiresAt)
+                .bind("recipients", SqlArrays.array("uuid", each(pushes, push -> push.recipient().value())))
+                .bind("titles", SqlArrays.array("text", each(pushes, push -> push.message().title())))
+                .bind("bodies", SqlArrays.array("text", each(pushes, push -> push.message().body())))
+                .bind("datas", SqlArrays.array("text", each(pushes, push -> json(push.message().data()))))
+                .bind("channels", SqlArrays.array("text", each(pushes, push -> push.message().channel())))
+                .bind("threadIds", SqlArrays.array("text", each(pushes, push -> push.message().threadId())))
+                .bind("badges", SqlArrays.array("integer", each(pushes, push -> push.message().badge())))
+                .bind("expiresAts", SqlArrays.array("text", each(pushes, push -> push.message().expiresAt() == null
+                        ? null : push.message().expiresAt().toString())))
                 .bind("now", Timestamps.utc(now))
-                .bind("recipient", recipient.value())
                 .execute());
     }
 

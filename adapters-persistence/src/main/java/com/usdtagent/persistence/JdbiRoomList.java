@@ -15,9 +15,12 @@ import org.jdbi.v3.core.statement.Query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The room lists, read from each member's side of their rooms in {@code room_member}, with the other member's account
@@ -26,10 +29,11 @@ import java.util.UUID;
 final class JdbiRoomList implements RoomList {
 
     // the member's room_member rows are one range of room_member_room_list_idx
-    private static final String UNREAD_TOTAL = """
-            SELECT coalesce(sum(r.last_seq - m.read_seq), 0)
+    static final String UNREAD_TOTALS = """
+            SELECT m.user_id, sum(r.last_seq - m.read_seq) AS unread
             FROM room_member m JOIN chat_room r ON r.id = m.room_id
-            WHERE m.user_id = :member
+            WHERE m.user_id = ANY(:members)
+            GROUP BY m.user_id
             """;
     private static final String CONTACTS = """
             SELECT them.user_id
@@ -126,11 +130,12 @@ final class JdbiRoomList implements RoomList {
     }
 
     @Override
-    public int unreadTotal(UserId member) {
-        return jdbi.withHandle(handle -> handle.createQuery(UNREAD_TOTAL)
-                .bind("member", member.value())
-                .mapTo(Long.class)
-                .one()).intValue();
+    public Map<UserId, Integer> unreadTotals(Collection<UserId> members) {
+        return jdbi.withHandle(handle -> handle.createQuery(UNREAD_TOTALS)
+                .bind("members", SqlArrays.array("uuid", members.stream().map(UserId::value).distinct().toList()))
+                .map((row, context) -> Map.entry(new UserId(row.getObject("user_id", UUID.class)),
+                        (int) row.getLong("unread")))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     @Override

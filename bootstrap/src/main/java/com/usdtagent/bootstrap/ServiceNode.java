@@ -238,7 +238,7 @@ final class ServiceNode implements AutoCloseable {
         stopInReverse.push(PushDispatcher.start(
                 new DispatchPushesService(persistence.pushQueue(), sender, persistence.devices(), clock), meters));
         log.info("push is on: FCM at {}", settings.fcmEndpoint().map(Object::toString).orElse("Google"));
-        return new QueueingPushOutbox(persistence.pushQueue(), persistence.roomList()::unreadTotal,
+        return new QueueingPushOutbox(persistence.pushQueue(), persistence.roomList()::unreadTotals,
                 new PushContents(settings.showPreview()), clock);
     }
 

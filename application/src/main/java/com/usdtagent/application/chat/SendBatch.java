@@ -91,14 +91,16 @@ final class SendBatch {
         List<RoomPosts.Posted> stored = batch.store();
         attachments.markSent(stored.stream().flatMap(posted -> posted.message().message().attachments().stream())
                 .toList());
+        List<PushNotification> pushes = new ArrayList<>();
         for (RoomPosts.Posted posted : stored) {
             Message message = posted.message().message();
             UserId recipient = posted.before().room().opponentOf(message.senderId());
             if (!posted.before().sideOf(recipient).viewing()) {
                 var sender = posted.before().sideOf(message.senderId()).member().publicProfile();
-                pushOutbox.enqueue(new PushNotification.NewMessage(recipient, sender, message));
+                pushes.add(new PushNotification.NewMessage(recipient, sender, message));
             }
         }
+        pushOutbox.enqueue(pushes);
         Iterator<RoomPosts.Posted> fresh = stored.iterator();
         List<Outcome> outcomes = new ArrayList<>(drafts.size());
         for (Draft draft : drafts) {

@@ -13,8 +13,16 @@ import java.util.List;
  */
 public interface PushQueue {
 
-    /** Queues the message once for each device the recipient has now; joins the caller's transaction. */
-    void enqueue(UserId recipient, PushMessage message, Instant now);
+    /** A message for a recipient. */
+    record Addressed(UserId recipient, PushMessage message) {
+    }
+
+    /** Queues each message once for each device its recipient has now, all at once; joins the caller's transaction. */
+    void enqueue(List<Addressed> pushes, Instant now);
+
+    default void enqueue(UserId recipient, PushMessage message, Instant now) {
+        enqueue(List.of(new Addressed(recipient, message)), now);
+    }
 
     /** Takes up to {@code limit} due rows for {@code lease}, counting an attempt on each. */
     List<QueuedPush> claim(int limit, Instant now, Duration lease);

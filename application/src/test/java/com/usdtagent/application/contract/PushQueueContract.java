@@ -152,6 +152,26 @@ public abstract class PushQueueContract extends PortContract {
     }
 
     @Test
+    void aBatchQueuesEachMessageForEachDeviceOfItsRecipientInOneCall() {
+        UserId ann = user();
+        UserId bob = user();
+        String annsPhone = registered(ann, "first");
+        String annsTablet = token();
+        devices.register(ann, annsTablet, DevicePlatform.IOS, NOW);
+        String bobsPhone = token();
+        devices.register(bob, bobsPhone, DevicePlatform.ANDROID, NOW);
+        queue.claim(100, NOW, LEASE).forEach(push -> queue.markSent(List.of(push)));
+
+        var toAnn = new PushMessage("t", "to ann", Map.of("k", "v"), "chat", "room-1", 4, null);
+        var toBob = new PushMessage("t", "to bob", Map.of(), null, null, 1, NOW.plusSeconds(60));
+        queue.enqueue(List.of(new PushQueue.Addressed(ann, toAnn), new PushQueue.Addressed(bob, toBob),
+                new PushQueue.Addressed(user(), new PushMessage("t", "no device", Map.of(), null, null, null, null))), NOW);
+
+        assertThat(queue.claim(100, NOW, LEASE)).extracting(QueuedPush::deviceToken, QueuedPush::message)
+                .containsExactlyInAnyOrder(tuple(annsPhone, toAnn), tuple(annsTablet, toAnn), tuple(bobsPhone, toBob));
+    }
+
+    @Test
     void aTokenRegisteredByAnotherUserMovesToThemWithoutThePreviousOwnersPushes() {
         UserId ann = user();
         UserId bob = user();

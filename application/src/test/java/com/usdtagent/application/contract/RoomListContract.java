@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -173,6 +174,10 @@ public abstract class RoomListContract extends ChatContract {
 
         assertThat(roomList.unreadTotal(ann)).isEqualTo(3);
         assertThat(roomList.unreadTotal(user())).isZero();
+        UserId roomless = user();
+        Map<UserId, Integer> totals = roomList.unreadTotals(List.of(ann, bob, roomless, ann));
+        assertThat(totals).containsEntry(ann, 3).containsEntry(bob, roomList.unreadTotal(bob));
+        assertThat(totals.getOrDefault(roomless, 0)).isZero();
     }
 
     @Test

@@ -73,7 +73,7 @@ class DispatchPushesServiceTest {
             private boolean claimed;
 
             @Override
-            public void enqueue(UserId recipient, PushMessage message, Instant now) {
+            public void enqueue(List<Addressed> pushes, Instant now) {
                 throw new AssertionError("the dispatcher does not queue");
             }
 
