@@ -24,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -367,24 +368,26 @@ public final class LoadTest {
 
     /** Redis's share of the steps that used it: its CPU, and its traffic per delivered message. */
     private static void printRedis(List<Step> steps) {
-        if (steps.stream().noneMatch(step -> step.redis() != null)) {
-            return;
-        }
-        System.out.printf("%n## Redis%n%n");
-        System.out.printf("| target | deflate | offered msg/s | delivered msg/s | Redis CPU | Redis CPU µs/msg | bytes in /msg | bytes out /msg | commands /msg | PUBLISH /msg | nodes per room |%n");
-        System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |%n");
-        steps.stream().filter(step -> step.redis() != null).forEach(step -> System.out.println(step.redisRow()));
+        printTable(steps, "Redis", "| target | deflate | offered msg/s | delivered msg/s | Redis CPU | Redis CPU µs/msg "
+                + "| bytes in /msg | bytes out /msg | commands /msg | PUBLISH /msg | nodes per room |",
+                step -> step.redis() != null, Step::redisRow);
     }
 
     /** What the steps with push on handed to FCM. */
     private static void printPushes(List<Step> steps) {
-        if (steps.stream().noneMatch(step -> step.pushes() != null)) {
+        printTable(steps, "Push", "| target | deflate | offered msg/s | delivered msg/s | pushes to FCM /s | pushes /msg "
+                + "| pushes queued after the drain |", step -> step.pushes() != null, Step::pushRow);
+    }
+
+    /** A table of the steps it concerns, under its own heading; nothing when none is concerned. */
+    private static void printTable(List<Step> steps, String title, String header, Predicate<Step> concerned,
+                                   Function<Step, String> row) {
+        if (steps.stream().noneMatch(concerned)) {
             return;
         }
-        System.out.printf("%n## Push%n%n");
-        System.out.printf("| target | deflate | offered msg/s | delivered msg/s | pushes to FCM /s | pushes /msg | pushes queued after the drain |%n");
-        System.out.printf("| --- | --- | --- | --- | --- | --- | --- |%n");
-        steps.stream().filter(step -> step.pushes() != null).forEach(step -> System.out.println(step.pushRow()));
+        System.out.printf("%n## %s%n%n%s%n%s|%n", title, header, "| --- ".repeat((int) header.chars()
+                .filter(c -> c == '|').count() - 1));
+        steps.stream().filter(concerned).forEach(step -> System.out.println(row.apply(step)));
     }
 
     /** The product against each relay: best rate each kept up with, and CPU per message there. */
