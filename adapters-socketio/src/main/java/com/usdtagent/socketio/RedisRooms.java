@@ -87,7 +87,7 @@ final class RedisRooms implements PubSubStore {
         }
     }
 
-    /** When this node hears the emits of other nodes to the room (at once without Redis' answer, or once it answers). */
+    /** When Redis has this node listening to the room's channel; at once for a room none of its sockets is in. */
     CompletionStage<?> subscribed(String room) {
         synchronized (this) {
             CompletableFuture<Integer> listener = listeners.get(room);
