@@ -1,9 +1,7 @@
 package com.usdtagent.memory;
 
-import com.usdtagent.application.push.PushMessage;
 import com.usdtagent.application.push.PushQueue;
 import com.usdtagent.application.push.QueuedPush;
-import com.usdtagent.domain.account.UserId;
 
 import java.time.Duration;
 import java.time.Instant;

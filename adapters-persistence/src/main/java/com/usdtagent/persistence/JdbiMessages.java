@@ -12,7 +12,6 @@ import org.postgresql.util.PSQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static com.usdtagent.persistence.SqlArrays.each;

@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.usdtagent.application.push.PushMessage;
 import com.usdtagent.application.push.PushQueue;
 import com.usdtagent.application.push.QueuedPush;
-import com.usdtagent.domain.account.UserId;
 import org.jdbi.v3.core.Jdbi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

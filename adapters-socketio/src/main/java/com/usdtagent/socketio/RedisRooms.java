@@ -88,11 +88,9 @@ final class RedisRooms implements PubSubStore {
     }
 
     /** When Redis has this node listening to the room's channel; at once for a room none of its sockets is in. */
-    CompletionStage<?> subscribed(String room) {
-        synchronized (this) {
-            CompletableFuture<Integer> listener = listeners.get(room);
-            return listener != null ? listener : CompletableFuture.completedFuture(null);
-        }
+    synchronized CompletionStage<?> subscribed(String room) {
+        CompletableFuture<Integer> listener = listeners.get(room);
+        return listener != null ? listener : CompletableFuture.completedFuture(null);
     }
 
     private synchronized void joined(String room) {
