@@ -2,12 +2,15 @@ package com.usdtagent.socketio;
 
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.flush.FlushConsolidationHandler;
 
 import java.util.List;
 
 /**
  * netty-socketio's pipeline with {@link OriginGuard} in front of its handshake, {@link BareConnectGuard} in front
- * of its packet handler, and {@link UnauthenticatedCloser} watching every connection from its start.
+ * of its packet handler, and {@link UnauthenticatedCloser} watching every connection from its start. Next to the
+ * socket, flushes are consolidated: netty-socketio flushes every frame it writes, and a message sends a socket several
+ * at once (the ack, a tick, the chat list), which then leave in one write to the socket instead of one each.
  */
 final class GuardedChannelInitializer extends SocketIOChannelInitializer {
 
@@ -26,5 +29,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         pipeline.addBefore(AUTHORIZE_HANDLER, "originGuard", originGuard);
         pipeline.addFirst("unauthenticatedCloser", closer);
         pipeline.addBefore(PACKET_HANDLER, "bareConnectGuard", guard);
+        pipeline.addFirst("flushConsolidation", new FlushConsolidationHandler(
+                FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
     }
 }
