@@ -34,13 +34,15 @@ final class JdbiMessages implements Messages {
                  AS m (id, room_id, seq, sender_id, type, text, client_message_id, meta, created_at, attachments)
             """;
     private static final String CLIENT_MESSAGE_ID_KEY = "message_client_message_id_key";
-    // one index lookup per key, whatever the planner thinks of the table's size: a hash join over the whole table
-    // was its choice once message had grown
+    // one index lookup per key, whatever the planner thinks of the table's size. The key is unique, and the LIMIT
+    // keeps the planner from pulling the subquery up into a join: it did, and hashed the whole table, while the
+    // statistics still said message was small
     static final String BY_CLIENT_MESSAGE_IDS = """
             SELECT m.* FROM unnest(:senders, :clientMessageIds) AS used (sender_id, client_message_id)
             CROSS JOIN LATERAL (
             """ + SELECT + """
                 WHERE m.sender_id = used.sender_id AND m.client_message_id = used.client_message_id
+                LIMIT 1
             ) m
             """;
     // both pages are one range of the (room_id, seq) unique index, read forwards or backwards
