@@ -19,6 +19,9 @@ final class ServerProcess implements AutoCloseable {
 
     /** The first "used" of GC.heap_info is the whole heap's ("garbage-first heap total reserved .., committed .., used ..K"). */
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** HotSpot's counters of time spent compiling, in ticks of its clock, and that clock's ticks a second. */
+    private static final Pattern JIT_TICKS = Pattern.compile("(?:java|sun)\\.ci\\.totalTime=(\\d+)");
+    private static final Pattern TICKS_PER_SECOND = Pattern.compile("sun\\.os\\.hrt\\.frequency=(\\d+)");
     private static final Path JAVA_BIN = Path.of(System.getProperty("java.home"), "bin");
 
     private final Process process;
@@ -87,6 +90,17 @@ final class ServerProcess implements AutoCloseable {
             throw new IOException("no heap figure in jcmd's answer: " + info);
         }
         return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    /** Time the JIT compilers have spent so far (their threads' CPU, counted in the process's). */
+    Duration jitTime() throws IOException {
+        String counters = jcmd("PerfCounter.print");
+        var ticks = JIT_TICKS.matcher(counters);
+        var perSecond = TICKS_PER_SECOND.matcher(counters);
+        if (!ticks.find() || !perSecond.find()) {
+            throw new IOException("no JIT counters in jcmd's answer: " + counters);
+        }
+        return Duration.ofNanos((long) (Long.parseLong(ticks.group(1)) * 1e9 / Long.parseLong(perSecond.group(1))));
     }
 
     /** Resident memory of the whole process (heap, Netty's direct buffers, code), in bytes. */

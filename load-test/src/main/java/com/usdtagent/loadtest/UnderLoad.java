@@ -41,6 +41,15 @@ record UnderLoad(List<ServerProcess> processes, String databaseUrl, Redis redis,
         return used;
     }
 
+    /** JIT compilation time of every process so far. */
+    Duration jitTime() throws IOException {
+        Duration total = Duration.ZERO;
+        for (ServerProcess process : processes) {
+            total = total.plus(process.jitTime());
+        }
+        return total;
+    }
+
     /** Pushes queued and not yet sent. */
     long pushBacklog() throws SQLException {
         try (var connection = DriverManager.getConnection(databaseUrl); var statement = connection.createStatement();
