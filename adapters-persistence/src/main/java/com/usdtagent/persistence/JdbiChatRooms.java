@@ -34,13 +34,15 @@ final class JdbiChatRooms implements ChatRooms {
     private static final String BY_ID = SELECT_ROOM + "WHERE id = :id";
     // one row per member. It locks the rooms and their members' rows in room order, so that two batches locking
     // overlapping rooms cannot deadlock. A lock that waited for another append returns the rows as that append
-    // left them; the presence columns are as they were when the statement began
+    // left them; the presence columns are as they were when the statement began, each one index probe a member
     static final String LOCK_WITH_SIDES = """
             SELECT room.id, room.member_low, room.member_high, room.last_seq, room.created_at,
                    member.delivered_seq, member.read_seq,
                    account.id AS member_id, account.username, account.role, account.last_seen_at,
-                   EXISTS (SELECT 1 FROM socket_connection s WHERE s.user_id = account.id) AS online,
-                   EXISTS (SELECT 1 FROM room_viewer v WHERE v.user_id = account.id AND v.room_id = room.id) AS viewing
+            """ + JdbiPresence.onlineColumn("account.id") + """
+             AS online,
+                   (SELECT true FROM room_viewer v WHERE v.user_id = account.id AND v.room_id = room.id LIMIT 1)
+                       IS NOT NULL AS viewing
             FROM chat_room room
             JOIN room_member member ON member.room_id = room.id
             JOIN user_account account ON account.id = member.user_id

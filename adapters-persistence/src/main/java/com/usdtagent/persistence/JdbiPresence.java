@@ -38,6 +38,15 @@ final class JdbiPresence implements Presence {
             RETURNING id
             """;
     private static final String IS_ONLINE = "SELECT EXISTS (SELECT 1 FROM socket_connection WHERE user_id = :user)";
+
+    /**
+     * A column that says whether the user in {@code userColumn} is online: a scalar subquery, one probe of
+     * socket_connection_user_idx a row. Written as EXISTS in a select list, the planner hashed every connected
+     * socket instead, for each room list and each batch of sends.
+     */
+    static String onlineColumn(String userColumn) {
+        return "(SELECT true FROM socket_connection s WHERE s.user_id = " + userColumn + " LIMIT 1) IS NOT NULL";
+    }
     // nothing when the socket is gone; nothing new when it already views the room
     private static final String START_VIEWING = """
             INSERT INTO room_viewer (socket_id, room_id, user_id)

@@ -85,8 +85,8 @@ final class JdbiRoomList implements RoomList {
                        them.delivered_seq AS their_delivered_seq, them.read_seq AS their_read_seq,
                        opponent.id AS opponent_id, opponent.username AS opponent_username, opponent.role AS opponent_role,
                        opponent.last_seen_at AS opponent_last_seen_at,
-                       EXISTS (SELECT 1 FROM socket_connection s WHERE s.user_id = opponent.id) AS opponent_online,
-                """ + MessageRows.COLUMNS + viewerRooms + """
+                """ + JdbiPresence.onlineColumn("opponent.id") + " AS opponent_online,\n"
+                + MessageRows.COLUMNS + viewerRooms + """
                 JOIN chat_room room ON room.id = me.room_id
                 LEFT JOIN message m ON m.room_id = room.id AND m.seq = room.last_seq
                 WHERE me.user_id = :viewer
