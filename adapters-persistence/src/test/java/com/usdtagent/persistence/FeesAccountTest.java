@@ -36,7 +36,7 @@ class FeesAccountTest {
     static void open() {
         var target = TestDatabases.fresh();
         persistence = PostgresPersistence.open(target, new SimpleMeterRegistry());
-        sql = target.user() == null ? Jdbi.create(target.url()) : Jdbi.create(target.url(), target.user(), target.password());
+        sql = TestDatabases.jdbi(target);
     }
 
     @AfterAll

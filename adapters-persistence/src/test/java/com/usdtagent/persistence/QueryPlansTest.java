@@ -3,12 +3,10 @@ package com.usdtagent.persistence;
 import com.usdtagent.persistence.testing.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -129,8 +127,7 @@ class QueryPlansTest {
     static void loadAVolume() throws SQLException {
         JdbcTarget target = TestDatabases.fresh();
         persistence = PostgresPersistence.open(target, new SimpleMeterRegistry());
-        jdbi = Jdbi.create(() -> DriverManager.getConnection(target.url(), target.user(), target.password()))
-                .installPlugin(new PostgresPlugin());
+        jdbi = TestDatabases.jdbi(target);
         jdbi.useHandle(handle -> {
             // plain JDBC runs the script as it is, with its casts and several statements
             try (Statement statement = handle.getConnection().createStatement()) {

@@ -4,12 +4,10 @@ import com.usdtagent.persistence.testing.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.DriverManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +44,7 @@ class StaleStatisticsPlansTest {
     static void openADeployment() {
         var target = TestDatabases.fresh();
         persistence = PostgresPersistence.open(target, new SimpleMeterRegistry());
-        jdbi = Jdbi.create(() -> DriverManager.getConnection(target.url(), target.user(), target.password()))
-                .installPlugin(new PostgresPlugin());
+        jdbi = TestDatabases.jdbi(target);
         jdbi.useHandle(handle -> handle.execute(ROOMS));
     }
 

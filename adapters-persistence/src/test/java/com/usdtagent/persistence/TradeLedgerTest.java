@@ -73,8 +73,7 @@ class TradeLedgerTest {
     static void open() {
         var target = TestDatabases.fresh();
         persistence = PostgresPersistence.open(target, new SimpleMeterRegistry());
-        sql = target.user() == null ? Jdbi.create(target.url())
-                : Jdbi.create(target.url(), target.user(), target.password());
+        sql = TestDatabases.jdbi(target);
         Clock clock = new Clock() {
             @Override
             public ZoneId getZone() {

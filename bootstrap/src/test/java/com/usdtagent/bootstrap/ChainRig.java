@@ -94,8 +94,7 @@ final class ChainRig implements AutoCloseable {
         settings = chain.settings(confirmations, Duration.ofSeconds(1));
         JdbcTarget database = TestDatabases.fresh();
         persistence = PostgresPersistence.open(database, meters);
-        sql = database.user() == null ? Jdbi.create(database.url())
-                : Jdbi.create(database.url(), database.user(), database.password());
+        sql = TestDatabases.jdbi(database);
         evm = EvmChain.connect(chain.anvil.rpcUrl(), settings.config().chainId(), settings.config().token());
     }
 

@@ -2,6 +2,8 @@ package com.usdtagent.persistence.testing;
 
 import com.usdtagent.persistence.EmbeddedTestServer;
 import com.usdtagent.persistence.JdbcTarget;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -47,6 +49,12 @@ public final class TestDatabases {
         execute(server, "CREATE DATABASE " + name);
         created.add(name);
         return new JdbcTarget(withDatabase(server.url(), name), server.user(), server.password());
+    }
+
+    /** Plain SQL on a test database, beside the adapter under test: a connection of its own a handle, no pool. */
+    public static Jdbi jdbi(JdbcTarget target) {
+        return Jdbi.create(() -> DriverManager.getConnection(target.url(), target.user(), target.password()))
+                .installPlugin(new PostgresPlugin());
     }
 
     private static JdbcTarget startServer() {
