@@ -184,7 +184,12 @@ public final class LoadTest {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         EventLoopGroup loop = new NioEventLoopGroup(1);
         // one database and one set of accounts for every product run: registering is an Argon2id hash each
-        try (var database = Database.fresh(options.database)) {
+        try (var database = Database.fresh(options.database);
+             var autovacuum = Autovacuum.standInIfOff(database.url(), Autovacuum.EVERY)) {
+            if (autovacuum.standingIn()) {
+                System.out.printf("The database server's autovacuum is off: this tool vacuums and analyzes the run's database every %d s in its stead.%n%n",
+                        Autovacuum.EVERY.toSeconds());
+            }
             var product = new ProductRuns(options, database, work);
             List<Step> steps = new ArrayList<>();
             for (boolean compression : options.compression) {
