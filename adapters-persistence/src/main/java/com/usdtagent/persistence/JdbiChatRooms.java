@@ -34,9 +34,7 @@ final class JdbiChatRooms implements ChatRooms {
     private static final String BY_ID = SELECT_ROOM + "WHERE id = :id";
     // one row per member. It locks the rooms and their members' rows in room order, so that two batches locking
     // overlapping rooms cannot deadlock. A lock that waited for another append returns the rows as that append
-    // left them; the presence columns are as they were when the statement began, each one index probe a member.
-    // The members are joined by their whole primary key, taken from the room's pair, so that every plan probes it
-    // once a member: joined by room alone, a generic plan hash-joined a seq scan of all of room_member each batch
+    // left them; the presence columns are as they were when the statement began, each one index probe a member
     static final String LOCK_WITH_SIDES = """
             SELECT room.id, room.member_low, room.member_high, room.last_seq, room.created_at,
                    member.delivered_seq, member.read_seq,
@@ -46,9 +44,8 @@ final class JdbiChatRooms implements ChatRooms {
                    (SELECT true FROM room_viewer v WHERE v.user_id = account.id AND v.room_id = room.id LIMIT 1)
                        IS NOT NULL AS viewing
             FROM chat_room room
-            CROSS JOIN LATERAL (VALUES (room.member_low), (room.member_high)) AS side (user_id)
-            JOIN room_member member ON member.room_id = room.id AND member.user_id = side.user_id
-            JOIN user_account account ON account.id = side.user_id
+            JOIN room_member member ON member.room_id = room.id
+            JOIN user_account account ON account.id = member.user_id
             WHERE room.id = ANY(:ids)
             ORDER BY room.id, member.user_id
             FOR NO KEY UPDATE OF room, member

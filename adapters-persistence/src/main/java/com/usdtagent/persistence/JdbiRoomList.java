@@ -35,18 +35,19 @@ final class JdbiRoomList implements RoomList {
             WHERE m.user_id = ANY(:members)
             GROUP BY m.user_id
             """;
-    // The viewer's room "me", the other member's side of it and their account. Their side is joined by its whole
-    // key, from the room's pair, so that every plan probes it: joined by room alone, a plan made while room_member
-    // had no statistics hashed all of it.
+    private static final String CONTACTS = """
+            SELECT them.user_id
+            FROM room_member me JOIN room_member them ON them.room_id = me.room_id AND them.user_id <> me.user_id
+            WHERE me.user_id = :user
+            """;
+
+    // The other member's side of the viewer's room "me", and their account.
     private static final String OPPONENT = """
-            JOIN chat_room room ON room.id = me.room_id
-            JOIN room_member them ON them.room_id = me.room_id
-                 AND them.user_id = CASE WHEN room.member_low = me.user_id THEN room.member_high ELSE room.member_low END
+            JOIN room_member them ON them.room_id = me.room_id AND them.user_id <> me.user_id
             JOIN user_account opponent ON opponent.id = them.user_id
             """;
     // The viewer's rooms with the other member's side and account: the rows of the room list, before its filter.
     private static final String VIEWER_ROOMS = "FROM room_member me\n" + OPPONENT;
-    static final String CONTACTS = "SELECT opponent.id\n" + VIEWER_ROOMS + "WHERE me.user_id = :user";
     // backslash is LIKE's default escape character
     private static final String MATCHING_OPPONENT = "AND opponent.username ILIKE :pattern\n";
     // room_id breaks ties, so that consecutive pages neither lose nor repeat a room
@@ -86,6 +87,7 @@ final class JdbiRoomList implements RoomList {
                        opponent.last_seen_at AS opponent_last_seen_at,
                 """ + JdbiPresence.onlineColumn("opponent.id") + " AS opponent_online,\n"
                 + MessageRows.COLUMNS + viewerRooms + """
+                JOIN chat_room room ON room.id = me.room_id
                 LEFT JOIN message m ON m.room_id = room.id AND m.seq = room.last_seq
                 WHERE me.user_id = :viewer
                 """;
@@ -140,7 +142,7 @@ final class JdbiRoomList implements RoomList {
     public List<UserId> contactsOf(UserId user) {
         return jdbi.withHandle(handle -> handle.createQuery(CONTACTS)
                 .bind("user", user.value())
-                .map((row, context) -> new UserId(row.getObject("id", UUID.class)))
+                .map((row, context) -> new UserId(row.getObject("user_id", UUID.class)))
                 .list());
     }
 
