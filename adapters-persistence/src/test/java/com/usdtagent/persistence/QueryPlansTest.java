@@ -26,11 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueryPlansTest {
 
     // Users 0..1999 each share a room with the 10 after them around a ring (20 rooms each); 5 messages a room,
-    // and 5,000 in the busy room of users 0 and 1; 500 users online on one node.
+    // and 5,000 in the busy room of users 0 and 1; 500 users online on one node. An agent has a room with each of
+    // 3,000 users more.
     private static final String VOLUME = """
             INSERT INTO user_account (id, username, phone, password_hash, role, created_at)
             SELECT md5('user' || n)::uuid, 'user' || n, NULL, 'hash', 'user', now()
-            FROM generate_series(0, 1999) n;
+            FROM generate_series(0, 4999) n;
+            INSERT INTO user_account (id, username, phone, password_hash, role, created_at)
+            VALUES (md5('agent')::uuid, 'agent', NULL, 'hash', 'agent', now());
 
             INSERT INTO chat_room (id, member_low, member_high, last_seq, created_at, last_activity_at)
             SELECT md5('room' || n || '/' || k)::uuid, LEAST(a, b), GREATEST(a, b),
@@ -38,6 +41,11 @@ class QueryPlansTest {
                    now() - interval '30 days', now() - random() * interval '30 days'
             FROM generate_series(0, 1999) n, generate_series(1, 10) k,
                  LATERAL (SELECT md5('user' || n)::uuid AS a, md5('user' || (n + k) % 2000)::uuid AS b) pair;
+            INSERT INTO chat_room (id, member_low, member_high, last_seq, created_at, last_activity_at)
+            SELECT md5('agent room' || n)::uuid, LEAST(a, b), GREATEST(a, b), 5,
+                   now() - interval '30 days', now() - random() * interval '30 days'
+            FROM generate_series(2000, 4999) n,
+                 LATERAL (SELECT md5('agent')::uuid AS a, md5('user' || n)::uuid AS b) pair;
 
             INSERT INTO room_member (room_id, user_id, delivered_seq, read_seq, last_activity_at)
             SELECT id, member, last_seq, last_seq - 2, last_activity_at
@@ -192,6 +200,19 @@ class QueryPlansTest {
         String blocked = plan(JdbiBlocks.BLOCKED_AMONG, Map.of("ones", senders, "others", others));
         assertThat(blocked).containsPattern("Index Scan on user_block_(pkey|blocked_idx)")
                 .doesNotContain("Seq Scan on user_block");
+    }
+
+    @Test
+    void aBatchOfSendsToABusyAgentLocksEachRoomsMembersByRoomNotByTheAgentsWholeRoomList() {
+        UUID[] agentRooms = jdbi.withHandle(handle -> handle.createQuery(
+                "SELECT room_id FROM room_member WHERE user_id = CAST(md5('agent') AS uuid) ORDER BY room_id LIMIT 100")
+                .mapTo(UUID.class).list()).toArray(UUID[]::new);
+
+        String lock = plan(JdbiChatRooms.LOCK_WITH_SIDES, Map.of("ids", agentRooms));
+
+        // by the agent alone, each of the 100 rooms would read the agent's 3,000 entries of the room-list index
+        assertThat(lock).contains("room_member_pkey").doesNotContain("room_member_room_list_idx",
+                "Seq Scan on room_member");
     }
 
     @Test
