@@ -187,7 +187,7 @@ public final class LoadTest {
         try (var database = Database.fresh(options.database);
              var autovacuum = Autovacuum.standInIfOff(database.url(), Autovacuum.EVERY)) {
             if (autovacuum.standingIn()) {
-                System.out.printf("The database server's autovacuum is off: this tool vacuums and analyzes the run's database every %d s in its stead.%n%n",
+                System.out.printf("The database server's autovacuum is off: every %d s this tool vacuums and analyzes the tables autovacuum would.%n%n",
                         Autovacuum.EVERY.toSeconds());
             }
             var product = new ProductRuns(options, database, work);
