@@ -132,10 +132,6 @@ public final class PostgresPersistence implements AutoCloseable {
         config.setUsername(target.user());
         config.setPassword(target.password());
         config.setMaximumPoolSize(maxPoolSize);
-        // The driver prepares the statements it runs often; PostgreSQL would plan each of them afresh on every run
-        // while a plan for the run's own arguments looks cheaper than the generic one, which for a batch of one or
-        // two sends it always does. The generic plans are the ones the plan tests check (StaleStatisticsPlansTest).
-        config.setConnectionInitSql("SET plan_cache_mode = force_generic_plan");
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meterRegistry));
         try {
             // Hikari opens a first connection here, so a wrong URL or a server that is down shows up at start
@@ -159,11 +155,6 @@ public final class PostgresPersistence implements AutoCloseable {
         } catch (FlywayException e) {
             throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
         }
-    }
-
-    /** The pool's Jdbi, for this package's tests. */
-    Jdbi jdbi() {
-        return jdbi;
     }
 
     public UserAccounts userAccounts() {
