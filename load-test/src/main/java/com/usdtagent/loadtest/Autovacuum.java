@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * configuration does: every {@link #EVERY} (autovacuum_naptime = 10s, as a server tuned for this write rate would
  * have it) each table past autovacuum's default thresholds is vacuumed, analyzed, or both. Without it room_member,
  * whose rows every message updates twice, piles up dead versions for the whole run and never gets statistics, which
- * no production database sees. Its CPU is PostgreSQL's, counted with the rest.
+ * no production database sees. It is throttled as autovacuum is (autovacuum_vacuum_cost_delay = 2ms, the default),
+ * so that its work is spread out rather than taking a core at once. Its CPU is PostgreSQL's, counted with the rest.
  */
 final class Autovacuum implements AutoCloseable {
 
@@ -62,6 +63,7 @@ final class Autovacuum implements AutoCloseable {
     /** Each table past autovacuum's default thresholds is vacuumed or analyzed, or both, as autovacuum would. */
     private static void vacuum(String url) {
         try (var connection = DriverManager.getConnection(url); var statement = connection.createStatement()) {
+            statement.execute("SET vacuum_cost_delay = '2ms'");
             List<String> due = new ArrayList<>();
             try (var tables = statement.executeQuery(DUE)) {
                 while (tables.next()) {
