@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class SendMessageService implements SendMessage, AutoCloseable {
 
-    /** Batches in flight at once: one gathers while another commits. */
+    /** Batches in flight at once, over different rooms: one gathers while another commits. */
     private static final int WRITERS = 2;
     private static final int MAX_BATCH = 100;
 
@@ -33,7 +33,8 @@ public final class SendMessageService implements SendMessage, AutoCloseable {
         this.posts = posts;
         this.transactions = transactions;
         this.clock = clock;
-        this.commits = new GroupCommit<>("send-message", WRITERS, MAX_BATCH, this::write);
+        this.commits = new GroupCommit<>("send-message", WRITERS, MAX_BATCH,
+                request -> request.command().roomId(), this::write);
     }
 
     @Override

@@ -1,11 +1,15 @@
 package com.usdtagent.application.shared;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -13,6 +17,11 @@ import java.util.function.Function;
  * requests gather, so under load a batch grows and the database does one lock, one insert and one commit for many
  * requests; when idle, a request is written alone at once. A caller blocks (on its virtual thread) until its batch
  * is committed.
+ *
+ * <p>Each request has a key (a send's room), and a writer leaves in the queue the requests whose key another writer's
+ * batch holds, so that two batches written at once never share one: a batch that shared a room with the one
+ * committing would wait for its row lock, and the writers would take turns instead of overlapping. Requests of one
+ * key are written in the order they were submitted.
  *
  * <p>The batch function answers each request in order; it keeps a request's own refusal in that answer rather than
  * throwing, so that one bad request does not sink its batch. When it throws anyway, each request of the batch is
@@ -22,13 +31,17 @@ public final class GroupCommit<T, R> implements AutoCloseable {
 
     private static final System.Logger log = System.getLogger(GroupCommit.class.getName());
 
-    private record Pending<T, R>(T request, CompletableFuture<R> answer) {
+    private record Pending<T, R>(T request, Object key, CompletableFuture<R> answer) {
     }
 
-    /** Put in the queue once for each writer by {@link #close}: it stops the writer that takes it. */
-    private final Pending<T, R> stop = new Pending<>(null, new CompletableFuture<>());
-    private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
-    private volatile boolean closed;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a request arrives, a batch is written (its keys are free again) or the writers are to stop. */
+    private final Condition changed = lock.newCondition();
+    private final LinkedList<Pending<T, R>> queue = new LinkedList<>();
+    /** The keys of the batches being written. */
+    private final Set<Object> writing = new HashSet<>();
+    private boolean closed;
+    private final Function<T, ?> keyOf;
     private final Function<List<T>, List<R>> writeBatch;
     private final int maxBatch;
     private final List<Thread> writers = new ArrayList<>();
@@ -36,24 +49,33 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     /**
      * @param writers    batches written at once; more than one lets a batch gather while another commits
      * @param maxBatch   most requests in one batch
+     * @param keyOf      what two batches written at once must not share (by equals and hashCode)
      * @param writeBatch writes the requests in one transaction and answers each, in order
      */
-    public GroupCommit(String name, int writers, int maxBatch, Function<List<T>, List<R>> writeBatch) {
+    public GroupCommit(String name, int writers, int maxBatch, Function<T, ?> keyOf,
+                       Function<List<T>, List<R>> writeBatch) {
+        this.keyOf = keyOf;
         this.writeBatch = writeBatch;
         this.maxBatch = maxBatch;
         for (int i = 0; i < writers; i++) {
             // platform threads: a writer holding a pooled connection is never queued behind the virtual threads
             // of thousands of sockets for a carrier
-            this.writers.add(Thread.ofPlatform().daemon().name(name + "-writer-" + i).start(this::writeUntilStopped));
+            this.writers.add(Thread.ofPlatform().daemon().name(name + "-writer-" + i).start(this::writeUntilClosed));
         }
     }
 
     /** Returns the request's answer once its batch is committed; throws what writing it alone threw. */
     public R submit(T request) {
-        var pending = new Pending<T, R>(request, new CompletableFuture<>());
-        queue.add(pending);
-        if (closed && queue.remove(pending)) {
-            pending.answer().completeExceptionally(notWritten());
+        var pending = new Pending<T, R>(request, keyOf.apply(request), new CompletableFuture<>());
+        lock.lock();
+        try {
+            if (closed) {
+                throw notWritten();
+            }
+            queue.add(pending);
+            changed.signal();
+        } finally {
+            lock.unlock();
         }
         try {
             return pending.answer().join();
@@ -65,29 +87,48 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         }
     }
 
-    private void writeUntilStopped() {
-        List<Pending<T, R>> batch = new ArrayList<>(maxBatch);
-        while (true) {
+    private void writeUntilClosed() {
+        for (List<Pending<T, R>> batch; (batch = nextBatch()) != null; ) {
             try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            queue.drainTo(batch, maxBatch - 1);
-            int stops = (int) batch.stream().filter(pending -> pending == stop).count();
-            batch.removeIf(pending -> pending == stop);
-            for (int other = 1; other < stops; other++) {
-                queue.add(stop); // another writer's
-            }
-            boolean stopping = stops > 0;
-            if (!batch.isEmpty()) {
                 write(batch);
+            } finally {
+                lock.lock();
+                try {
+                    batch.forEach(pending -> writing.remove(pending.key()));
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
             }
-            if (stopping) {
-                return;
+        }
+    }
+
+    /** The oldest requests whose keys no other batch holds, up to a batch; null once closed and all written. */
+    private List<Pending<T, R>> nextBatch() {
+        lock.lock();
+        try {
+            while (true) {
+                List<Pending<T, R>> batch = new ArrayList<>();
+                Set<Object> taken = new HashSet<>();
+                for (Iterator<Pending<T, R>> next = queue.iterator(); next.hasNext() && batch.size() < maxBatch; ) {
+                    Pending<T, R> pending = next.next();
+                    if (!writing.contains(pending.key())) {
+                        next.remove();
+                        batch.add(pending);
+                        taken.add(pending.key());
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    writing.addAll(taken);
+                    return batch;
+                }
+                if (closed && queue.isEmpty()) {
+                    return null;
+                }
+                changed.awaitUninterruptibly();
             }
-            batch.clear();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -118,18 +159,20 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     /** Lets the writers write what was queued before, then stops them; later requests fail, unacknowledged. */
     @Override
     public void close() {
-        closed = true;
-        writers.forEach(writer -> queue.add(stop));
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
         for (Thread writer : writers) {
             try {
                 writer.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             }
-        }
-        for (Pending<T, R> left; (left = queue.poll()) != null; ) {
-            left.answer().completeExceptionally(notWritten());
         }
     }
 

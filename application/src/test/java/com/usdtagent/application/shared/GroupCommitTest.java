@@ -3,12 +3,17 @@ package com.usdtagent.application.shared;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +26,7 @@ class GroupCommitTest {
         List<List<Integer>> batches = new CopyOnWriteArrayList<>();
         var firstBatchStarted = new CountDownLatch(1);
         var releaseFirstBatch = new CountDownLatch(1);
-        try (var commits = new GroupCommit<Integer, String>("test", 1, 100, batch -> {
+        try (var commits = new GroupCommit<Integer, String>("test", 1, 100, n -> n, batch -> {
             batches.add(batch);
             firstBatchStarted.countDown();
             await(releaseFirstBatch);
@@ -55,7 +60,7 @@ class GroupCommitTest {
     void whenABatchFailsEachRequestIsWrittenAloneSoOnlyTheCulpritFails() throws Exception {
         var gate = new CountDownLatch(1);
         List<List<Integer>> batches = new CopyOnWriteArrayList<>();
-        try (var commits = new GroupCommit<Integer, Integer>("test", 1, 100, batch -> {
+        try (var commits = new GroupCommit<Integer, Integer>("test", 1, 100, n -> n, batch -> {
             await(gate);
             batches.add(batch);
             if (batch.contains(13)) {
@@ -92,7 +97,7 @@ class GroupCommitTest {
     void closingWritesWhatWasQueuedBeforeThenRefusesTheRest() throws Exception {
         var writing = new CountDownLatch(1);
         var finish = new CountDownLatch(1);
-        var commits = new GroupCommit<Integer, Integer>("test", 1, 1, batch -> {
+        var commits = new GroupCommit<Integer, Integer>("test", 1, 1, n -> n, batch -> {
             writing.countDown();
             await(finish);
             return batch;
@@ -110,6 +115,45 @@ class GroupCommitTest {
             assertThat(inHand.get(10, TimeUnit.SECONDS)).isEqualTo(1);
             assertThat(queued.get(10, TimeUnit.SECONDS)).as("queued before the close").isEqualTo(2);
             assertThatThrownBy(() -> commits.submit(3)).hasMessageContaining("stopping");
+        }
+    }
+
+    @Test
+    void batchesWrittenAtOnceNeverShareAKeyYetOverlap() throws Exception {
+        var inFlight = new HashSet<Integer>();
+        var sharedAKey = new AtomicBoolean();
+        var mostAtOnce = new AtomicInteger();
+        try (var commits = new GroupCommit<Integer, Integer>("test", 2, 10, n -> n % 8, batch -> {
+            Set<Integer> keys = batch.stream().map(n -> n % 8).collect(Collectors.toSet());
+            synchronized (inFlight) {
+                sharedAKey.compareAndSet(false, keys.stream().anyMatch(inFlight::contains));
+                inFlight.addAll(keys);
+                mostAtOnce.accumulateAndGet(inFlight.size() > keys.size() ? 2 : 1, Math::max);
+            }
+            sleep(5);
+            synchronized (inFlight) {
+                inFlight.removeAll(keys);
+            }
+            return batch;
+        }); var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Integer>> answers = new ArrayList<>();
+            for (int n = 0; n < 400; n++) {
+                int request = n;
+                answers.add(CompletableFuture.supplyAsync(() -> commits.submit(request), callers));
+            }
+            for (int n = 0; n < 400; n++) {
+                assertThat(answers.get(n).get(10, TimeUnit.SECONDS)).isEqualTo(n);
+            }
+        }
+        assertThat(sharedAKey).as("a key in two batches written at once").isFalse();
+        assertThat(mostAtOnce).as("both writers wrote at once").hasValue(2);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 
