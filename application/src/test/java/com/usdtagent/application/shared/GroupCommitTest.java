@@ -123,8 +123,8 @@ class GroupCommitTest {
         var inFlight = new HashSet<Integer>();
         var sharedAKey = new AtomicBoolean();
         var mostAtOnce = new AtomicInteger();
-        try (var commits = new GroupCommit<Integer, Integer>("test", 2, 10, n -> n % 8, batch -> {
-            Set<Integer> keys = batch.stream().map(n -> n % 8).collect(Collectors.toSet());
+        try (var commits = new GroupCommit<Integer, Integer>("test", 2, 10, n -> n % 64, batch -> {
+            Set<Integer> keys = batch.stream().map(n -> n % 64).collect(Collectors.toSet());
             synchronized (inFlight) {
                 sharedAKey.compareAndSet(false, keys.stream().anyMatch(inFlight::contains));
                 inFlight.addAll(keys);
