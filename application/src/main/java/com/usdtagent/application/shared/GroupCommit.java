@@ -171,8 +171,16 @@ public final class GroupCommit<T, R> implements AutoCloseable {
                 writer.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
+        }
+        // requests are left only when a writer died or the wait was interrupted: their callers must not wait forever
+        lock.lock();
+        try {
+            queue.forEach(left -> left.answer().completeExceptionally(notWritten()));
+            queue.clear();
+        } finally {
+            lock.unlock();
         }
     }
 
