@@ -66,9 +66,11 @@ final class TokenAuthenticator implements AuthTokenListener {
             sessions.add(session);
             var rooms = List.of(SocketSession.userRoom(user.id()), SocketSession.socketRoom(session.socketId()));
             rooms.forEach(client::joinRoom);
+            // before the socket hears it is connected, so that a user's sockets are counted in the order they
+            // connected: counted later, a socket connected just after it on another node could count as older
+            limits.admit(user.id(), session.socketId());
             session.queue().submit(() -> {
                 awaitRelayOf(rooms);
-                limits.admit(user.id(), session.socketId());
                 onConnected.accept(session);
             });
             return AuthTokenResult.AuthTokenResultSuccess;

@@ -17,7 +17,10 @@ interface UserLimits extends AutoCloseable {
      */
     CompletionStage<Boolean> tryEvent(UserId user);
 
-    /** Counts the socket in; the user's oldest sockets beyond the cap are disconnected, wherever they are. May wait. */
+    /**
+     * Counts the socket in; the user's oldest sockets beyond the cap are disconnected, wherever they are. Never waits,
+     * so that a socket is counted on the event loop as it connects.
+     */
     void admit(UserId user, SocketId socket);
 
     /** The socket has gone. */
