@@ -20,6 +20,8 @@ public final class SendMessageService implements SendMessage, AutoCloseable {
     /** Batches in flight at once, over different rooms: one gathers while another commits. */
     private static final int WRITERS = 2;
     private static final int MAX_BATCH = 100;
+    /** Sends waiting that start a second batch while one is written; fewer wait for it, in one bigger batch. */
+    private static final int OVERLAP_AT = 16;
 
     private final SendBatch sends;
     private final RoomPosts posts;
@@ -33,7 +35,7 @@ public final class SendMessageService implements SendMessage, AutoCloseable {
         this.posts = posts;
         this.transactions = transactions;
         this.clock = clock;
-        this.commits = new GroupCommit<>("send-message", WRITERS, MAX_BATCH,
+        this.commits = new GroupCommit<>("send-message", WRITERS, MAX_BATCH, OVERLAP_AT,
                 request -> request.command().roomId(), this::write);
     }
 

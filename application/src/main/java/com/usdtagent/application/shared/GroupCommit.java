@@ -18,6 +18,12 @@ import java.util.function.Function;
  * requests; when idle, a request is written alone at once. A caller blocks (on its virtual thread) until its batch
  * is committed.
  *
+ * <p>A writer starts a batch at once when no other is being written; while one is, another writer starts one only
+ * when at least {@code overlapAt} requests wait. Every batch costs the database the same fixed price (planning, round
+ * trips, the commit's flush), so at moderate rates two writers taking turns at tiny batches spent twice the CPU of
+ * one writer taking bigger ones, and on a busy machine that CPU is what delays everything else; a backlog is worth
+ * the overlap.
+ *
  * <p>Each request has a key (a send's room), and a writer leaves in the queue the requests whose key another writer's
  * batch holds, so that two batches written at once never share one: a batch that shared a room with the one
  * committing would wait for its row lock, and the writers would take turns instead of overlapping. Requests of one
@@ -44,19 +50,22 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     private final Function<T, ?> keyOf;
     private final Function<List<T>, List<R>> writeBatch;
     private final int maxBatch;
+    private final int overlapAt;
     private final List<Thread> writers = new ArrayList<>();
 
     /**
      * @param writers    batches written at once; more than one lets a batch gather while another commits
      * @param maxBatch   most requests in one batch
+     * @param overlapAt  requests waiting that let a writer start a batch while another batch is being written
      * @param keyOf      what two batches written at once must not share (by equals and hashCode)
      * @param writeBatch writes the requests in one transaction and answers each, in order
      */
-    public GroupCommit(String name, int writers, int maxBatch, Function<T, ?> keyOf,
+    public GroupCommit(String name, int writers, int maxBatch, int overlapAt, Function<T, ?> keyOf,
                        Function<List<T>, List<R>> writeBatch) {
         this.keyOf = keyOf;
         this.writeBatch = writeBatch;
         this.maxBatch = maxBatch;
+        this.overlapAt = overlapAt;
         for (int i = 0; i < writers; i++) {
             // platform threads: a writer holding a pooled connection is never queued behind the virtual threads
             // of thousands of sockets for a carrier
@@ -103,24 +112,19 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         }
     }
 
-    /** The oldest requests whose keys no other batch holds, up to a batch; null once closed and all written. */
+    /**
+     * The oldest requests whose keys no other batch holds, up to a batch, once it is this writer's turn; null once
+     * closed and all written.
+     */
     private List<Pending<T, R>> nextBatch() {
         lock.lock();
         try {
             while (true) {
-                List<Pending<T, R>> batch = new ArrayList<>();
-                Set<Object> taken = new HashSet<>();
-                for (Iterator<Pending<T, R>> next = queue.iterator(); next.hasNext() && batch.size() < maxBatch; ) {
-                    Pending<T, R> pending = next.next();
-                    if (!writing.contains(pending.key())) {
-                        next.remove();
-                        batch.add(pending);
-                        taken.add(pending.key());
+                if (writing.isEmpty() || queue.size() >= overlapAt || closed) {
+                    List<Pending<T, R>> batch = takeFreeRequests();
+                    if (!batch.isEmpty()) {
+                        return batch;
                     }
-                }
-                if (!batch.isEmpty()) {
-                    writing.addAll(taken);
-                    return batch;
                 }
                 if (closed && queue.isEmpty()) {
                     return null;
@@ -130,6 +134,20 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Under the lock: takes the oldest requests whose keys no other batch holds, up to a batch, and holds their keys. */
+    private List<Pending<T, R>> takeFreeRequests() {
+        List<Pending<T, R>> batch = new ArrayList<>();
+        for (Iterator<Pending<T, R>> next = queue.iterator(); next.hasNext() && batch.size() < maxBatch; ) {
+            Pending<T, R> pending = next.next();
+            if (!writing.contains(pending.key())) {
+                next.remove();
+                batch.add(pending);
+            }
+        }
+        batch.forEach(pending -> writing.add(pending.key()));
+        return batch;
     }
 
     private void write(List<Pending<T, R>> batch) {

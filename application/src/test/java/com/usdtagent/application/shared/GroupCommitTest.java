@@ -26,7 +26,7 @@ class GroupCommitTest {
         List<List<Integer>> batches = new CopyOnWriteArrayList<>();
         var firstBatchStarted = new CountDownLatch(1);
         var releaseFirstBatch = new CountDownLatch(1);
-        try (var commits = new GroupCommit<Integer, String>("test", 1, 100, n -> n, batch -> {
+        try (var commits = new GroupCommit<Integer, String>("test", 1, 100, 1, n -> n, batch -> {
             batches.add(batch);
             firstBatchStarted.countDown();
             await(releaseFirstBatch);
@@ -57,10 +57,48 @@ class GroupCommitTest {
     }
 
     @Test
+    void whileABatchIsWrittenAnotherStartsOnlyOnceEnoughRequestsWait() throws Exception {
+        List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+        var firstBatchStarted = new CountDownLatch(1);
+        var secondBatchStarted = new CountDownLatch(1);
+        var releaseFirstBatch = new CountDownLatch(1);
+        try (var commits = new GroupCommit<Integer, Integer>("test", 2, 100, 5, n -> n, batch -> {
+            batches.add(batch);
+            if (batch.contains(0)) {
+                firstBatchStarted.countDown();
+                await(releaseFirstBatch);
+            } else {
+                secondBatchStarted.countDown();
+            }
+            return batch;
+        }); var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Integer>> answers = new ArrayList<>();
+            answers.add(CompletableFuture.supplyAsync(() -> commits.submit(0), callers));
+            firstBatchStarted.await(10, TimeUnit.SECONDS);
+            for (int n = 1; n <= 4; n++) {
+                int request = n;
+                answers.add(CompletableFuture.supplyAsync(() -> commits.submit(request), callers));
+            }
+            assertThat(secondBatchStarted.await(200, TimeUnit.MILLISECONDS))
+                    .as("four waiting: the second writer leaves them to gather").isFalse();
+            answers.add(CompletableFuture.supplyAsync(() -> commits.submit(5), callers));
+            assertThat(secondBatchStarted.await(10, TimeUnit.SECONDS))
+                    .as("five waiting: a second batch while the first is still written").isTrue();
+            releaseFirstBatch.countDown();
+
+            for (int n = 0; n <= 5; n++) {
+                assertThat(answers.get(n).get(10, TimeUnit.SECONDS)).isEqualTo(n);
+            }
+            assertThat(batches).hasSize(2);
+            assertThat(batches.get(1)).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+        }
+    }
+
+    @Test
     void whenABatchFailsEachRequestIsWrittenAloneSoOnlyTheCulpritFails() throws Exception {
         var gate = new CountDownLatch(1);
         List<List<Integer>> batches = new CopyOnWriteArrayList<>();
-        try (var commits = new GroupCommit<Integer, Integer>("test", 1, 100, n -> n, batch -> {
+        try (var commits = new GroupCommit<Integer, Integer>("test", 1, 100, 1, n -> n, batch -> {
             await(gate);
             batches.add(batch);
             if (batch.contains(13)) {
@@ -97,7 +135,7 @@ class GroupCommitTest {
     void closingWritesWhatWasQueuedBeforeThenRefusesTheRest() throws Exception {
         var writing = new CountDownLatch(1);
         var finish = new CountDownLatch(1);
-        var commits = new GroupCommit<Integer, Integer>("test", 1, 1, n -> n, batch -> {
+        var commits = new GroupCommit<Integer, Integer>("test", 1, 1, 1, n -> n, batch -> {
             writing.countDown();
             await(finish);
             return batch;
@@ -123,7 +161,7 @@ class GroupCommitTest {
         var inFlight = new HashSet<Integer>();
         var sharedAKey = new AtomicBoolean();
         var mostAtOnce = new AtomicInteger();
-        try (var commits = new GroupCommit<Integer, Integer>("test", 2, 10, n -> n % 64, batch -> {
+        try (var commits = new GroupCommit<Integer, Integer>("test", 2, 10, 16, n -> n % 64, batch -> {
             Set<Integer> keys = batch.stream().map(n -> n % 64).collect(Collectors.toSet());
             synchronized (inFlight) {
                 sharedAKey.compareAndSet(false, keys.stream().anyMatch(inFlight::contains));
