@@ -455,6 +455,16 @@ public final class LoadTest {
                 .max(Comparator.comparingDouble(Step::deliveredPerSecond)).orElse(null);
     }
 
+    /** The other tools' {@code --name=value} arguments, by name ({@code --name} alone gives an empty value). */
+    static Map<String, String> namedOptions(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(pair[0], pair.length > 1 ? pair[1] : "");
+        }
+        return options;
+    }
+
     static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -2,18 +2,11 @@ package com.usdtagent.loadtest;
 
 import com.sun.management.OperatingSystemMXBean;
 import com.usdtagent.application.account.AuthenticatedUser;
-import com.usdtagent.application.chat.MessageView;
-import com.usdtagent.application.chat.PresenceChange;
 import com.usdtagent.application.chat.RealtimePublisher;
-import com.usdtagent.application.chat.RoomPage;
 import com.usdtagent.application.chat.RoomPosts;
-import com.usdtagent.application.chat.RoomSummary;
 import com.usdtagent.application.chat.SendMessage;
 import com.usdtagent.application.chat.SendMessageService;
-import com.usdtagent.application.chat.StatusChange;
-import com.usdtagent.application.chat.TypingNotice;
 import com.usdtagent.domain.account.Role;
-import com.usdtagent.application.chat.SocketId;
 import com.usdtagent.domain.account.UserAccount;
 import com.usdtagent.domain.account.UserId;
 import com.usdtagent.domain.account.Username;
@@ -24,6 +17,7 @@ import com.usdtagent.persistence.PostgresPersistence;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,11 +60,7 @@ public final class SendPathBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(pair[0], pair.length > 1 ? pair[1] : "");
-        }
+        Map<String, String> options = LoadTest.namedOptions(args);
         int senders = Integer.parseInt(options.getOrDefault("senders", "128"));
         Duration round = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "10")));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
@@ -92,8 +81,11 @@ public final class SendPathBenchmark {
                 preload(sql, preload);
             }
             Clock clock = Clock.systemUTC();
-            try (var sends = new SendMessageService(new RoomPosts(persistence.chatRooms(), new NobodyConnected(),
-                    clock), persistence.messages(), persistence.attachments(), notification -> { },
+            // nobody is connected: what a send announces goes nowhere, so that only the send path is measured
+            var nobody = (RealtimePublisher) Proxy.newProxyInstance(RealtimePublisher.class.getClassLoader(),
+                    new Class<?>[] {RealtimePublisher.class}, (proxy, method, arguments) -> null);
+            try (var sends = new SendMessageService(new RoomPosts(persistence.chatRooms(), nobody, clock),
+                    persistence.messages(), persistence.attachments(), notification -> { },
                     persistence.transactions(), clock, persistence.blocks())) {
                 run(sends, pairs, sql, round, rounds, checkpointEvery);
             }
@@ -211,34 +203,6 @@ public final class SendPathBenchmark {
                 return new Counters(sent.get(), os.getProcessCpuTime(), HostCpu.named("postgres"), row.getLong(1),
                         row.getLong(2), row.getLong(3), System.nanoTime());
             }
-        }
-    }
-
-    /** Nobody is connected: what a send announces goes nowhere, so only the send path is measured. */
-    private static final class NobodyConnected implements RealtimePublisher {
-
-        @Override
-        public void roomList(SocketId to, RoomPage page) {
-        }
-
-        @Override
-        public void newMessage(UserId to, MessageView message) {
-        }
-
-        @Override
-        public void roomUpdated(UserId to, RoomSummary room) {
-        }
-
-        @Override
-        public void messageStatus(UserId to, StatusChange change) {
-        }
-
-        @Override
-        public void presence(UserId to, PresenceChange change) {
-        }
-
-        @Override
-        public void typing(UserId to, TypingNotice notice) {
         }
     }
 }

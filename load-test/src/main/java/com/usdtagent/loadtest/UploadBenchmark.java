@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -57,11 +56,7 @@ public final class UploadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(pair[0], pair.length > 1 ? pair[1] : "");
-        }
+        Map<String, String> options = LoadTest.namedOptions(args);
         int uploads = Integer.parseInt(options.getOrDefault("uploads", "30"));
         List<Integer> concurrency = List.of(options.getOrDefault("concurrency", "1,4").split(",")).stream()
                 .map(Integer::parseInt).toList();
