@@ -1,6 +1,5 @@
 package com.usdtagent.loadtest;
 
-import com.sun.management.OperatingSystemMXBean;
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.application.chat.RealtimePublisher;
 import com.usdtagent.application.chat.RoomPosts;
@@ -16,7 +15,6 @@ import com.usdtagent.persistence.JdbcTarget;
 import com.usdtagent.persistence.PostgresPersistence;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,7 +53,7 @@ public final class SendPathBenchmark {
     private record Pair(AuthenticatedUser user, AuthenticatedUser agent, RoomId room) {
     }
 
-    private record Counters(long sends, long jvmNanos, Duration databaseCpu, long commits, long walBytes,
+    private record Counters(long sends, Duration jvmCpu, Duration databaseCpu, long commits, long walBytes,
                             long fullPageImages, long nanoTime) {
     }
 
@@ -87,7 +85,7 @@ public final class SendPathBenchmark {
             try (var sends = new SendMessageService(new RoomPosts(persistence.chatRooms(), nobody, clock),
                     persistence.messages(), persistence.attachments(), notification -> { },
                     persistence.transactions(), clock, persistence.blocks())) {
-                run(sends, pairs, sql, round, rounds, checkpointEvery);
+                run(sends, pairs, sql, round, rounds, database.url(), checkpointEvery);
             }
         }
     }
@@ -131,7 +129,7 @@ public final class SendPathBenchmark {
     }
 
     private static void run(SendMessageService sends, List<Pair> pairs, Connection sql, Duration round, int rounds,
-                            long checkpointEvery) throws Exception {
+                            String url, long checkpointEvery) throws Exception {
         AtomicLong sent = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> senders = new ArrayList<>();
@@ -144,7 +142,7 @@ public final class SendPathBenchmark {
                 }
             }));
         }
-        Thread checkpoints = Thread.ofVirtual().start(() -> checkpointUntilInterrupted(sql, checkpointEvery));
+        Thread checkpoints = Thread.ofVirtual().start(() -> checkpointUntilInterrupted(url, checkpointEvery));
         System.out.println("| round | sends/s | JVM CPU µs/send | PostgreSQL CPU µs/send | sends/commit "
                 + "| WAL bytes/send | full-page images/send |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
@@ -156,7 +154,7 @@ public final class SendPathBenchmark {
             double count = after.sends() - before.sends();
             System.out.printf("| %d | %.0f | %.1f | %.1f | %.1f | %.0f | %.3f |%n", n,
                     count * 1e9 / (after.nanoTime() - before.nanoTime()),
-                    (after.jvmNanos() - before.jvmNanos()) / 1e3 / count,
+                    after.jvmCpu().minus(before.jvmCpu()).toNanos() / 1e3 / count,
                     after.databaseCpu().minus(before.databaseCpu()).toNanos() / 1e3 / count,
                     count / (after.commits() - before.commits()),
                     (after.walBytes() - before.walBytes()) / count,
@@ -171,18 +169,15 @@ public final class SendPathBenchmark {
         checkpoints.join();
     }
 
-    private static void checkpointUntilInterrupted(Connection sql, long everySeconds) {
+    /** On a connection of its own: the rounds' counters read theirs meanwhile. */
+    private static void checkpointUntilInterrupted(String url, long everySeconds) {
         if (everySeconds == 0) {
             return;
         }
-        try {
+        try (var connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             while (true) {
                 Thread.sleep(Duration.ofSeconds(everySeconds));
-                synchronized (sql) {
-                    try (Statement statement = sql.createStatement()) {
-                        statement.execute("CHECKPOINT");
-                    }
-                }
+                statement.execute("CHECKPOINT");
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
@@ -192,17 +187,14 @@ public final class SendPathBenchmark {
     }
 
     private static Counters counters(AtomicLong sent, Connection sql) throws SQLException {
-        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        synchronized (sql) {
-            try (Statement statement = sql.createStatement(); ResultSet row = statement.executeQuery("""
-                    SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()),
-                           wal_bytes, wal_fpi
-                    FROM pg_stat_wal
-                    """)) {
-                row.next();
-                return new Counters(sent.get(), os.getProcessCpuTime(), HostCpu.named("postgres"), row.getLong(1),
-                        row.getLong(2), row.getLong(3), System.nanoTime());
-            }
+        try (Statement statement = sql.createStatement(); ResultSet row = statement.executeQuery("""
+                SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()),
+                       wal_bytes, wal_fpi
+                FROM pg_stat_wal
+                """)) {
+            row.next();
+            return new Counters(sent.get(), HostCpu.process(ProcessHandle.current().pid()), HostCpu.named("postgres"),
+                    row.getLong(1), row.getLong(2), row.getLong(3), System.nanoTime());
         }
     }
 }
