@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rooms and their members' sides, as {@code JdbiChatRooms}: appends lock a room and its members' rows, rooms in id
- * order, and so does {@code deliverAll} for one member's rows, so that neither two batches nor a batch and a
- * delivery can deadlock.
+ * Rooms and their members' sides, as {@code JdbiChatRooms}: appends lock their rooms in id order, and so does
+ * {@code deliverAll} for one member's rooms, so that neither two batches nor a batch and a delivery can deadlock; a
+ * member's row is locked only as it is written.
  */
 final class MemoryChatRooms implements ChatRooms {
 
@@ -78,7 +78,7 @@ final class MemoryChatRooms implements ChatRooms {
                 ChatRoom room = tables.rooms.lock(id).orElseThrow();
                 var sides = new HashMap<UserId, LockedRoom.Side>();
                 for (UserId member : List.of(room.firstMember(), room.secondMember())) {
-                    Member side = tables.members.lock(new MemberKey(id, member)).orElseThrow();
+                    Member side = tables.members.find(new MemberKey(id, member)).orElseThrow();
                     sides.put(member, new LockedRoom.Side(tables.contact(member), side.pointers(),
                             tables.isViewing(member, id)));
                 }
@@ -145,8 +145,8 @@ final class MemoryChatRooms implements ChatRooms {
     @Override
     public List<PendingDelivery> deliverAll(UserId member) {
         return store.atomically(() -> {
-            // the rooms as the statement finds them; PostgreSQL rechecks a member's row it waited for, but not the
-            // room's, so a message appended meanwhile stays undelivered here too
+            // the rooms as the statement finds them, locked in room order; a message appended meanwhile stays
+            // undelivered here too, as PostgreSQL's update reads the rooms as they were when it began
             List<ChatRoom> due = store.read(() -> tables.sidesOf(member).stream()
                     .map(side -> Map.entry(side.getValue(), tables.rooms.find(side.getKey().room()).orElseThrow()))
                     .filter(side -> side.getKey().pointers().deliveredSeq() < side.getValue().lastSeq())
@@ -155,6 +155,7 @@ final class MemoryChatRooms implements ChatRooms {
                     .toList());
             var delivered = new ArrayList<PendingDelivery>();
             for (ChatRoom room : due) {
+                tables.rooms.lock(room.id());
                 MemberKey key = new MemberKey(room.id(), member);
                 Member side = tables.members.lock(key).orElseThrow();
                 if (side.pointers().deliveredSeq() < room.lastSeq()) {

@@ -32,9 +32,11 @@ final class JdbiChatRooms implements ChatRooms {
             FROM chat_room
             """;
     private static final String BY_ID = SELECT_ROOM + "WHERE id = :id";
-    // one row per member. It locks the rooms and their members' rows in room order, so that two batches locking
-    // overlapping rooms cannot deadlock. A lock that waited for another append returns the rows as that append
-    // left them; the presence columns are as they were when the statement began, each one index probe a member
+    // one row per member. It locks the rooms in room order, so that two batches locking overlapping rooms cannot
+    // deadlock. The members' rows need no locks of their own (each would write a WAL record): a statement that
+    // writes several of them holds their rooms first (the append, DELIVER_ALL), and a receipt writes one row alone;
+    // the append moves each pointer to the greater of its value and the batch's. A lock that waited for another
+    // append returns the room as that append left it; the rest is as it was when the statement began
     static final String LOCK_WITH_SIDES = """
             SELECT room.id, room.member_low, room.member_high, room.last_seq, room.created_at,
                    member.delivered_seq, member.read_seq,
@@ -48,7 +50,7 @@ final class JdbiChatRooms implements ChatRooms {
             JOIN user_account account ON account.id = member.user_id
             WHERE room.id = ANY(:ids)
             ORDER BY room.id, member.user_id
-            FOR NO KEY UPDATE OF room, member
+            FOR NO KEY UPDATE OF room
             """;
     // the pair is stored in PostgreSQL's uuid order, which differs from java.util.UUID's signed compareTo
     private static final String BY_PAIR = SELECT_ROOM
@@ -75,14 +77,14 @@ final class JdbiChatRooms implements ChatRooms {
             WHERE room_id = :room AND user_id = :member
             RETURNING delivered_seq, read_seq
             """;
-    // locks the member's rows in room order first, the order in which LOCK_WITH_SIDES takes them, so that it cannot
-    // deadlock with a batch of sends that holds the same member in several rooms
+    // locks the member's rooms in room order first, as LOCK_WITH_SIDES does, so that it cannot deadlock with a
+    // batch of sends that holds several of them, nor with another delivery to a member of the same rooms
     private static final String DELIVER_ALL = """
             WITH due AS (
                 SELECT me.room_id FROM room_member me JOIN chat_room room ON room.id = me.room_id
                 WHERE me.user_id = :member AND me.delivered_seq < room.last_seq
                 ORDER BY me.room_id
-                FOR NO KEY UPDATE OF me
+                FOR NO KEY UPDATE OF room
             )
             UPDATE room_member me SET delivered_seq = room.last_seq
             FROM chat_room room, due
