@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@link ChatRooms}: one room per pair, however many open it at once; appends to a room take turns on its lock, so
  * its messages are numbered 1, 2, 3... without gaps; locks are taken in one order, so that batches and deliveries
- * never deadlock; pointers only move forward.
+ * never deadlock; a receipt does not wait for a batch; pointers only move forward.
  */
 public abstract class ChatRoomsContract extends ChatContract {
 
@@ -208,6 +208,26 @@ public abstract class ChatRoomsContract extends ChatContract {
         assertThat(rooms.advance(room, ann, new ReadPointers(2, 2))).isEqualTo(new ReadPointers(5, 3));
         assertThat(rooms.advance(room, ann, new ReadPointers(4, 4))).isEqualTo(new ReadPointers(5, 4));
         assertThat(rooms.pointers(room, ann)).isEqualTo(new ReadPointers(5, 4));
+    }
+
+    @Test
+    void aReceiptDoesNotWaitForABatchThatHoldsTheRoomAndTheBatchKeepsIt() {
+        UserId me = user();
+        UserId ann = user();
+        RoomId room = room(me, ann);
+        send(room, me, "one");
+        Message two = new Message(MessageId.newId(), room, 2, me, MessageType.TEXT, "two", "c-2", Map.of(), NOW);
+
+        // ann reads the first message while a batch holds the room; the batch then stores what it read before that
+        List<Map<UserId, ReadPointers>> outcomes = interleaved(
+                () -> rooms.lockForAppend(List.of(room)),
+                () -> Map.of(ann, rooms.advance(room, ann, new ReadPointers(1, 1))),
+                () -> rooms.append(List.of(two), Map.of(room, Map.of(me, new ReadPointers(2, 2),
+                        ann, new ReadPointers(1, 0)))).get(room));
+
+        assertThat(outcomes.get(1)).containsEntry(ann, new ReadPointers(1, 1));
+        assertThat(outcomes.get(0)).containsEntry(ann, new ReadPointers(1, 1));
+        assertThat(rooms.pointers(room, ann)).isEqualTo(new ReadPointers(1, 1));
     }
 
     @Test
