@@ -22,9 +22,10 @@ public interface ChatRooms {
     ChatRoom addOrGetExisting(ChatRoom room);
 
     /**
-     * Reads the rooms that exist among {@code ids}, each with both members' sides, and holds their row locks until
-     * the transaction ends, so that appends to a room take turns; locks in one order, so that two batches cannot
-     * deadlock.
+     * Reads the rooms that exist among {@code ids}, each with both members' sides, and holds the rooms' row locks
+     * until the transaction ends, so that appends to a room take turns; locks in one order, so that two batches
+     * cannot deadlock. A member's receipt does not wait for them: a side may move on before the append, which keeps
+     * the greater of each pointer.
      */
     Map<RoomId, LockedRoom> lockForAppend(Collection<RoomId> ids);
 
