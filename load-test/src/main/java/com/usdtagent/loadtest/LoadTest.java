@@ -49,6 +49,8 @@ public final class LoadTest {
     private static final int JIT_MAX_EXTRA_SECONDS = 180;
     /** The rate of a closed-loop step: as fast as the acks come back. */
     static final int CLOSED_LOOP = 0;
+    /** The PostgreSQL every tool creates its database on unless {@code --database} names another. */
+    static final String DEFAULT_DATABASE = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
     private static final Pattern ERROR_CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
 
     private static final List<String> TARGETS = List.of("relay", "full-relay", "product");
@@ -58,11 +60,7 @@ public final class LoadTest {
                    int capacity, String serverHeap, String database, Path jar) {
 
         static Options parse(String[] args) {
-            Map<String, String> given = new HashMap<>();
-            for (String arg : args) {
-                String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-                given.put(pair[0], pair.length > 1 ? pair[1] : "");
-            }
+            Map<String, String> given = namedOptions(args);
             var options = new Options(
                     bounded(given.getOrDefault("pairs", "500"), 1, 5_000),
                     Arrays.stream(given.getOrDefault("rates", "250,500,1000,2000,4000,8000,16000,32000").split(",")).map(rate -> bounded(rate, 1, 50_000)).toList(),
@@ -76,7 +74,7 @@ public final class LoadTest {
                     switches("redis", given.getOrDefault("redis", "off")),
                     bounded(given.getOrDefault("capacity", "10000"), 0, 15_000),
                     given.getOrDefault("server-heap", "1g"),
-                    given.getOrDefault("database", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"),
+                    given.getOrDefault("database", DEFAULT_DATABASE),
                     Path.of(given.getOrDefault("jar", "bootstrap/target/usdt-agent-server.jar")));
             if (!TARGETS.containsAll(options.targets)) {
                 throw new IllegalArgumentException("--targets takes some of " + TARGETS);
@@ -455,7 +453,7 @@ public final class LoadTest {
                 .max(Comparator.comparingDouble(Step::deliveredPerSecond)).orElse(null);
     }
 
-    /** The other tools' {@code --name=value} arguments, by name ({@code --name} alone gives an empty value). */
+    /** The tools' {@code --name=value} arguments, by name ({@code --name} alone gives an empty value). */
     static Map<String, String> namedOptions(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {

@@ -69,8 +69,7 @@ public final class SendPathBenchmark {
                 checkpointEvery == 0 ? "as the server's settings have it" : "every " + checkpointEvery + " s",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
 
-        try (var database = LoadTest.Database.fresh(options.getOrDefault("database",
-                "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"));
+        try (var database = LoadTest.Database.fresh(options.getOrDefault("database", LoadTest.DEFAULT_DATABASE));
              var persistence = PostgresPersistence.open(JdbcTarget.parse(database.url()), new SimpleMeterRegistry());
              var autovacuum = Autovacuum.standInIfOff(database.url(), Autovacuum.EVERY);
              var sql = DriverManager.getConnection(database.url())) {

@@ -69,8 +69,7 @@ public final class UploadBenchmark {
         System.out.printf("# Upload benchmark %s%n%nserver heap %s, %d cores, %s%n%n", Instant.now(), heap,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
 
-        try (var database = LoadTest.Database.fresh(options.getOrDefault("database",
-                "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"))) {
+        try (var database = LoadTest.Database.fresh(options.getOrDefault("database", LoadTest.DEFAULT_DATABASE))) {
             int httpPort = LoadTest.freePort();
             int socketPort = LoadTest.freePort();
             var env = Map.of("DATABASE_URL", database.url(), "AUTH_JWT_SECRET", JWT_SECRET,
