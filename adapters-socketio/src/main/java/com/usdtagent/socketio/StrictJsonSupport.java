@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufUtil;
+
+import java.io.IOException;
+import java.util.List;
 
 /**
  * netty-socketio's JSON, with objects that remember a repeated key: Jackson's tree keeps the last value of
@@ -12,6 +18,40 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * such a payload with {@code VALIDATION_FAILED}.
  */
 final class StrictJsonSupport extends JacksonJsonSupport {
+
+    /**
+     * A packet's arguments (an event's name and payloads, an ack's values) written straight into the frame when each
+     * is JSON already written ({@link Json.Written}) or a name with nothing to escape, as every frame this server
+     * sends is: Jackson's generator, set up for each frame on the event loop, was 4 % of the server's CPU for the
+     * same bytes. Anything else goes through Jackson.
+     */
+    @Override
+    public void writeValue(ByteBufOutputStream out, Object value) throws IOException {
+        if (!(value instanceof List<?> values) || !values.stream().allMatch(StrictJsonSupport::copiedAsIs)) {
+            super.writeValue(out, value);
+            return;
+        }
+        ByteBuf frame = out.buffer();
+        frame.writeByte('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                frame.writeByte(',');
+            }
+            if (values.get(i) instanceof Json.Written written) {
+                ByteBufUtil.writeUtf8(frame, written.json());
+            } else {
+                frame.writeByte('"');
+                ByteBufUtil.writeAscii(frame, (String) values.get(i));
+                frame.writeByte('"');
+            }
+        }
+        frame.writeByte(']');
+    }
+
+    private static boolean copiedAsIs(Object value) {
+        return value instanceof Json.Written
+                || value instanceof String name && name.chars().allMatch(c -> c >= ' ' && c < 0x7f && c != '"' && c != '\\');
+    }
 
     @Override
     protected void init(ObjectMapper objectMapper) {
