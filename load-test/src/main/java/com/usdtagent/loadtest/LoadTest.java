@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  *
  * <pre>load-test/run [--pairs=500] [--rates=250,500,1000,2000,4000,8000,16000,32000] [--seconds=10] [--warmup=10]
  *               [--loop=open] [--targets=relay,full-relay,product]
- *               [--compression=off,on] [--push=off] [--nodes=1] [--redis=off] [--capacity=10000] [--server-heap=1g]
+ *               [--compression=off,on] [--push=off] [--nodes=1] [--redis=off] [--rounds=1] [--capacity=10000] [--server-heap=1g]
  *               [--database=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres] [--jar=bootstrap/target/usdt-agent-server.jar]</pre>
  */
 public final class LoadTest {
@@ -57,7 +57,7 @@ public final class LoadTest {
 
     record Options(int pairs, List<Integer> rates, int seconds, int warmup, boolean closedLoop, List<String> targets,
                    List<Boolean> compression, List<Boolean> push, List<Integer> nodes, List<Boolean> redis,
-                   int capacity, String serverHeap, String database, Path jar) {
+                   int rounds, int capacity, String serverHeap, String database, Path jar) {
 
         static Options parse(String[] args) {
             Map<String, String> given = namedOptions(args);
@@ -72,6 +72,7 @@ public final class LoadTest {
                     switches("push", given.getOrDefault("push", "off")),
                     Arrays.stream(given.getOrDefault("nodes", "1").split(",")).map(nodes -> bounded(nodes, 1, 2)).toList(),
                     switches("redis", given.getOrDefault("redis", "off")),
+                    bounded(given.getOrDefault("rounds", "1"), 1, 10),
                     bounded(given.getOrDefault("capacity", "10000"), 0, 15_000),
                     given.getOrDefault("server-heap", "1g"),
                     given.getOrDefault("database", DEFAULT_DATABASE),
@@ -189,18 +190,25 @@ public final class LoadTest {
                         Autovacuum.EVERY.toSeconds());
             }
             var product = new ProductRuns(options, database, work);
-            List<Step> steps = new ArrayList<>();
-            for (boolean compression : options.compression) {
-                for (String target : options.targets) {
-                    steps.addAll(target.equals("product")
-                            ? product.load(compression, loop)
-                            : relayRun(target, options, compression, loop, work));
+            // every target in turn, again in each round: a ratio is read from steps minutes apart, and the rounds
+            // show how far the machine's speed moved meanwhile
+            List<List<Step>> rounds = new ArrayList<>();
+            for (int round = 0; round < options.rounds; round++) {
+                List<Step> steps = new ArrayList<>();
+                for (boolean compression : options.compression) {
+                    for (String target : options.targets) {
+                        steps.addAll(target.equals("product")
+                                ? product.load(compression, loop)
+                                : relayRun(target, options, compression, loop, work));
+                    }
                 }
+                rounds.add(steps);
             }
+            List<Step> steps = rounds.stream().flatMap(List::stream).toList();
             printSteps(steps);
             printRedis(steps);
             printPushes(steps);
-            printRatios(steps);
+            printRatios(rounds);
             if (options.capacity > 0) {
                 product.capacity(loop);
             }
@@ -418,34 +426,52 @@ public final class LoadTest {
         steps.stream().filter(concerned).forEach(step -> System.out.println(row.apply(step)));
     }
 
-    /** The product against each relay: best rate each kept up with, and CPU per message there. */
-    private static void printRatios(List<Step> steps) {
+    /**
+     * The product against each relay, round by round: the best rate each kept up with, and CPU per message there;
+     * with several rounds, the median of each ratio.
+     */
+    private static void printRatios(List<List<Step>> rounds) {
         for (String relayTarget : List.of("relay", "full-relay")) {
-            printRatios(steps, relayTarget);
+            printRatios(rounds, relayTarget);
         }
     }
 
-    private static void printRatios(List<Step> steps, String relayTarget) {
-        if (steps.stream().noneMatch(step -> step.target().equals(relayTarget))) {
+    private static void printRatios(List<List<Step>> rounds, String relayTarget) {
+        if (rounds.getFirst().stream().noneMatch(step -> step.target().equals(relayTarget))) {
             return;
         }
         System.out.printf("%n## Product as a share of the %s%n%n",
                 relayTarget.equals("relay") ? "bare relay" : "full-protocol relay");
-        System.out.printf("| deflate | relay best kept-up msg/s | product best kept-up msg/s | throughput ratio | relay CPU µs/msg | product CPU µs/msg (JVM + PostgreSQL) | CPU per message ratio | product p99 delivery at its best (ms) |%n");
-        System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- |%n");
+        System.out.printf("| round | deflate | relay best kept-up msg/s | product best kept-up msg/s | throughput ratio | relay CPU µs/msg | product CPU µs/msg (JVM + PostgreSQL) | CPU per message ratio | product p99 delivery at its best (ms) |%n");
+        System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- |%n");
         for (boolean compression : List.of(false, true)) {
-            var relay = best(steps, relayTarget, compression);
-            var product = best(steps, "product", compression);
-            if (relay == null || product == null) {
-                continue;
+            List<Double> throughputRatios = new ArrayList<>();
+            List<Double> cpuRatios = new ArrayList<>();
+            for (int round = 0; round < rounds.size(); round++) {
+                var relay = best(rounds.get(round), relayTarget, compression);
+                var product = best(rounds.get(round), "product", compression);
+                if (relay == null || product == null) {
+                    continue;
+                }
+                throughputRatios.add(product.deliveredPerSecond() / relay.deliveredPerSecond());
+                cpuRatios.add(product.serverCpuMicrosPerMessage() / relay.serverCpuMicrosPerMessage());
+                System.out.printf("| %d | %s | %.0f | %.0f | %.2f | %.0f | %.0f | %.1f | %s |%n", round + 1,
+                        compression ? "on" : "off", relay.deliveredPerSecond(), product.deliveredPerSecond(),
+                        throughputRatios.getLast(), relay.serverCpuMicrosPerMessage(),
+                        product.serverCpuMicrosPerMessage(), cpuRatios.getLast(),
+                        Latencies.millis(product.deliveryLatency().percentileNanos(99)));
             }
-            System.out.printf("| %s | %.0f | %.0f | %.2f | %.0f | %.0f | %.1f | %s |%n", compression ? "on" : "off",
-                    relay.deliveredPerSecond(), product.deliveredPerSecond(),
-                    product.deliveredPerSecond() / relay.deliveredPerSecond(),
-                    relay.serverCpuMicrosPerMessage(), product.serverCpuMicrosPerMessage(),
-                    product.serverCpuMicrosPerMessage() / relay.serverCpuMicrosPerMessage(),
-                    Latencies.millis(product.deliveryLatency().percentileNanos(99)));
+            if (throughputRatios.size() > 1) {
+                System.out.printf("| median | %s | | | %.2f | | | %.1f | |%n", compression ? "on" : "off",
+                        median(throughputRatios), median(cpuRatios));
+            }
         }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static Step best(List<Step> steps, String target, boolean compression) {
