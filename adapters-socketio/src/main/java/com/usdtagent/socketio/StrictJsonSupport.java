@@ -22,8 +22,8 @@ final class StrictJsonSupport extends JacksonJsonSupport {
     /**
      * A packet's arguments (an event's name and payloads, an ack's values) written straight into the frame when each
      * is JSON already written ({@link Json.Written}) or a name with nothing to escape, as every frame this server
-     * sends is: Jackson's generator, set up for each frame on the event loop, was 4 % of the server's CPU for the
-     * same bytes. Anything else goes through Jackson.
+     * sends is: Jackson's generator, set up for each frame on the event loop, was about 4 % of the server JVM's CPU
+     * in a closed-loop profile, for the same bytes. Anything else goes through Jackson.
      */
     @Override
     public void writeValue(ByteBufOutputStream out, Object value) throws IOException {
@@ -49,8 +49,8 @@ final class StrictJsonSupport extends JacksonJsonSupport {
     }
 
     private static boolean copiedAsIs(Object value) {
-        return value instanceof Json.Written
-                || value instanceof String name && name.chars().allMatch(c -> c >= ' ' && c < 0x7f && c != '"' && c != '\\');
+        return value instanceof Json.Written || value instanceof String name
+                && name.chars().allMatch(c -> c >= ' ' && c < 0x7f && c != '"' && c != '\\');
     }
 
     @Override
