@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * netty-socketio's pipeline with {@link OriginGuard} in front of its handshake, {@link BareConnectGuard} in front
- * of its packet handler, and {@link UnauthenticatedCloser} watching every connection from its start. Next to the
+ * of its packet handler, {@link ConnectAnswerFirst} right behind that guard, and {@link UnauthenticatedCloser} watching every connection from its start. Next to the
  * socket, flushes are consolidated: netty-socketio flushes every frame it writes, and a message sends a socket several
  * at once (the ack, a tick, the chat list), which then leave in one write to the socket instead of one each.
  */
@@ -17,10 +17,12 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     private final BareConnectGuard guard = new BareConnectGuard();
     private final OriginGuard originGuard;
     private final UnauthenticatedCloser closer;
+    private final ConnectAnswerFirst connectAnswerFirst;
 
     GuardedChannelInitializer(List<String> allowedOrigins, Sessions sessions) {
         this.originGuard = new OriginGuard(allowedOrigins);
         this.closer = new UnauthenticatedCloser(sessions);
+        this.connectAnswerFirst = new ConnectAnswerFirst(sessions);
     }
 
     @Override
@@ -29,6 +31,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         pipeline.addBefore(AUTHORIZE_HANDLER, "originGuard", originGuard);
         pipeline.addFirst("unauthenticatedCloser", closer);
         pipeline.addBefore(PACKET_HANDLER, "bareConnectGuard", guard);
+        pipeline.addBefore(PACKET_HANDLER, "connectAnswerFirst", connectAnswerFirst);
         pipeline.addFirst("flushConsolidation", new FlushConsolidationHandler(
                 FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
     }

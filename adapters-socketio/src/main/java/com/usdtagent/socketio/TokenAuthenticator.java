@@ -24,7 +24,8 @@ import java.util.function.Function;
 /**
  * Checks {@code auth.token} of the v4 CONNECT packet. This is the only place a socket becomes a session: on
  * success the user is attached, the socket joins its user's room and a room of its own, and the connect work is
- * queued first in the socket's order, once emits from other nodes to those rooms reach this node. On failure the client gets {@code connect_error} with
+ * queued first in the socket's order, to run once netty-socketio has answered the CONNECT ({@link ConnectAnswerFirst})
+ * and emits from other nodes to those rooms reach this node. On failure the client gets {@code connect_error} with
  * {@code data.code = "UNAUTHORIZED"}, and a socket that stays unauthenticated is closed shortly after. A second
  * CONNECT on a socket that is already a session changes nothing: no new session, no fresh limits.
  */
