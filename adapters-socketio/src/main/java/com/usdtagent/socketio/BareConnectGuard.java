@@ -8,7 +8,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
@@ -19,17 +18,15 @@ import java.util.stream.Collectors;
 @ChannelHandler.Sharable
 final class BareConnectGuard extends ChannelInboundHandlerAdapter {
 
-    private static final String RECORD_SEPARATOR = "\u001e";
-    private static final String BARE_CONNECT = "40";
     private static final String CONNECT_WITH_EMPTY_AUTH = "40{}";
+    private static final int LONGEST_CHECKED = 64 * 1024;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof PacketsMessage packets && containsBareConnect(packets.getContent())) {
-            ByteBuf original = packets.getContent();
-            String rewritten = Arrays.stream(original.toString(StandardCharsets.UTF_8).split(RECORD_SEPARATOR, -1))
-                    .map(packet -> packet.equals(BARE_CONNECT) ? CONNECT_WITH_EMPTY_AUTH : packet)
-                    .collect(Collectors.joining(RECORD_SEPARATOR));
+            String rewritten = ConnectPackets.all(packets.getContent()).stream()
+                    .map(packet -> packet.equals(ConnectPackets.CONNECT) ? CONNECT_WITH_EMPTY_AUTH : packet)
+                    .collect(Collectors.joining(ConnectPackets.RECORD_SEPARATOR));
             ByteBuf content = Unpooled.copiedBuffer(rewritten, StandardCharsets.UTF_8);
             // the transport releases its own buffer after this call; the copy is plain heap memory
             ctx.fireChannelRead(new PacketsMessage(packets.getClient(), content, packets.getTransport()));
@@ -39,12 +36,7 @@ final class BareConnectGuard extends ChannelInboundHandlerAdapter {
     }
 
     private static boolean containsBareConnect(ByteBuf content) {
-        int length = content.readableBytes();
-        if (length < 2 || length > 64 * 1024) {
-            return false;
-        }
-        String text = content.toString(StandardCharsets.UTF_8);
-        return text.equals(BARE_CONNECT) || text.startsWith(BARE_CONNECT + RECORD_SEPARATOR)
-                || text.endsWith(RECORD_SEPARATOR + BARE_CONNECT) || text.contains(RECORD_SEPARATOR + BARE_CONNECT + RECORD_SEPARATOR);
+        return content.readableBytes() <= LONGEST_CHECKED && ConnectPackets.any(content)
+                && ConnectPackets.all(content).contains(ConnectPackets.CONNECT);
     }
 }

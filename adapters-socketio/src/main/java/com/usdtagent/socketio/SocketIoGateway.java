@@ -38,6 +38,7 @@ import io.netty.channel.ChannelHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -81,6 +82,7 @@ public final class SocketIoGateway {
     private final LocalUserLimits localLimits;
     private final UserLimits limits;
     private final SessionSignals sessionSignals;
+    private final List<String> allowedOrigins;
 
     /** @param links signs fresh links into every payload that carries a file */
     public SocketIoGateway(SocketSettings settings, MeterRegistry meters, AttachmentLinks links) {
@@ -88,11 +90,11 @@ public final class SocketIoGateway {
         this.server = new SocketIOServer(configuration(settings, redis));
         this.meters = meters;
         this.links = links;
+        this.allowedOrigins = settings.allowedOrigins();
         this.sessionSignals = new SessionRevocations(sessions, redis);
         this.localLimits = new LocalUserLimits(settings.limits(), this::disconnectHere);
         this.limits = redis.<UserLimits>map(store -> new RedisUserLimits(store.redisson(), settings.limits(),
                 localLimits, this::disconnectHere)).orElse(localLimits);
-        server.setPipelineFactory(new GuardedChannelInitializer(settings.allowedOrigins(), sessions));
         Gauge.builder("socketio.sessions", sessions, Sessions::count)
                 .description("authenticated sockets on this node").register(meters);
     }
@@ -132,7 +134,9 @@ public final class SocketIoGateway {
     /** Connects the events to their use cases and starts listening. */
     public void start(ChatUseCases chat, CallUseCases calls) {
         var chatEvents = new ChatEvents(chat, replies, links);
-        server.getNamespace("").addAuthTokenListener(new TokenAuthenticator(chat.authenticateToken(), sessions, limits,
+        var connectGate = new ConnectGate(chat.authenticateToken(), sessions, workers);
+        server.setPipelineFactory(new GuardedChannelInitializer(allowedOrigins, sessions, connectGate));
+        server.getNamespace("").addAuthTokenListener(new TokenAuthenticator(connectGate, sessions, limits,
                 workers, timers, chatEvents::onConnected,
                 room -> redis.<CompletionStage<?>>map(store -> store.relayed(room))
                         .orElse(CompletableFuture.completedFuture(null))));

@@ -3,7 +3,6 @@ package com.usdtagent.socketio;
 import com.corundumstudio.socketio.AuthTokenListener;
 import com.corundumstudio.socketio.AuthTokenResult;
 import com.corundumstudio.socketio.SocketIOClient;
-import com.usdtagent.application.account.AuthenticateToken;
 import com.usdtagent.application.account.AuthenticatedUser;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
@@ -22,12 +21,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Checks {@code auth.token} of the v4 CONNECT packet. This is the only place a socket becomes a session: on
- * success the user is attached, the socket joins its user's room and a room of its own, and the connect work is
- * queued first in the socket's order, to run once netty-socketio has answered the CONNECT ({@link ConnectAnswerFirst})
- * and emits from other nodes to those rooms reach this node. On failure the client gets {@code connect_error} with
- * {@code data.code = "UNAUTHORIZED"}, and a socket that stays unauthenticated is closed shortly after. A second
- * CONNECT on a socket that is already a session changes nothing: no new session, no fresh limits.
+ * Checks {@code auth.token} of the v4 CONNECT packet, with the outcome {@link ConnectGate} found off the event loop.
+ * This is the only place a socket becomes a session: on success the user is attached, the socket joins its user's
+ * room and a room of its own, and the connect work is queued first in the socket's order, to run once netty-socketio
+ * has answered the CONNECT ({@link ConnectGate} opens the queue then) and emits from other nodes to those rooms reach
+ * this node. On failure the client gets {@code connect_error} with {@code data.code = "UNAUTHORIZED"}, and a socket
+ * that stays unauthenticated is closed shortly after. A second CONNECT on a socket that is already a session changes
+ * nothing: no new session, no fresh limits.
  */
 final class TokenAuthenticator implements AuthTokenListener {
 
@@ -35,7 +35,7 @@ final class TokenAuthenticator implements AuthTokenListener {
     /** How long the connect work waits for Redis to relay the socket's rooms; without it, chat goes on locally. */
     private static final Duration ROOMS_RELAYED_WITHIN = Duration.ofSeconds(1);
 
-    private final AuthenticateToken authenticateToken;
+    private final ConnectGate gate;
     private final Sessions sessions;
     private final Executor workers;
     private final ScheduledExecutorService timers;
@@ -44,10 +44,10 @@ final class TokenAuthenticator implements AuthTokenListener {
     private final Function<String, CompletionStage<?>> relayed;
 
     /** @param relayed when emits from other nodes to a room reach this node */
-    TokenAuthenticator(AuthenticateToken authenticateToken, Sessions sessions, UserLimits limits, Executor workers,
+    TokenAuthenticator(ConnectGate gate, Sessions sessions, UserLimits limits, Executor workers,
                        ScheduledExecutorService timers, Consumer<SocketSession> onConnected,
                        Function<String, CompletionStage<?>> relayed) {
-        this.authenticateToken = authenticateToken;
+        this.gate = gate;
         this.sessions = sessions;
         this.limits = limits;
         this.workers = workers;
@@ -62,7 +62,7 @@ final class TokenAuthenticator implements AuthTokenListener {
             return AuthTokenResult.AuthTokenResultSuccess;
         }
         try {
-            AuthenticatedUser user = authenticateToken.authenticate(tokenIn(authData));
+            AuthenticatedUser user = gate.authenticate(client.getSessionId(), tokenIn(authData));
             var session = new SocketSession(client, user, new SerialQueue(workers));
             sessions.add(session);
             var rooms = List.of(SocketSession.userRoom(user.id()), SocketSession.socketRoom(session.socketId()));

@@ -62,6 +62,7 @@ final class RawSocketIo implements AutoCloseable {
                                 closed.complete(null);
                             }
                         })
+                .orTimeout(5, TimeUnit.SECONDS)
                 .join();
         String open = next(Duration.ofSeconds(5));
         if (open == null || !open.startsWith("0{")) {

@@ -79,6 +79,26 @@ class SocketAuthenticationTest {
     }
 
     @Test
+    void aConnectWaitingForTheDatabaseHoldsUpNoOtherSocketAndIsAnsweredFirst() throws Exception {
+        var fresh = node.register("held_connect", "user");
+        try (var waiting = new RawSocketIo(node.socketPort())) {
+            try (var lock = node.lockAgainstReads("login_session")) {
+                waiting.send("40{\"token\":\"" + fresh.token() + "\"}");
+                assertThat(waiting.next(Duration.ofMillis(500))).as("the session check waits for the database").isNull();
+
+                // netty-socketio hands sockets to its event loops in turn, two loops a core: these reach every loop
+                long started = System.nanoTime();
+                for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+                    new RawSocketIo(node.socketPort()).close(); // returns once the server has opened the socket
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            }
+            assertThat(waiting.next(Duration.ofSeconds(5))).startsWith("40{");
+            assertThat(waiting.next(Duration.ofSeconds(5))).startsWith("42[\"chat-room-list\"");
+        }
+    }
+
+    @Test
     void eventsFromARefusedSocketReachNoHandlerAndGetNothingBack() {
         try (var raw = new RawSocketIo(node.socketPort())) {
             raw.send("40{\"token\":\"forged\"}");

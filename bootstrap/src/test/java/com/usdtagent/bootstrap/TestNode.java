@@ -179,9 +179,7 @@ final class TestNode extends HttpApi implements AutoCloseable {
 
     /** The number the query answers, such as a count of rows, from the node's database. */
     long number(String sql) {
-        JdbcTarget target = settings.database().orElseThrow();
-        try (Connection connection = target.user() == null ? DriverManager.getConnection(target.url())
-                : DriverManager.getConnection(target.url(), target.user(), target.password());
+        try (Connection connection = connect(settings.database().orElseThrow());
              Statement statement = connection.createStatement();
              var result = statement.executeQuery(sql)) {
             result.next();
@@ -193,13 +191,30 @@ final class TestNode extends HttpApi implements AutoCloseable {
 
     /** Runs one statement on this database. */
     static void execute(JdbcTarget target, String sql) {
-        try (Connection connection = target.user() == null ? DriverManager.getConnection(target.url())
-                : DriverManager.getConnection(target.url(), target.user(), target.password());
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(target); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Locks {@code table} against every read of the node's until the returned lock is closed. */
+    AutoCloseable lockAgainstReads(String table) {
+        try {
+            Connection connection = connect(settings.database().orElseThrow());
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+            }
+            return connection::close; // closing rolls the lock back
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection connect(JdbcTarget target) throws SQLException {
+        return target.user() == null ? DriverManager.getConnection(target.url())
+                : DriverManager.getConnection(target.url(), target.user(), target.password());
     }
 
     @Override
