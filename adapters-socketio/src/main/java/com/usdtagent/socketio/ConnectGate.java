@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -45,6 +46,7 @@ final class ConnectGate extends ChannelInboundHandlerAdapter {
     private final AuthenticateToken authenticateToken;
     private final Sessions sessions;
     private final Executor workers;
+    private final Set<UUID> checking = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Checked> checked = new ConcurrentHashMap<>();
 
     ConnectGate(AuthenticateToken authenticateToken, Sessions sessions, Executor workers) {
@@ -68,6 +70,11 @@ final class ConnectGate extends ChannelInboundHandlerAdapter {
             throw outcome.refusal();
         }
         return outcome.user();
+    }
+
+    /** Whether the socket's CONNECT is held while its token is checked. */
+    boolean isChecking(UUID socket) {
+        return checking.contains(socket);
     }
 
     @Override
@@ -96,6 +103,7 @@ final class ConnectGate extends ChannelInboundHandlerAdapter {
 
     private void hold(ChannelHandlerContext ctx, PacketsMessage connect, String token) {
         connect.getContent().retain();
+        checking.add(connect.getClient().getSessionId());
         ctx.channel().attr(HELD).set(new ArrayDeque<>());
         ctx.channel().config().setAutoRead(false);
         var packetHandler = (ChannelInboundHandler) ctx.pipeline().get(SocketIOChannelInitializer.PACKET_HANDLER);
@@ -124,6 +132,7 @@ final class ConnectGate extends ChannelInboundHandlerAdapter {
             deliver(ctx, packets, packetHandler);
         }
         checked.remove(connect.getClient().getSessionId());
+        checking.remove(connect.getClient().getSessionId());
         ctx.channel().config().setAutoRead(true);
     }
 

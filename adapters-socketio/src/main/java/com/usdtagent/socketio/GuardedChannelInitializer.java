@@ -22,7 +22,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
 
     GuardedChannelInitializer(List<String> allowedOrigins, Sessions sessions, ConnectGate connectGate) {
         this.originGuard = new OriginGuard(allowedOrigins);
-        this.closer = new UnauthenticatedCloser(sessions);
+        this.closer = new UnauthenticatedCloser(sessions, connectGate);
         this.connectGate = connectGate;
     }
 
