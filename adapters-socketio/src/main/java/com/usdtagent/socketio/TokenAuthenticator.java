@@ -4,8 +4,12 @@ import com.corundumstudio.socketio.AuthTokenListener;
 import com.corundumstudio.socketio.AuthTokenResult;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.usdtagent.application.account.AuthenticatedUser;
+import com.usdtagent.application.shared.FailureLog;
 import com.usdtagent.domain.shared.BusinessException;
 import com.usdtagent.domain.shared.ErrorCode;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,11 +29,14 @@ import java.util.function.Function;
  * This is the only place a socket becomes a session: on success the user is attached, the socket joins its user's
  * room and a room of its own, and the connect work is queued first in the socket's order, to run once netty-socketio
  * has answered the CONNECT ({@link ConnectGate} opens the queue then) and emits from other nodes to those rooms reach
- * this node. On failure the client gets {@code connect_error} with {@code data.code = "UNAUTHORIZED"}, and a socket
- * that stays unauthenticated is closed shortly after. A second CONNECT on a socket that is already a session changes
- * nothing: no new session, no fresh limits.
+ * this node. On failure the client gets {@code connect_error} with {@code data.code = "UNAUTHORIZED"} ({@code
+ * INTERNAL} when the check itself failed, the database away), and a socket that stays unauthenticated is closed
+ * shortly after. A second CONNECT on a socket that is already a session changes nothing: no new session, no fresh
+ * limits.
  */
 final class TokenAuthenticator implements AuthTokenListener {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenAuthenticator.class);
 
     private static final Duration GRACE_BEFORE_CLOSING_REFUSED = Duration.ofSeconds(2);
     /** How long the connect work waits for Redis to relay the socket's rooms; without it, chat goes on locally. */
@@ -61,26 +68,35 @@ final class TokenAuthenticator implements AuthTokenListener {
         if (sessions.find(client.getSessionId()).isPresent()) {
             return AuthTokenResult.AuthTokenResultSuccess;
         }
+        AuthenticatedUser user;
         try {
-            AuthenticatedUser user = gate.authenticate(client.getSessionId(), tokenIn(authData));
-            var session = new SocketSession(client, user, new SerialQueue(workers));
-            sessions.add(session);
-            var rooms = List.of(SocketSession.userRoom(user.id()), SocketSession.socketRoom(session.socketId()));
-            rooms.forEach(client::joinRoom);
-            // before the socket hears it is connected, so that a user's sockets are counted in the order they
-            // connected: counted later, a socket connected just after it on another node could count as older
-            limits.admit(user.id(), session.socketId());
-            session.queue().submit(() -> {
-                awaitRelayOf(rooms);
-                onConnected.accept(session);
-            });
-            return AuthTokenResult.AuthTokenResultSuccess;
+            user = gate.authenticate(client.getSessionId(), tokenIn(authData));
         } catch (BusinessException refused) {
-            timers.schedule(() -> closeUnlessAuthenticated(client),
-                    GRACE_BEFORE_CLOSING_REFUSED.toMillis(), TimeUnit.MILLISECONDS);
-            var reason = Map.of("code", ErrorCode.UNAUTHORIZED.name(), "message", refused.getMessage());
-            return new AuthTokenResult(false, Map.of("message", refused.getMessage(), "data", reason));
+            return refuse(client, ErrorCode.UNAUTHORIZED, refused.getMessage());
+        } catch (RuntimeException failed) {
+            // thrown on, it would reach netty-socketio's log with the packet, and the token in it
+            log.error("checking a socket's token failed: {}", FailureLog.describe(failed));
+            return refuse(client, ErrorCode.INTERNAL, "The token could not be checked; try again shortly");
         }
+        var session = new SocketSession(client, user, new SerialQueue(workers));
+        sessions.add(session);
+        var rooms = List.of(SocketSession.userRoom(user.id()), SocketSession.socketRoom(session.socketId()));
+        rooms.forEach(client::joinRoom);
+        // before the socket hears it is connected, so that a user's sockets are counted in the order they
+        // connected: counted later, a socket connected just after it on another node could count as older
+        limits.admit(user.id(), session.socketId());
+        session.queue().submit(() -> {
+            awaitRelayOf(rooms);
+            onConnected.accept(session);
+        });
+        return AuthTokenResult.AuthTokenResultSuccess;
+    }
+
+    private AuthTokenResult refuse(SocketIOClient client, ErrorCode code, String message) {
+        timers.schedule(() -> closeUnlessAuthenticated(client),
+                GRACE_BEFORE_CLOSING_REFUSED.toMillis(), TimeUnit.MILLISECONDS);
+        var reason = Map.of("code", code.name(), "message", message);
+        return new AuthTokenResult(false, Map.of("message", message, "data", reason));
     }
 
     /** So that what the connect work then sends the socket (its room list, the deliveries) misses no emit. */

@@ -103,6 +103,20 @@ class SocketAuthenticationTest {
     }
 
     @Test
+    void aTokenThatCannotBeCheckedIsRefusedWithInternalNotUnauthorized() {
+        var fresh = node.register("unchecked_connect", "user");
+        node.execute("ALTER TABLE login_session RENAME TO login_session_away");
+        try (var client = SocketClient.attempt(node.socketUri(), fresh.token(), WebSocket.NAME)) {
+            assertThat(client.awaitConnectError().path("data").path("code").asText()).isEqualTo("INTERNAL");
+        } finally {
+            node.execute("ALTER TABLE login_session_away RENAME TO login_session");
+        }
+        try (var client = SocketClient.connect(node.socketUri(), fresh.token())) {
+            assertThat(client.isConnected()).isTrue();
+        }
+    }
+
+    @Test
     void eventsFromARefusedSocketReachNoHandlerAndGetNothingBack() {
         try (var raw = new RawSocketIo(node.socketPort())) {
             raw.send("40{\"token\":\"forged\"}");
