@@ -16,29 +16,36 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** {@code /health}, {@code /metrics} and {@code /openapi.json}: for load balancers, scrapers and client authors. */
+/**
+ * {@code /health}, {@code /metrics}, {@code /openapi.json} (this API) and {@code /asyncapi.yaml} (the socket
+ * protocol): for load balancers, scrapers and client authors.
+ */
 final class OperationsRoutes {
 
     static final String OPENAPI_RESOURCE = "/openapi.json";
+    static final String ASYNCAPI_RESOURCE = "/asyncapi.yaml";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final CheckHealth checkHealth;
     private final HttpApi.Metrics metrics;
     private final byte[] openApiDocument;
+    private final byte[] asyncApiDocument;
 
     OperationsRoutes(CheckHealth checkHealth, HttpApi.Metrics metrics) {
         this.checkHealth = checkHealth;
         this.metrics = metrics;
-        this.openApiDocument = readOpenApiDocument();
+        this.openApiDocument = readResource(OPENAPI_RESOURCE);
+        this.asyncApiDocument = readResource(ASYNCAPI_RESOURCE);
     }
 
-    /** Health and the OpenAPI document, and the metrics unless they have a port of their own. */
+    /** Health and the two API documents, and the metrics unless they have a port of their own. */
     void addTo(RoutesConfig routes) {
         routes.get("/health", this::health);
         if (metrics.port().isEmpty()) {
             addMetricsTo(routes);
         }
-        routes.get("/openapi.json", ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApiDocument));
+        routes.get(OPENAPI_RESOURCE, ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApiDocument));
+        routes.get(ASYNCAPI_RESOURCE, ctx -> ctx.contentType(ContentType.APPLICATION_YAML).result(asyncApiDocument));
     }
 
     void addMetricsTo(RoutesConfig routes) {
@@ -66,10 +73,10 @@ final class OperationsRoutes {
                 .json(Map.of("status", healthy ? "up" : "down"));
     }
 
-    private static byte[] readOpenApiDocument() {
-        try (InputStream document = OperationsRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+    private static byte[] readResource(String name) {
+        try (InputStream document = OperationsRoutes.class.getResourceAsStream(name)) {
             if (document == null) {
-                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(name + " is missing from the classpath");
             }
             return document.readAllBytes();
         } catch (IOException e) {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -42,6 +44,17 @@ class OpenApiDocumentTest extends RunningServerTest {
         assertThat(served.get("openapi").asText()).isEqualTo("3.1.0");
         assertThat(served.at("/info/version").asText()).isEqualTo("1");
         assertThat(served.at("/components/securitySchemes/bearerAuth/scheme").asText()).isEqualTo("bearer");
+    }
+
+    @Test
+    void servesTheSocketProtocolsAsyncApiDocument() throws IOException {
+        HttpResponse<String> response = server.get("/asyncapi.yaml");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/yaml"));
+        assertThat(response.body()).isEqualTo(Files.readString(Path.of("../docs/asyncapi.yaml")))
+                .startsWith("asyncapi: 3.0.0").contains("send-message", "chat-room-list", "ConnectError");
     }
 
     /** {@code GET /api/orders/{id}}; Javalin's {@code <id>} (a parameter that may span slashes) is written {@code {id}}. */
