@@ -34,11 +34,7 @@ class OpenApiDocumentTest extends RunningServerTest {
 
     @Test
     void isServedAsOpenApi31VersionOne() throws IOException {
-        HttpResponse<String> response = server.get("/openapi.json");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        HttpResponse<String> response = served("/openapi.json", "application/json");
         JsonNode served = server.json(response);
         assertThat(served).isEqualTo(resource());
         assertThat(served.get("openapi").asText()).isEqualTo("3.1.0");
@@ -48,13 +44,18 @@ class OpenApiDocumentTest extends RunningServerTest {
 
     @Test
     void servesTheSocketProtocolsAsyncApiDocument() throws IOException {
-        HttpResponse<String> response = server.get("/asyncapi.yaml");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/yaml"));
+        HttpResponse<String> response = served("/asyncapi.yaml", "application/yaml");
         assertThat(response.body()).isEqualTo(Files.readString(Path.of("../docs/asyncapi.yaml")))
                 .startsWith("asyncapi: 3.0.0").contains("send-message", "chat-room-list", "ConnectError");
+    }
+
+    /** The document at {@code path}, answered 200 with {@code mediaType}. */
+    private HttpResponse<String> served(String path, String mediaType) {
+        HttpResponse<String> response = server.get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith(mediaType));
+        return response;
     }
 
     /** {@code GET /api/orders/{id}}; Javalin's {@code <id>} (a parameter that may span slashes) is written {@code {id}}. */

@@ -89,6 +89,10 @@ final class ConnectGate extends ChannelInboundHandlerAdapter {
             held.add(packets);
             return;
         }
+        if (!ConnectPackets.any(packets.getContent())) {
+            ctx.fireChannelRead(packets); // an event: nothing to check, no queue to open
+            return;
+        }
         Optional<String> token = tokenToCheck(packets);
         if (token.isPresent()) {
             hold(ctx, packets, token.get());
@@ -155,8 +159,7 @@ final class ConnectGate extends ChannelInboundHandlerAdapter {
 
     /** The token of a CONNECT to the main namespace, when the socket is not a session yet and sent one. */
     private Optional<String> tokenToCheck(PacketsMessage packets) {
-        if (!ConnectPackets.any(packets.getContent())
-                || sessions.find(packets.getClient().getSessionId()).isPresent()) {
+        if (sessions.find(packets.getClient().getSessionId()).isPresent()) {
             return Optional.empty();
         }
         return ConnectPackets.all(packets.getContent()).stream()
